@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { StyrdokConfigData } from '../model/schema-types.js';
+import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml-source.js';
+import { validateAgainst } from '../schema/validator.js';
+import { createConfig, type Config } from './config.js';
+
+export const CONFIG_FILE_NAME = 'styrdok.config.yaml';
+const SPECIAL_ADOPTERS = new Set(['förvaltningschef', 'egen_nämnd']);
+
+export type ConfigResult = { config: Config; diagnostics: [] } | { config: undefined; diagnostics: Diagnostic[] };
+
+/** Looks for styrdok.config.yaml in the folder of `start` and then in each parent folder. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = path.resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = path.dirname(dir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(absPath: string, cwd = process.cwd()): ConfigResult {
+  const file = path.relative(cwd, absPath).split(path.sep).join('/');
+  const fail = (message: string, at = { line: 1, column: 1 }): ConfigResult => ({
+    config: undefined,
+    diagnostics: [{ file, span: { start: at }, ruleId: 'config', severity: 'error', message }],
+  });
+  let text: string;
+  try {
+    text = readFileSync(absPath, 'utf8');
+  } catch {
+    return fail(`Konfigurationsfilen ${file} kunde inte läsas. Kontrollera att filen finns.`);
+  }
+  const source = parseYamlSource(text, 0);
+  const diagnostics: Diagnostic[] = source.problems.map((p) => ({ file, span: p.span, ruleId: 'config', severity: 'error', message: p.message }));
+  if (diagnostics.length) return { config: undefined, diagnostics };
+  for (const problem of validateAgainst('config.schema.json', source.data)) {
+    diagnostics.push({ file, span: source.locate(problem.path), ruleId: 'config', severity: 'error', message: problem.message });
+  }
+  if (diagnostics.length) return { config: undefined, diagnostics };
+  const data = source.data as StyrdokConfigData;
+  diagnostics.push(...crossCheck(data, source, file));
+  if (diagnostics.length) return { config: undefined, diagnostics };
+  return { config: createConfig(data, file), diagnostics: [] };
+}
+
+/** What the schema cannot say: references between the config's own entries. */
+function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (at: PathSegment[], message: string) =>
+    out.push({ file, span: source.locate(at), ruleId: 'config', severity: 'error', message });
+  const organIds = new Set(data.organ.map((o) => o.id));
+  data.organ.forEach((organ, i) => {
+    if (organ.överordnat && !organIds.has(organ.överordnat)) report(['organ', i, 'överordnat'], `Organet «${organ.överordnat}» finns inte bland organen.`);
+  });
+  data.förvaltningar.forEach((f, i) => {
+    if (!organIds.has(f.nämnd)) report(['förvaltningar', i, 'nämnd'], `Organet «${f.nämnd}» finns inte bland organen.`);
+  });
+  for (const [kind, rules] of Object.entries(data.dokumenttyper)) {
+    rules?.beslutas_av.forEach((who, i) => {
+      if (!organIds.has(who) && !SPECIAL_ADOPTERS.has(who)) {
+        report(['dokumenttyper', kind, 'beslutas_av', i], `«${who}» är varken ett organ eller förvaltningschef/egen_nämnd.`);
+      }
+    });
+  }
+  try {
+    new RegExp(data.diarienummer.mönster, 'u');
+  } catch {
+    report(['diarienummer', 'mönster'], 'Mönstret för diarienummer är inget giltigt reguljärt uttryck.');
+  }
+  return out;
+}

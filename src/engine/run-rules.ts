@@ -1,0 +1,45 @@
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
+
+/** Thrown findings are internal errors: the CLI exits 2 for them, never 1. */
+export const INTERNAL_RULE_ID = 'internal';
+
+function combine(configured: Severity, finding: Severity | undefined): Severity {
+  // A finding may ask to be milder than the rule (a revision that is due, not overdue), never harsher.
+  return finding === 'warning' ? 'warning' : configured;
+}
+
+export function runRules(rules: readonly Rule[], context: RuleContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const configured = context.config.severity(rule.id, rule.defaultSeverity);
+    if (configured === 'off') continue;
+    let findings;
+    try {
+      findings = rule.check(context);
+    } catch (error) {
+      diagnostics.push({
+        file: context.config.file,
+        span: { start: { line: 1, column: 1 } },
+        ruleId: INTERNAL_RULE_ID,
+        severity: 'error',
+        message: `Internt fel i regeln ${rule.id}: ${error instanceof Error ? error.message : String(error)}. Rapportera felet till styrdoks förvaltare.`,
+      });
+      continue;
+    }
+    for (const finding of findings) {
+      const { document } = finding;
+      const span = finding.bodyPosition ? { start: finding.bodyPosition } : document.locate(finding.path ?? ['id']);
+      diagnostics.push({
+        file: document.file,
+        span,
+        ruleId: rule.id,
+        severity: combine(configured, finding.severity),
+        message: finding.message,
+        documentId: document.data.id,
+        ...(finding.related?.length ? { related: finding.related } : {}),
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,93 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+export interface RawFile {
+  /** Path relative to cwd, forward slashes. */
+  file: string;
+  absPath: string;
+  text: string;
+}
+
+export interface ReadResult {
+  files: RawFile[];
+  /** Files that could not be read as text: one finding each, and the run goes on. */
+  diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const SKIP_DIRS = new Set(['node_modules', '_site', 'dist']);
+
+function relative(cwd: string, abs: string): string {
+  return path.relative(cwd, abs).split(path.sep).join('/');
+}
+
+function fileProblem(file: string, message: string): Diagnostic {
+  return { file, span: { start: { line: 1, column: 1 } }, ruleId: 'file', severity: 'error', message };
+}
+
+/** Collects the Markdown files under `paths`, in a stable order, refusing what is not safe text. */
+export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFileBytes?: number }): ReadResult {
+  const { cwd } = options;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const root = realpathSync(cwd);
+  const found = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+
+  const visit = (abs: string, explicit: boolean) => {
+    let stat;
+    try {
+      stat = lstatSync(abs);
+    } catch {
+      diagnostics.push(fileProblem(relative(cwd, abs), `Sökvägen ${relative(cwd, abs)} finns inte.`));
+      return;
+    }
+    if (stat.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(abs);
+      } catch {
+        diagnostics.push(fileProblem(relative(cwd, abs), 'Länken pekar på en fil som inte finns. Ta bort länken eller rätta målet.'));
+        return;
+      }
+      if (target !== root && !target.startsWith(root + path.sep)) {
+        diagnostics.push(fileProblem(relative(cwd, abs), 'Länken pekar utanför förrådet och läses inte. Lägg dokumentet i förrådet i stället.'));
+        return;
+      }
+      stat = statSync(abs);
+    }
+    if (stat.isDirectory()) {
+      const name = path.basename(abs);
+      if (!explicit && (name.startsWith('.') || SKIP_DIRS.has(name))) return;
+      for (const entry of readdirSync(abs).sort()) visit(path.join(abs, entry), false);
+    } else if (stat.isFile() && (explicit || abs.endsWith('.md'))) {
+      found.add(abs);
+    }
+  };
+  for (const p of paths) visit(path.resolve(cwd, p), true);
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const files: RawFile[] = [];
+  for (const absPath of [...found].sort()) {
+    const file = relative(cwd, absPath);
+    const size = statSync(absPath).size;
+    if (size > maxBytes) {
+      diagnostics.push(fileProblem(file, `Filen är ${(size / 1048576).toFixed(1)} MB, större än gränsen ${(maxBytes / 1048576).toFixed(1)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`));
+      continue;
+    }
+    const bytes = readFileSync(absPath);
+    if (bytes.includes(0)) {
+      diagnostics.push(fileProblem(file, 'Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.'));
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      diagnostics.push(fileProblem(file, 'Filen är inte sparad som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).'));
+      continue;
+    }
+    files.push({ file, absPath, text });
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,28 @@
+import type { ErrorCode } from 'yaml';
+
+/** Swedish wording for the YAML parser's error codes; the parser's own English text is the fallback. */
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  DUPLICATE_KEY: 'Nyckeln finns redan tidigare i samma avsnitt. Ta bort en av dem, eller slå ihop värdena.',
+  TAB_AS_INDENT: 'Tabbtecken används som indrag. YAML kräver mellanslag: ersätt tabben med mellanslag.',
+  BAD_INDENT: 'Fel indrag. Rader på samma nivå ska börja i samma kolumn; använd mellanslag.',
+  MISSING_CHAR: 'Ett tecken saknas, ofta ett avslutande citattecken eller en hakparentes.',
+  BLOCK_AS_IMPLICIT_KEY: 'En nyckel saknar kolon, eller ett värde står på fel nivå. Skriv nyckel: värde.',
+  MULTILINE_IMPLICIT_KEY: 'En nyckel sträcker sig över flera rader. Avsluta nyckeln med kolon på samma rad.',
+  UNEXPECTED_TOKEN: 'Oväntat tecken. Kontrollera kolon, citattecken och indrag på raden.',
+  BAD_SCALAR_START: 'Värdet börjar med ett tecken som har särskild betydelse i YAML. Sätt värdet inom citattecken.',
+  BAD_DQ_ESCAPE: 'Ogiltig escape-sekvens inom dubbla citattecken. Använd enkla citattecken i stället.',
+  TAG_RESOLVE_FAILED: 'Okänd YAML-tagg (som !tagg). Ta bort taggen: styrdok använder bara vanliga värden.',
+  MULTIPLE_DOCS: 'Frontmatter får bara innehålla ett YAML-dokument. Ta bort raden med --- eller ... i mitten.',
+  NON_STRING_KEY: 'En nyckel måste vara text.',
+  KEY_OVER_1024_CHARS: 'En nyckel är längre än 1 024 tecken.',
+  RESOURCE_EXHAUSTION: 'YAML-texten är för stor eller för djupt nästlad för att läsas.',
+  BAD_ALIAS: 'Alias (*namn) pekar på ett ankare som inte finns.',
+  MULTIPLE_ANCHORS: 'Ett värde har flera ankare (&namn).',
+  MULTIPLE_TAGS: 'Ett värde har flera taggar.',
+  BLOCK_IN_FLOW: 'En blocklista eller blockmappning står inom [ ] eller { }.',
+};
+
+export function yamlMessage(code: ErrorCode, original: string): string {
+  const firstLine = original.split('\n')[0] ?? original;
+  return MESSAGES[code] ?? `YAML-fel: ${firstLine}`;
+}

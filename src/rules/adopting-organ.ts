@@ -1,0 +1,35 @@
+import { createRule, type Finding } from './rule.js';
+import { allowedAdopters, decidersList } from './util/adopters.js';
+import { didYouMean } from './util/suggest.js';
+
+export default createRule({
+  id: 'adopting-organ',
+  description: 'Dokumentet är antaget av det organ som dokumenttypen kräver.',
+  defaultSeverity: 'error',
+  check({ corpus, config }) {
+    const findings: Finding[] = [];
+    const knownDeciders = [...config.data.organ.map((o) => o.id), ...config.data.förvaltningar.map((f) => f.chef.id)];
+    for (const document of corpus.documents) {
+      const { data } = document;
+      const decider = data.beslutande_organ;
+      if (!config.organ(decider) && !config.forvaltningOfChef(decider)) {
+        findings.push({ document, path: ['beslutande_organ'], message: `Okänt beslutande organ «${decider}».${didYouMean(decider, knownDeciders)} Giltiga organ och chefer står i ${config.file}.` });
+        continue;
+      }
+      const allowed = allowedAdopters(document, config);
+      const typeName = config.typeRules(data.dokumenttyp)?.namn ?? data.dokumenttyp;
+      if (allowed.length && !allowed.includes(decider)) {
+        findings.push({
+          document,
+          path: ['beslutande_organ'],
+          message: `En ${typeName.toLowerCase()} antas av ${decidersList(allowed, config)}, inte av ${config.nameOf(decider).toLowerCase()}. Ändra beslutande organ, eller dokumenttypen om dokumentet är av en annan sort.`,
+        });
+      }
+      const repeal = data.upphävd;
+      if (repeal && !config.organ(repeal.organ) && !config.forvaltningOfChef(repeal.organ)) {
+        findings.push({ document, path: ['upphävd', 'organ'], message: `Okänt organ «${repeal.organ}» i upphävandet.${didYouMean(repeal.organ, knownDeciders)}` });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { createRule, type Finding } from './rule.js';
+import { bodyLinks } from '../load/body-links.js';
+
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+export default createRule({
+  id: 'body-links',
+  description: 'Länkar i dokumentets text leder till något som finns, stannar i förrådet och använder säkra adresser.',
+  defaultSeverity: 'error',
+  check({ corpus }) {
+    const findings: Finding[] = [];
+    const files = new Set(corpus.files);
+    for (const document of corpus.documents) {
+      for (const link of bodyLinks(document.body, document.bodyStartLine)) {
+        const at = { line: link.line, column: link.column };
+        const url = link.url.trim();
+        const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
+        if (scheme) {
+          if (!SAFE_SCHEMES.has(scheme)) {
+            findings.push({ document, bodyPosition: at, message: `Länken använder ${scheme}, som inte är tillåtet. Använd en webbadress (https:) eller en länk till ett annat dokument i förrådet.` });
+          }
+          continue;
+        }
+        if (url === '' || url.startsWith('#') || url.startsWith('//')) continue;
+        const target = decodeURIComponent(url.split('#')[0]!.split('?')[0]!);
+        if (path.isAbsolute(target) || target.startsWith('/')) {
+          findings.push({ document, bodyPosition: at, message: `Länken «${url}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.` });
+          continue;
+        }
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(document.file), target));
+        if (resolved.startsWith('../') || resolved === '..') {
+          findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder utanför förrådet. Länka bara till dokument i förrådet.` });
+        } else if (resolved.endsWith('.md') && !files.has(resolved)) {
+          findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder till en fil som inte finns (${resolved}). Kontrollera filnamnet.` });
+        }
+      }
+    }
+    return findings;
+  },
+});

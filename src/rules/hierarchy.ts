@@ -1,0 +1,65 @@
+import { createRule, type Finding } from './rule.js';
+import type { StyrDocument } from '../model/document.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { getDocument } from '../corpus/corpus.js';
+
+type Relation = 'genomför' | 'ersätter';
+
+/** Documents on a cycle through `relation`, each reported once with the cycle spelled out. */
+function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; index: number; cycle: string[] }[] {
+  const found: { document: StyrDocument; index: number; cycle: string[] }[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (doc: StyrDocument) => {
+    const id = doc.data.id;
+    state.set(id, 'visiting');
+    stack.push(id);
+    (doc.data[relation] ?? []).forEach((next, index) => {
+      const target = getDocument(corpus, next);
+      if (!target || next === id) return; // unknown ids and self-references belong to the references rule
+      if (state.get(next) === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const key = [...cycle.slice(0, -1)].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          found.push({ document: doc, index, cycle });
+        }
+      } else if (!state.has(next)) visit(target);
+    });
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const doc of corpus.documents) if (!state.has(doc.data.id)) visit(doc);
+  return found;
+}
+
+export default createRule({
+  id: 'hierarchy',
+  description: 'Ett dokument genomför bara dokument högre upp i hierarkin, och relationerna bildar inga cirklar.',
+  defaultSeverity: 'error',
+  check({ corpus, config }) {
+    const findings: Finding[] = [];
+    for (const document of corpus.documents) {
+      const level = config.typeRules(document.data.dokumenttyp)?.nivå;
+      (document.data.genomför ?? []).forEach((id, index) => {
+        const parent = getDocument(corpus, id);
+        const parentLevel = parent && config.typeRules(parent.data.dokumenttyp)?.nivå;
+        if (!parent || level === undefined || parentLevel === undefined || parentLevel < level) return;
+        const name = (kind: string) => (config.typeRules(kind as never)?.namn ?? kind).toLowerCase();
+        findings.push({
+          document,
+          path: ['genomför', index],
+          message: `En ${name(document.data.dokumenttyp)} kan inte genomföra en ${name(parent.data.dokumenttyp)}: den står inte högre i hierarkin. Peka på ett överordnat dokument, eller använd kompletteras_med för dokument på samma nivå.`,
+          related: [{ file: parent.file, span: parent.locate(['dokumenttyp']), message: 'Dokumentets typ' }],
+        });
+      });
+    }
+    for (const relation of ['genomför', 'ersätter'] as const) {
+      for (const { document, index, cycle } of cycles(corpus, relation)) {
+        findings.push({ document, path: [relation, index], message: `Relationen ${relation} går i cirkel: ${cycle.join(' → ')}. Bryt cirkeln i något av dokumenten.` });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,78 @@
+import { createRule, type Finding } from './rule.js';
+import type { StyrDocument } from '../model/document.js';
+import { isVerksamhetsplan, actionsOf } from '../model/document.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { PathSegment } from '../load/yaml-source.js';
+import { didYouMean } from './util/suggest.js';
+
+const RELATIONS = ['ersätter', 'kompletteras_med', 'genomför'] as const;
+
+/** Checks one `dokument-id#mål-id` reference; returns a Swedish problem or undefined. */
+function targetProblem(ref: string, corpus: Corpus): string | undefined {
+  if (corpus.targets.has(ref)) return undefined;
+  const [docId = '', targetId = ''] = ref.split('#');
+  if (corpus.brokenIds.has(docId)) return undefined;
+  const doc = corpus.byId.get(docId)?.[0];
+  if (!doc) return `Dokumentet «${docId}» i «${ref}» finns inte.${didYouMean(docId, corpus.byId.keys())}`;
+  const ids = (corpus.targetsOf.get(doc) ?? []).map((t) => t.id);
+  if (!ids.length) return `«${docId}» har inga mål att peka på (inriktning eller fokusområden).`;
+  return `«${docId}» har inget mål med id «${targetId}».${didYouMean(targetId, ids)} Målen i dokumentet är: ${ids.join(', ')}.`;
+}
+
+export default createRule({
+  id: 'references',
+  description: 'Varje id som ett dokument pekar på finns, inget id används två gånger och inget dokument pekar på sig självt.',
+  defaultSeverity: 'error',
+  check({ corpus }) {
+    const findings: Finding[] = [];
+    for (const [id, docs] of corpus.byId) {
+      const [first, ...rest] = docs as [StyrDocument, ...StyrDocument[]];
+      for (const document of rest) {
+        findings.push({
+          document,
+          path: ['id'],
+          message: `Id «${id}» används redan av ${first.file}. Varje dokument behöver ett eget id.`,
+          related: [{ file: first.file, span: first.locate(['id']), message: 'Id:t används här' }],
+        });
+      }
+    }
+    for (const document of corpus.documents) {
+      const { data } = document;
+      for (const relation of RELATIONS) {
+        (data[relation] ?? []).forEach((id, index) => {
+          const path: PathSegment[] = [relation, index];
+          if (id === data.id) findings.push({ document, path, message: `Dokumentet pekar på sig självt i ${relation}. Ta bort «${id}».` });
+          else if (!corpus.byId.has(id) && !corpus.brokenIds.has(id)) {
+            findings.push({ document, path, message: `Det finns inget dokument med id «${id}».${didYouMean(id, corpus.byId.keys())} Kontrollera id:t i det andra dokumentets frontmatter.` });
+          }
+        });
+      }
+      duplicateIds(document, (corpus.targetsOf.get(document) ?? []).map((t) => ({ id: t.id, path: [...t.path, 'id'] })), 'mål', findings);
+      duplicateIds(document, actionsOf(data).map((a, i) => ({ id: a.id, path: ['åtgärder', i, 'id'] })), 'åtgärd', findings);
+      actionsOf(data).forEach((action, i) =>
+        action.bidrar_till?.forEach((ref, j) => {
+          const problem = targetProblem(ref, corpus);
+          if (problem) findings.push({ document, path: ['åtgärder', i, 'bidrar_till', j], message: problem });
+        }),
+      );
+      if (isVerksamhetsplan(data)) {
+        duplicateIds(document, data.mål.map((g, i) => ({ id: g.id, path: ['mål', i, 'id'] })), 'mål', findings);
+        data.mål.forEach((goal, i) =>
+          goal.bidrar_till?.forEach((ref, j) => {
+            const problem = targetProblem(ref, corpus);
+            if (problem) findings.push({ document, path: ['mål', i, 'bidrar_till', j], message: problem });
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+});
+
+function duplicateIds(document: StyrDocument, entries: { id: string; path: PathSegment[] }[], what: string, findings: Finding[]): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) findings.push({ document, path: entry.path, message: `Id «${entry.id}» används för mer än ett ${what} i dokumentet. Ge varje ${what} ett eget id.` });
+    seen.add(entry.id);
+  }
+}

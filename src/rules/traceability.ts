@@ -1,0 +1,37 @@
+import { createRule, type Finding } from './rule.js';
+import { inForceDuring } from '../corpus/status.js';
+
+export default createRule({
+  id: 'traceability',
+  description: 'Varje mål i en nämnds verksamhetsplan bidrar till minst ett mål i en strategi som gäller under målets år.',
+  defaultSeverity: 'error',
+  check({ corpus, config }) {
+    const findings: Finding[] = [];
+    for (const { plan, goal, path } of corpus.goals) {
+      const year = plan.data.år;
+      const refs = goal.bidrar_till ?? [];
+      if (!refs.length) {
+        findings.push({
+          document: plan,
+          path: [...path, 'id'],
+          message: `Målet «${goal.id}» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, till exempel trygghetsstrategi-2024-2026#skolnarvaro.`,
+        });
+        continue;
+      }
+      const resolved = refs.map((ref) => corpus.targets.get(ref)).filter((t) => t !== undefined);
+      if (!resolved.length) continue; // every reference is unknown: the references rule reports each one
+      const countsFor = resolved.filter((t) => config.typeRules(t.document.data.dokumenttyp)?.har_mål);
+      const inForce = countsFor.filter((t) => inForceDuring(t.document, `${year}-01-01`, `${year}-12-31`, corpus));
+      if (inForce.length) continue;
+      const names = [...new Set(resolved.map((t) => `«${t.document.data.id}»`))].join(', ');
+      findings.push({
+        document: plan,
+        path: [...path, 'bidrar_till'],
+        message: countsFor.length
+          ? `Målet «${goal.id}» bidrar bara till ${names}, som inte gäller under ${year}. Koppla målet till en strategi som gäller ${year}.`
+          : `Målet «${goal.id}» pekar bara på ${names}, som inte är en strategi. Koppla målet till ett mål i en gällande strategi.`,
+      });
+    }
+    return findings;
+  },
+});
