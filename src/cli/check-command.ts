@@ -1,0 +1,64 @@
+import { checkProject } from '../engine/load-project.js';
+import { formatNames, getFormatter } from '../report/formatters/index.js';
+import { createPrettyFormatter } from '../report/formatters/pretty.js';
+import { ruleInfos } from './rule-infos.js';
+import { VERSION } from './version.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { parseDateOption, parseOptions } from './options.js';
+import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
+
+export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
+
+Kontrollerar styrdokumenten (Markdown med frontmatter) mot schemat och kommunens regler.
+Utan sökvägar kontrolleras mappen strategy/.
+
+Flaggor:
+  --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
+  --today ÅÅÅÅ-MM-DD   dagen som reglerna räknar från (standard: i dag)
+  --format FORMAT      pretty, github, json, sarif eller junit (standard: pretty)
+  --max-warnings N     misslyckas också när det är fler än N varningar
+  -h, --help           visa den här hjälpen
+
+Slutkoder: 0 inga fel, 1 fel (eller för många varningar), 2 felaktig användning,
+konfiguration eller internt fel.`;
+
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  color: boolean;
+}
+
+export function runCheck(args: string[], io: CommandIO): number {
+  const { values, positionals } = parseOptions(args, {
+    config: { type: 'string' },
+    today: { type: 'string' },
+    format: { type: 'string', default: 'pretty' },
+    'max-warnings': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(CHECK_HELP + '\n');
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'pretty';
+  const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
+  if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
+  const maxWarningsText = values['max-warnings'];
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings ska vara ett heltal, 0 eller större, inte «${maxWarningsText}».`);
+  }
+  const today = parseDateOption(values.today, '--today');
+  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
+  io.stdout(formatter(project.diagnostics, { files: project.corpus.files, rules: ruleInfos(), toolVersion: VERSION }));
+  if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
+  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = project.diagnostics.length - errors;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`För många varningar: ${warnings}, högst ${maxWarnings} tillåts (--max-warnings).\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { ConfigError } from '../engine/load-project.js';
+import { pretty } from '../report/formatters/pretty.js';
+import { runCheck, type CommandIO } from './check-command.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { runRules } from './rules-command.js';
+import { VERSION } from './version.js';
+
+const HELP = `styrdok ${VERSION}: styrdokument som kod
+
+Användning: styrdok <kommando> [flaggor]
+
+Kommandon:
+  check    kontrollera styrdokumenten mot schemat och kommunens regler
+  rules    lista reglerna
+
+Skriv styrdok <kommando> --help för mer om ett kommando.`;
+
+type Command = (args: string[], io: CommandIO) => number;
+const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules };
+
+export function main(argv: string[], io: CommandIO): number {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP + '\n');
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(VERSION + '\n');
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`Okänt kommando «${name}».\n\n${HELP}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`Konfigurationen är felaktig:\n${pretty(error.diagnostics, { files: [], rules: [], toolVersion: VERSION })}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`Internt fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+const io: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+process.exitCode = main(process.argv.slice(2), io);
