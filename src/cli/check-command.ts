@@ -15,7 +15,8 @@ Utan sökvägar kontrolleras mappen strategy/.
 Flaggor:
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
   --today ÅÅÅÅ-MM-DD   dagen som reglerna räknar från (standard: i dag)
-  --format FORMAT      pretty, github, json, sarif eller junit (standard: pretty)
+  --format FORMAT      pretty, github, json, sarif, junit eller summary (Markdown för
+                       en pull requests sammanfattning) (standard: pretty)
   --max-warnings N     misslyckas också när det är fler än N varningar
   -h, --help           visa den här hjälpen
 

@@ -34,7 +34,8 @@ export default createRule({
       }
       const status = statusOn(document, today, corpus);
       if (status.kind !== 'gällande') continue;
-      if (status.until) {
+      // Time-limited kinds need a new decision before they lapse; a year's verksamhetsplan simply ends.
+      if (status.until && rules?.giltighet === 'begränsad') {
         const left = daysBetween(today, status.until);
         if (left <= warnDays) {
           findings.push({ document, path: ['giltighetstid', 'till'], severity: 'warning', message: `Dokumentet slutar gälla ${swedishDate(status.until)}, om ${left} dagar. Besluta om en förlängning eller ett nytt dokument i tid.` });

@@ -4,11 +4,12 @@ import { json } from './json.js';
 import { junit } from './junit.js';
 import { pretty } from './pretty.js';
 import { sarif } from './sarif.js';
+import { summary } from './summary.js';
 
-export type FormatName = 'pretty' | 'github' | 'json' | 'sarif' | 'junit';
+export type FormatName = 'pretty' | 'github' | 'json' | 'sarif' | 'junit' | 'summary';
 
 /** Every formatter's output ends in one newline, so the CLI can write it as it is. */
-export const formatters: Record<FormatName, Formatter> = { pretty, github, json, sarif, junit };
+export const formatters: Record<FormatName, Formatter> = { pretty, github, json, sarif, junit, summary };
 
 export const formatNames = Object.keys(formatters) as FormatName[];
 
