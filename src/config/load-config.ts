@@ -5,6 +5,7 @@ import type { StyrdokConfigData } from '../model/schema-types.js';
 import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml-source.js';
 import { validateAgainst } from '../schema/validator.js';
 import { createConfig, type Config } from './config.js';
+import { didYouMean } from '../rules/util/suggest.js';
 
 export const CONFIG_FILE_NAME = 'styrdok.config.yaml';
 const SPECIAL_ADOPTERS = new Set(['förvaltningschef', 'egen_nämnd']);
@@ -24,7 +25,8 @@ export function findConfigFile(start: string): string | undefined {
   }
 }
 
-export function loadConfig(absPath: string, cwd = process.cwd()): ConfigResult {
+/** `knownRuleIds`, when given, catches a misspelt rule under `regler`, which would otherwise be ignored. */
+export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: readonly string[]): ConfigResult {
   const file = path.relative(cwd, absPath).split(path.sep).join('/');
   const fail = (message: string, at = { line: 1, column: 1 }): ConfigResult => ({
     config: undefined,
@@ -44,13 +46,13 @@ export function loadConfig(absPath: string, cwd = process.cwd()): ConfigResult {
   }
   if (diagnostics.length) return { config: undefined, diagnostics };
   const data = source.data as StyrdokConfigData;
-  diagnostics.push(...crossCheck(data, source, file));
+  diagnostics.push(...crossCheck(data, source, file, knownRuleIds));
   if (diagnostics.length) return { config: undefined, diagnostics };
   return { config: createConfig(data, file), diagnostics: [] };
 }
 
 /** What the schema cannot say: references between the config's own entries. */
-function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string): Diagnostic[] {
+function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string, knownRuleIds?: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (at: PathSegment[], message: string) =>
     out.push({ file, span: source.locate(at), ruleId: 'config', severity: 'error', message });
@@ -67,6 +69,9 @@ function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string): 
         report(['dokumenttyper', kind, 'beslutas_av', i], `«${who}» är varken ett organ eller förvaltningschef/egen_nämnd.`);
       }
     });
+  }
+  for (const ruleId of Object.keys(data.regler ?? {})) {
+    if (knownRuleIds && !knownRuleIds.includes(ruleId)) report(['regler', ruleId], `Det finns ingen regel som heter «${ruleId}».${didYouMean(ruleId, knownRuleIds)} Se styrdok rules.`);
   }
   try {
     new RegExp(data.diarienummer.mönster, 'u');

@@ -49,12 +49,13 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
       { file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.' },
     ]);
   }
-  const loaded = loadConfig(configPath, cwd);
+  const ruleList = options.rules ?? allRules;
+  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))]);
   if (!loaded.config) throw new ConfigError(loaded.diagnostics);
   const config = loaded.config;
   const today = options.today ?? todayIso();
   const read = readMarkdownFiles(paths, { cwd, ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) });
   const corpus = buildCorpus(read.files.map(parseFile), read.diagnostics);
-  const diagnostics = [...corpus.loadDiagnostics, ...runRules(options.rules ?? allRules, { corpus, config, today })].sort(compareDiagnostics);
+  const diagnostics = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })].sort(compareDiagnostics);
   return { config, corpus, today, diagnostics };
 }
