@@ -6,6 +6,7 @@ import { VERSION } from './version.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
 import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
+import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -18,6 +19,8 @@ Flaggor:
   --format FORMAT      pretty, github, json, sarif, junit eller summary (Markdown för
                        en pull requests sammanfattning) (standard: pretty)
   --max-warnings N     misslyckas också när det är fler än N varningar
+  --at ÅÅÅÅ-MM-DD      visa i stället vilka styrdokument som gällde den dagen
+                       (med --format json som JSON)
   -h, --help           visa den här hjälpen
 
 Slutkoder: 0 inga fel, 1 fel (eller för många varningar), 2 felaktig användning,
@@ -30,12 +33,20 @@ export interface CommandIO {
   color: boolean;
 }
 
+function printInForce(at: string, format: string, paths: string[], configFile: string | undefined, io: CommandIO): number {
+  if (format !== 'pretty' && format !== 'json') throw new UsageError('Med --at finns formaten pretty och json.');
+  const { corpus, config } = checkProject({ cwd: io.cwd, paths, today: at, ...(configFile ? { configFile } : {}) });
+  io.stdout(format === 'json' ? renderInForceJson(corpus, config, at) : renderInForceText(corpus, config, at));
+  return EXIT_OK;
+}
+
 export function runCheck(args: string[], io: CommandIO): number {
   const { values, positionals } = parseOptions(args, {
     config: { type: 'string' },
     today: { type: 'string' },
     format: { type: 'string', default: 'pretty' },
     'max-warnings': { type: 'string' },
+    at: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -43,6 +54,8 @@ export function runCheck(args: string[], io: CommandIO): number {
     return EXIT_OK;
   }
   const format = values.format ?? 'pretty';
+  const at = parseDateOption(values.at, '--at');
+  if (at) return printInForce(at, format, positionals, values.config, io);
   const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
   if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
   const maxWarningsText = values['max-warnings'];
