@@ -1,0 +1,61 @@
+import type { Indicator } from '../model/document.js';
+
+/** Derived, never typed by hand. Order matters: worst first, so a goal takes the first one any indicator has. */
+export const STATUSES = ['ej rapporterat', 'ej uppnått', 'delvis uppnått', 'uppnått'] as const;
+export type FollowupStatus = (typeof STATUSES)[number];
+
+/** Used when the config has no `uppföljning.delvis_uppnått_andel`. */
+export const DEFAULT_PARTIAL_SHARE = 0.5;
+
+// Outcomes are decimals typed by people: 9.8 − 8.4 must count as exactly 1.4.
+const EPSILON = 1e-9;
+
+export interface IndicatorResult {
+  status: FollowupStatus;
+  /** How far the outcome has moved from utgångsvärde towards målvärde: 0 at the start, 1 at the target. */
+  andel?: number;
+}
+
+/**
+ * One indicator in one period: uppnått when the outcome meets målvärde in the indicator's direction;
+ * delvis uppnått when it has moved at least `partialShare` of the way from utgångsvärde to målvärde;
+ * ej uppnått otherwise (also when there is no utgångsvärde to measure the way from); ej rapporterat
+ * without an outcome.
+ */
+export function indicatorStatus(
+  indicator: Pick<Indicator, 'målvärde' | 'riktning' | 'utgångsvärde'>,
+  value: number | undefined,
+  partialShare: number = DEFAULT_PARTIAL_SHARE,
+): IndicatorResult {
+  if (value === undefined) return { status: 'ej rapporterat' };
+  const sign = indicator.riktning === 'öka' ? 1 : -1;
+  const base = indicator.utgångsvärde?.värde;
+  const distance = base === undefined ? undefined : sign * (indicator.målvärde - base);
+  // Only a target that lies ahead of the baseline has a way to go; otherwise only "met or not" makes sense.
+  const andel = base !== undefined && distance !== undefined && distance > EPSILON ? (sign * (value - base)) / distance : undefined;
+  const extra = andel === undefined ? {} : { andel: round(andel) };
+  if (sign * (value - indicator.målvärde) >= -EPSILON) return { status: 'uppnått', ...extra };
+  if (andel !== undefined && andel >= partialShare - EPSILON) return { status: 'delvis uppnått', ...extra };
+  return { status: 'ej uppnått', ...extra };
+}
+
+/**
+ * A goal combines its indicators: ej rapporterat as soon as one is missing (the goal cannot be judged
+ * on half the figures), otherwise the worst of them. A goal without indicators has nothing to report.
+ */
+export function goalStatus(statuses: readonly FollowupStatus[]): FollowupStatus {
+  if (!statuses.length) return 'ej rapporterat';
+  return STATUSES.find((s) => statuses.includes(s)) ?? 'ej rapporterat';
+}
+
+export type StatusCounts = Record<FollowupStatus, number>;
+
+export function countStatuses(statuses: readonly FollowupStatus[]): StatusCounts {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
