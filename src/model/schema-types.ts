@@ -545,8 +545,15 @@ id: Id
 titel: Mal2
 beskrivning?: Beskrivning2
 bidrar_till?: BidrarTill1
+"avstämd_mot"?: AvstamdMot
 aktiviteter?: Aktiviteter
 indikatorer?: Indikatorer
+}
+/**
+ * Vilken lydelse av strategins mål som målet senast stämdes av mot: mål-referens → versionskod. Skrivs av styrdok confirm; ändra inte för hand. När strategins text ändras flaggas målet som att det behöver ses över.
+ */
+export interface AvstamdMot {
+[k: string]: string
 }
 export interface Indikator {
 id: Id

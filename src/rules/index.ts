@@ -3,6 +3,7 @@ import adoptingOrgan from './adopting-organ.js';
 import bodyLinks from './body-links.js';
 import coverage from './coverage.js';
 import decisionRecord from './decision-record.js';
+import goalReview from './goal-review.js';
 import hierarchy from './hierarchy.js';
 import owner from './owner.js';
 import references from './references.js';
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   strategyActions,
   traceability,
   coverage,
+  goalReview,
   bodyLinks,
 ];
 
