@@ -52,3 +52,22 @@ export const STRATEGY_FILE = 'strategy/strategier/trygghetsstrategi-2023-2026.md
 /** The day the clean corpus's strategi (2023, revision "ny mandatperiod") becomes due: the new mandatperiod's first day. */
 export const NEW_PERIOD = '2026-10-15';
 export const OLD_PERIOD_LAST_DAY = '2026-10-14';
+
+export type Row = [file: string, line: number, column: number, ruleId: string, severity: 'error' | 'warning'];
+
+interface EslintResult {
+  filePath: string;
+  messages: { ruleId: string; severity: 1 | 2; message: string; line: number; column: number }[];
+}
+
+/** Findings from `--format json` output as [file, line, column, ruleId, severity], files relative to the project. */
+export function jsonRows(stdout: string, p: TempProject): Row[] {
+  return (JSON.parse(stdout) as EslintResult[]).flatMap((r) =>
+    r.messages.map((m): Row => [path.relative(p.dir, r.filePath).split(path.sep).join('/'), m.line, m.column, m.ruleId, m.severity === 2 ? 'error' : 'warning']),
+  );
+}
+
+/** The messages of `--format json` output, in order. */
+export function jsonMessages(stdout: string): string[] {
+  return (JSON.parse(stdout) as EslintResult[]).flatMap((r) => r.messages.map((m) => m.message));
+}
