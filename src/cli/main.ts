@@ -4,6 +4,7 @@ import { pretty } from '../report/formatters/pretty.js';
 import { runCheck, type CommandIO } from './check-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { runRules } from './rules-command.js';
+import { runReport } from './report-command.js';
 import { runConfirm } from './confirm-command.js';
 import { VERSION } from './version.js';
 
@@ -14,12 +15,13 @@ Användning: styrdok <kommando> [flaggor]
 Kommandon:
   check    kontrollera styrdokumenten mot schemat och kommunens regler
   rules    lista reglerna
+  report   sammanställ den stadsgemensamma uppföljningen för ett år
   confirm  bekräfta att nämndmål är avstämda mot strategins nuvarande lydelse
 
 Skriv styrdok <kommando> --help för mer om ett kommando.`;
 
 type Command = (args: string[], io: CommandIO) => number;
-const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, confirm: runConfirm };
+const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, confirm: runConfirm, report: runReport };
 
 export function main(argv: string[], io: CommandIO): number {
   const [name, ...args] = argv;

@@ -7,6 +7,7 @@ import goalReview from './goal-review.js';
 import hierarchy from './hierarchy.js';
 import owner from './owner.js';
 import references from './references.js';
+import reportDeadline from './report-deadline.js';
 import replacementAuthority from './replacement-authority.js';
 import revision from './revision.js';
 import strategyActions from './strategy-actions.js';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   strategyActions,
   traceability,
   coverage,
+  reportDeadline,
   goalReview,
   bodyLinks,
 ];
