@@ -1,0 +1,105 @@
+/**
+ * Builds the Eleventy site into a temporary folder, the way a user's `npm run site` would, but with a fixed
+ * date and, optionally, another corpus. One build per corpus per test file: call `buildSite()` from a
+ * vitest `beforeAll`; the promise is cached for the module, and vitest gives each test file its own.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The day every site build in the tests is made on, so the status of each document is fixed. */
+export const SITE_TODAY = '2026-11-25';
+
+export interface BuildOptions {
+  /** Folder with styrdok.config.yaml and the documents; default: the repo's own corpus (strategy/). */
+  corpus?: string;
+}
+
+export interface BuiltSite {
+  /** Absolute path of the output folder. */
+  dir: string;
+  /** Eleventy's own output, for messages when a test fails. */
+  log: string;
+}
+
+const cache = new Map<string, Promise<BuiltSite>>();
+const made: string[] = [];
+
+process.on('exit', () => {
+  if (process.env.STYRDOK_KEEP_TEST_SITE) return;
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function eleventyBin(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('@11ty/eleventy/package.json');
+  const pkg = require(pkgPath) as { bin: string | Record<string, string> };
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.eleventy;
+  if (!bin) throw new Error('@11ty/eleventy has no eleventy bin');
+  return path.join(path.dirname(pkgPath), bin);
+}
+
+/** Build the site once per corpus (per test file) and return where it went. */
+export function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
+  const corpus = options.corpus ? path.resolve(REPO_ROOT, options.corpus) : '';
+  let pending = cache.get(corpus);
+  if (!pending) {
+    pending = runBuild(corpus);
+    cache.set(corpus, pending);
+  }
+  return pending;
+}
+
+function runBuild(corpus: string): Promise<BuiltSite> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-site-'));
+  made.push(dir);
+  const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: dir, STYRDOK_TODAY: SITE_TODAY };
+  if (corpus) env.STYRDOK_CORPUS = corpus;
+  else delete env.STYRDOK_CORPUS;
+  // The same program as `npx @11ty/eleventy`, started without npx so that nothing is ever looked up.
+  const child = spawn(process.execPath, [eleventyBin()], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const where = corpus ? `korpusen ${path.relative(REPO_ROOT, corpus)}` : 'strategy/';
+      if (code !== 0) {
+        reject(new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${code}):\n${log.slice(-8000)}`));
+        return;
+      }
+      if (htmlFiles(dir).length === 0) {
+        reject(new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${log.slice(-8000)}`));
+        return;
+      }
+      resolve({ dir, log });
+    });
+  });
+}
+
+/** Every .html file under `dir`, as paths relative to it with forward slashes, sorted. */
+export function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() && entry.name.endsWith('.html')) out.push(child);
+    }
+  };
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk('');
+  return out.sort();
+}
+
+/** The URL path a built file is served at: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`. */
+export function urlPathOf(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file}`;
+}

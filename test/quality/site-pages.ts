@@ -1,0 +1,79 @@
+/**
+ * What the quality tests know about the built site: every page with its URL, <h1> and <title>, and the
+ * page types that the tests must cover, found by what the page says about itself (its heading and URL),
+ * so that a test names the page it wants and not a guess at a file name.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { htmlFiles, urlPathOf } from '../helpers/build-site.js';
+
+export interface SitePageInfo {
+  /** Path in the output folder, e.g. `dokument/trygghetspolicy/index.html`. */
+  file: string;
+  /** URL path, e.g. `/dokument/trygghetspolicy/`. */
+  url: string;
+  title: string;
+  h1: string;
+  hasSvg: boolean;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export function indexPages(dir: string): SitePageInfo[] {
+  return htmlFiles(dir).map((file) => {
+    const doc = parseDocument(readFileSync(path.join(dir, file), 'utf8'));
+    const first = (name: string) => DomUtils.findOne((el) => el.name === name, doc.children, true);
+    const title = first('title');
+    const h1 = first('h1');
+    return {
+      file,
+      url: urlPathOf(file),
+      title: title ? squash(DomUtils.textContent(title)) : '',
+      h1: h1 ? squash(DomUtils.textContent(h1)) : '',
+      hasSvg: DomUtils.findOne((el) => el.name === 'svg', doc.children, true) !== null,
+    };
+  });
+}
+
+export interface PageType {
+  /** Swedish name used in test titles. */
+  name: string;
+  /** Says whether a page is of this type; the first match in URL order wins. */
+  match: (page: SitePageInfo) => boolean;
+  /** false: the type is optional (the brief says "if it exists"). */
+  required: boolean;
+}
+
+const STRATEGY_TITLE = 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026';
+const REPLACED_POLICY_TITLE = 'Trygghetspolicy för Solna stad';
+const NAMND = 'Barn- och utbildningsnämnden';
+
+/** The page types of the site built from the repo's own corpus (strategy/) that every gate covers. */
+export const PAGE_TYPES: PageType[] = [
+  { name: 'startsidan', required: true, match: (p) => p.url === '/' },
+  { name: 'alla styrdokument', required: true, match: (p) => /alla styrdokument/i.test(p.h1) },
+  {
+    // A list narrowed to one document type or one organ: a page of its own under the site's list, headed
+    // with the type's plural (Strategier, Policyer …).
+    name: 'en filtrerad lista (dokumenttyp)',
+    required: true,
+    match: (p) => /^(policyer|strategier|riktlinjer|anvisningar|rutiner|överenskommelser|åtgärdsplaner|verksamhetsplaner)\b/i.test(p.h1),
+  },
+  { name: 'en strategi', required: true, match: (p) => p.h1 === STRATEGY_TITLE },
+  { name: 'en ersatt policy', required: true, match: (p) => p.h1 === REPLACED_POLICY_TITLE },
+  { name: 'en nämnd', required: true, match: (p) => p.h1 === NAMND },
+  { name: 'spårbarheten med diagram', required: true, match: (p) => /spårbarhet/i.test(p.h1) && p.hasSvg },
+  { name: 'sök', required: true, match: (p) => /^sök\b/i.test(p.h1) },
+  { name: 'tillgänglighetsredogörelsen', required: true, match: (p) => /tillgänglighetsredogörelse/i.test(p.h1) },
+  { name: 'uppföljningen', required: false, match: (p) => /uppföljning|rapport/i.test(p.h1) && !/tillgänglighet/i.test(p.h1) },
+];
+
+export function findPage(pages: SitePageInfo[], type: PageType): SitePageInfo | undefined {
+  return pages.find(type.match);
+}
+
+/** For a failure message: what the build holds, so that a missing page type is easy to diagnose. */
+export function describePages(pages: SitePageInfo[]): string {
+  return pages.map((p) => `  ${p.url}  «${p.h1 || '(ingen h1)'}»${p.hasSvg ? '  [svg]' : ''}`).join('\n');
+}
