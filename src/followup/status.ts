@@ -1,8 +1,11 @@
 import type { Indicator } from '../model/document.js';
 
-/** Derived, never typed by hand. Order matters: worst first, so a goal takes the first one any indicator has. */
-export const STATUSES = ['ej rapporterat', 'ej uppnått', 'delvis uppnått', 'uppnått'] as const;
+/** Derived, never typed by hand; in the order reports show them. */
+export const STATUSES = ['uppnått', 'delvis uppnått', 'ej uppnått', 'ej rapporterat'] as const;
 export type FollowupStatus = (typeof STATUSES)[number];
+
+/** Worst first: a goal takes the first status any of its indicators has. */
+const WORST_FIRST: readonly FollowupStatus[] = ['ej rapporterat', 'ej uppnått', 'delvis uppnått', 'uppnått'];
 
 /** Used when the config has no `uppföljning.delvis_uppnått_andel`. */
 export const DEFAULT_PARTIAL_SHARE = 0.5;
@@ -45,7 +48,7 @@ export function indicatorStatus(
  */
 export function goalStatus(statuses: readonly FollowupStatus[]): FollowupStatus {
   if (!statuses.length) return 'ej rapporterat';
-  return STATUSES.find((s) => statuses.includes(s)) ?? 'ej rapporterat';
+  return WORST_FIRST.find((s) => statuses.includes(s)) ?? 'ej rapporterat';
 }
 
 export type StatusCounts = Record<FollowupStatus, number>;

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkProject } from '../engine/load-project.js';
+import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
+import { indexKolada, KoladaError, readKoladaFiles } from '../followup/kolada.js';
+import type { PeriodType } from '../followup/periods.js';
+import { renderCsv } from '../followup/render-csv.js';
+import { renderMarkdown } from '../followup/render-markdown.js';
+import { buildReport, type FollowupReport } from '../followup/report-model.js';
+import type { CommandIO } from './check-command.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { parseDateOption, parseOptions } from './options.js';
+
+export const REPORT_HELP = `Användning: styrdok report --period ÅÅÅÅ [sökvägar…] [flaggor]
+
+Sammanställer den stadsgemensamma uppföljningen ur nämndernas verksamhetsplaner: per mål i
+strategin nämndernas mål, indikatorer, utfall mot målvärde, status och kommentarer, en
+sammanfattning per fokusområde och per nämnd, och de rapporter som saknas.
+Utan sökvägar läses mappen strategy/.
+
+Flaggor:
+  --period PERIOD      året, till exempel 2026 (delår och helår), eller en period: 2026-delår
+  --format FORMAT      markdown, csv eller json (standard: markdown)
+  --kolada FIL         utfall från Kolada (JSON från Koladas API v2); flaggan kan upprepas
+  --out FIL            skriv rapporten till filen i stället för till skärmen
+  --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
+  --today ÅÅÅÅ-MM-DD   dagen som avgör vilka rapporter som är försenade (standard: i dag)
+  -h, --help           visa den här hjälpen
+
+Slutkoder: 0 rapporten skrevs, 1 rapporten skrevs men kontrollen av styrdokumenten hittade fel,
+2 felaktig användning, konfiguration, Kolada-fil eller internt fel.`;
+
+const RENDERERS: Record<string, (report: FollowupReport) => string> = {
+  markdown: renderMarkdown,
+  csv: renderCsv,
+  json: (report) => JSON.stringify(report, null, 2) + '\n',
+};
+
+export function runReport(args: string[], io: CommandIO): number {
+  const { values, positionals } = parseOptions(args, {
+    period: { type: 'string' },
+    format: { type: 'string', default: 'markdown' },
+    kolada: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    config: { type: 'string' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(REPORT_HELP + '\n');
+    return EXIT_OK;
+  }
+  const { year, typ } = parsePeriod(values.period);
+  const format = values.format ?? 'markdown';
+  const render = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
+  if (!render) throw new UsageError(`Okänt format «${format}». Välj ett av: ${Object.keys(RENDERERS).join(', ')}.`);
+  const today = parseDateOption(values.today, '--today');
+
+  let kolada;
+  try {
+    kolada = indexKolada(readKoladaFiles(values.kolada ?? [], io.cwd));
+  } catch (error) {
+    if (error instanceof KoladaError) throw new UsageError(error.message);
+    throw error;
+  }
+  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
+  const text = render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
+  if (values.out) writeFileSync(path.resolve(io.cwd, values.out), text);
+  else io.stdout(text);
+
+  // The report is written even when the check finds errors: a late report is worse than a flagged one.
+  if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
+  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) {
+    io.stderr(`Varning: kontrollen av styrdokumenten hittade ${errors} fel, så rapporten kan vara ofullständig. Kör styrdok check och rätta felen.\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function parsePeriod(value: string | undefined): { year: number; typ?: PeriodType } {
+  if (value === undefined) throw new UsageError('Ange vilket år rapporten gäller med --period, till exempel --period 2026.');
+  const m = /^(\d{4})(?:-(delår|helår))?$/.exec(value.normalize('NFC'));
+  if (!m) throw new UsageError(`--period ska vara ett år som 2026 eller en period som 2026-delår eller 2026-helår, inte «${value}».`);
+  return { year: Number(m[1]), ...(m[2] ? { typ: m[2] as PeriodType } : {}) };
+}

@@ -1,0 +1,30 @@
+import { swedishDate } from '../corpus/dates.js';
+import { goalsOfYear, isOverdue, periodsOf } from '../followup/periods.js';
+import { createRule, type Finding } from './rule.js';
+
+export default createRule({
+  id: 'report-deadline',
+  description: 'Varje indikator i en nämnds verksamhetsplan har utfall för de rapporteringsperioder vars sista dag har passerat.',
+  defaultSeverity: 'warning',
+  check({ corpus, config, today }) {
+    const findings: Finding[] = [];
+    const years = [...new Set(corpus.goals.map((g) => g.plan.data.år))].sort();
+    for (const year of years) {
+      const due = periodsOf(config, year).filter((p) => isOverdue(p, today));
+      if (!due.length) continue;
+      for (const { plan, goal, path } of goalsOfYear(corpus, year)) {
+        (goal.indikatorer ?? []).forEach((ind, j) => {
+          for (const period of due) {
+            if (ind.utfall?.some((u) => u.period === period.id)) continue;
+            findings.push({
+              document: plan,
+              path: [...path, 'indikatorer', j, 'id'],
+              message: `Utfall för ${period.id} saknas: ${period.namn.toLowerCase()} skulle vara inne senast ${swedishDate(period.sista_dag!)}. Lägg till utfall för ${period.id} under indikatorn «${ind.id}» i målet «${goal.id}» (utfall: - period: ${period.id}, värde: …).`,
+            });
+          }
+        });
+      }
+    }
+    return findings;
+  },
+});
