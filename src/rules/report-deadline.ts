@@ -16,10 +16,12 @@ export default createRule({
         (goal.indikatorer ?? []).forEach((ind, j) => {
           for (const period of due) {
             if (ind.utfall?.some((u) => u.period === period.id)) continue;
+            // The rule reads no Kolada files (rules are pure): say where the figure can be found instead.
+            const kolada = ind.kolada ? ` Värdet finns i Kolada som ${ind.kolada}.` : '';
             findings.push({
               document: plan,
               path: [...path, 'indikatorer', j, 'id'],
-              message: `Utfall för ${period.id} saknas: ${period.namn.toLowerCase()} skulle vara inne senast ${swedishDate(period.sista_dag!)}. Lägg till utfall för ${period.id} under indikatorn «${ind.id}» i målet «${goal.id}» (utfall: - period: ${period.id}, värde: …).`,
+              message: `Utfall för ${period.id} saknas; ${period.namn.toLowerCase()} skulle vara inne senast ${swedishDate(period.sista_dag!)}. Lägg till utfall för ${period.id} under indikatorn «${ind.id}» i målet «${goal.id}», med period, värde och gärna en kommentar.${kolada}`,
             });
           }
         });
