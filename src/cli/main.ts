@@ -6,6 +6,9 @@ import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { runRules } from './rules-command.js';
 import { runReport } from './report-command.js';
 import { runConfirm } from './confirm-command.js';
+import { runNew } from './new-command.js';
+import { runImport } from './import-command.js';
+import { runExplain } from './explain-command.js';
 import { VERSION } from './version.js';
 
 const HELP = `styrdok ${VERSION}: styrdokument som kod
@@ -17,13 +20,16 @@ Kommandon:
   rules    lista reglerna
   report   sammanställ den stadsgemensamma uppföljningen för ett år
   confirm  bekräfta att nämndmål är avstämda mot strategins nuvarande lydelse
+  new      skapa ett nytt styrdokument genom att svara på frågor
+  import   gör om ett befintligt styrdokument (.docx eller text) till Markdown
+  explain  visa dokumentationen för en regel, med exempel och rättning
 
 Skriv styrdok <kommando> --help för mer om ett kommando.`;
 
-type Command = (args: string[], io: CommandIO) => number;
-const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, confirm: runConfirm, report: runReport };
+type Command = (args: string[], io: CommandIO) => number | Promise<number>;
+const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, confirm: runConfirm, report: runReport, new: runNew, import: runImport, explain: runExplain };
 
-export function main(argv: string[], io: CommandIO): number {
+export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP + '\n');
@@ -38,9 +44,8 @@ export function main(argv: string[], io: CommandIO): number {
     io.stderr(`Okänt kommando «${name}».\n\n${HELP}\n`);
     return EXIT_USAGE;
   }
-  try {
-    return command(args, io);
-  } catch (error) {
+  // Commands that wait for input or for changes (new, import, check --watch) return a promise.
+  const fail = (error: unknown): number => {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
       return EXIT_USAGE;
@@ -51,6 +56,12 @@ export function main(argv: string[], io: CommandIO): number {
     }
     io.stderr(`Internt fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_USAGE;
+  };
+  try {
+    const result = command(args, io);
+    return typeof result === 'number' ? result : result.catch(fail);
+  } catch (error) {
+    return fail(error);
   }
 }
 
@@ -60,4 +71,6 @@ const io: CommandIO = {
   cwd: process.cwd(),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
-process.exitCode = main(process.argv.slice(2), io);
+const code = main(process.argv.slice(2), io);
+if (typeof code === 'number') process.exitCode = code;
+else void code.then((c) => (process.exitCode = c));
