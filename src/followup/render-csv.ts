@@ -9,7 +9,7 @@ export function renderCsv(report: FollowupReport): string {
   const header = [
     'År', 'Period', 'Sista dag', 'Nämnd', 'Verksamhetsplan', 'Mål-id', 'Mål', 'Målets status', 'Indikator-id', 'Indikator',
     'Enhet', 'Riktning', 'Utgångsår', 'Utgångsvärde', 'Målvärde', 'Utfall', 'Andel av vägen', 'Källa', 'Indikatorns status',
-    'Kommentar', 'Fokusområden', 'Bidrar till',
+    'Kommentar', 'Område i strategin', 'Bidrar till',
   ];
   const groups = groupsOfGoals(report);
   const rows: string[][] = [header];
