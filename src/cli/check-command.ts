@@ -7,6 +7,8 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js'
 import { parseDateOption, parseOptions } from './options.js';
 import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
+import { formatFixReport, runFixes } from './fix.js';
+import { watchCheck } from './watch.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -21,6 +23,11 @@ Flaggor:
   --max-warnings N     misslyckas också när det är fler än N varningar
   --at ÅÅÅÅ-MM-DD      visa i stället vilka styrdokument som gällde den dagen
                        (med --format json som JSON)
+  --fix                rätta först det som går att rätta säkert (nycklarnas ordning,
+                       datum som 2023-12-8, diarienummer som ks/2023:309) och visa
+                       varje ändring; bara de angivna filerna ändras
+  --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
+  --site               med --watch: bygg också om webbplatsen (npm run site)
   -h, --help           visa den här hjälpen
 
 Slutkoder: 0 inga fel, 1 fel (eller för många varningar), 2 felaktig användning,
@@ -40,13 +47,16 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   return EXIT_OK;
 }
 
-export function runCheck(args: string[], io: CommandIO): number {
+export function runCheck(args: string[], io: CommandIO): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
     config: { type: 'string' },
     today: { type: 'string' },
     format: { type: 'string', default: 'pretty' },
     'max-warnings': { type: 'string' },
     at: { type: 'string' },
+    fix: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    site: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -56,6 +66,12 @@ export function runCheck(args: string[], io: CommandIO): number {
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
   if (at) return printInForce(at, format, positionals, values.config, io);
+  if (values.site && !values.watch) throw new UsageError('--site bygger om webbplatsen vid varje ändring och används tillsammans med --watch.');
+  if (values.watch) {
+    if (values.fix) throw new UsageError('--fix och --watch går inte att kombinera: --watch skriver aldrig i filerna du redigerar. Kör styrdok check --fix för sig.');
+    const checkArgs = args.filter((a) => a !== '--watch' && a !== '--site');
+    return watchCheck({ checkArgs, paths: positionals, ...(values.config ? { configFile: values.config } : {}), site: Boolean(values.site), runCheck }, io);
+  }
   const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
   if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
   const maxWarningsText = values['max-warnings'];
@@ -64,6 +80,10 @@ export function runCheck(args: string[], io: CommandIO): number {
     throw new UsageError(`--max-warnings ska vara ett heltal, 0 eller större, inte «${maxWarningsText}».`);
   }
   const today = parseDateOption(values.today, '--today');
+  if (values.fix) {
+    const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
+    (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
+  }
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
   io.stdout(formatter(project.diagnostics, { files: project.corpus.files, rules: ruleInfos(), toolVersion: VERSION }));
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
