@@ -65,7 +65,7 @@ export function runReport(args: string[], io: CommandIO): number {
   }
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
   const text = render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
-  if (values.out) writeFileSync(path.resolve(io.cwd, values.out), text);
+  if (values.out) writeOut(path.resolve(io.cwd, values.out), values.out, text);
   else io.stdout(text);
 
   // The report is written even when the check finds errors: a late report is worse than a flagged one.
@@ -83,4 +83,13 @@ function parsePeriod(value: string | undefined): { year: number; typ?: PeriodTyp
   const m = /^(\d{4})(?:-(delår|helår))?$/.exec(value.normalize('NFC'));
   if (!m) throw new UsageError(`--period ska vara ett år som 2026 eller en period som 2026-delår eller 2026-helår, inte «${value}».`);
   return { year: Number(m[1]), ...(m[2] ? { typ: m[2] as PeriodType } : {}) };
+}
+
+function writeOut(abs: string, given: string, text: string): void {
+  try {
+    writeFileSync(abs, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'mappen finns inte' : (error as Error).message;
+    throw new UsageError(`Kan inte skriva rapporten till ${given}: ${reason}.`);
+  }
 }

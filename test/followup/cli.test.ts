@@ -90,6 +90,7 @@ describe('styrdok report', () => {
     [['--period', '2026', '--kolada', 'saknas.json'], 'Kolada-filen saknas.json går inte att läsa. Kontrollera sökvägen.'],
     [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml: filen är inte giltig JSON'],
     [['--period', '2026', '--okänd'], 'Okänd eller felaktig flagga: --okänd. Se --help.'],
+    [['--period', '2026', '--out', 'finns-inte/rapport.md'], 'Kan inte skriva rapporten till finns-inte/rapport.md: mappen finns inte.'],
   ])('exits 2 for a usage error: %j', (args, message) => {
     const result = project().run(['report', ...args]);
     expect(result.code).toBe(2);
