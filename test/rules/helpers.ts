@@ -25,6 +25,9 @@ export interface CheckOptions {
   base?: boolean;
   /** What to check, relative to the corpus folder; default strategy. */
   paths?: string[];
+  maxFileBytes?: number;
+  /** Config file relative to the corpus folder; default styrdok.config.yaml found from the first path upwards. */
+  configFile?: string;
 }
 
 /**
@@ -70,7 +73,8 @@ export function check(files: Record<string, string | Uint8Array>, options: Check
 export function checkIn(cwd: string, options: CheckOptions = {}): Diagnostic[] {
   const only = options.rule === undefined ? rules : rules.filter((r) => r.id === options.rule);
   if (options.rule !== undefined && only.length === 0) throw new Error(`No rule ${options.rule}`);
-  return checkProject({ cwd, paths: options.paths ?? ['strategy'], today: options.today ?? TODAY, rules: only }).diagnostics;
+  const { paths = ['strategy'], today = TODAY, maxFileBytes, configFile } = options;
+  return checkProject({ cwd, paths, today, rules: only, ...(maxFileBytes ? { maxFileBytes } : {}), ...(configFile ? { configFile } : {}) }).diagnostics;
 }
 
 /** The diagnostics of a broken config, which stops the check before any document is read. */

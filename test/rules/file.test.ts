@@ -1,0 +1,84 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, checkIn, lines, md, writeCorpus } from './helpers.js';
+
+const valid = md`
+  ---
+  id: riktlinje-kamerabevakning
+  dokumenttyp: riktlinje
+  titel: Riktlinje för kamerabevakning
+  beslutande_organ: kommunstyrelsen
+  beslut: { datum: 2024-05-20, paragraf: 79, diarienummer: KS/2024:96 }
+  giltighetstid: { till: tills vidare }
+  dokumentansvarig: stadsledningsforvaltningen
+  ---
+`;
+
+describe('file', () => {
+  it('reports an empty file and a file of only blank lines', () => {
+    expect(lines(check({ 'strategy/tom.md': '', 'strategy/blank.md': '  \n\n\t\n' }))).toEqual([
+      'strategy/blank.md:1:1 error file Filen är tom. Ett styrdokument börjar med frontmatter mellan två rader med ---.',
+      'strategy/tom.md:1:1 error file Filen är tom. Ett styrdokument börjar med frontmatter mellan två rader med ---.',
+    ]);
+  });
+
+  it('reports a binary file and a file not saved as UTF-8, and reads the rest', () => {
+    const files = {
+      'strategy/bild.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]),
+      'strategy/latin1.md': Buffer.from('---\nid: trygghetspolicy\ntitel: Trygghetspolicy f\xf6r Solna stad\n---\n', 'latin1'),
+      'strategy/riktlinje.md': valid,
+    };
+    expect(lines(check(files))).toEqual([
+      'strategy/bild.md:1:1 error file Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.',
+      'strategy/latin1.md:1:1 error file Filen är inte sparad som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).',
+    ]);
+  });
+
+  it('reports a file larger than the limit, and reads files at the limit', () => {
+    const big = valid + 'Text. '.repeat(300_000);
+    const diagnostics = check({ 'strategy/stor.md': big }, { maxFileBytes: 1024 * 1024 });
+    expect(lines(diagnostics)).toEqual([expect.stringMatching(/^strategy\/stor\.md:1:1 error file Filen är 1[.,]7 MB, större än gränsen 1[.,]0 MB\. Dela upp dokumentet eller lägg bilagor utanför förrådet\.$/)]);
+    expect(lines(check({ 'strategy/stor.md': big }, { maxFileBytes: Buffer.byteLength(big) }))).toEqual([]);
+  });
+
+  it('refuses a symbolic link that leads out of the repository, and one that leads nowhere', () => {
+    const cwd = writeCorpus({ 'strategy/riktlinje.md': valid });
+    const outside = writeCorpus({ 'hemligt.md': valid });
+    symlinkSync(path.join(outside, 'hemligt.md'), path.join(cwd, 'strategy', 'ut.md'));
+    symlinkSync(path.join(cwd, 'strategy', 'finns-inte.md'), path.join(cwd, 'strategy', 'trasig.md'));
+    expect(lines(checkIn(cwd))).toEqual([
+      'strategy/trasig.md:1:1 error file Länken pekar på en fil som inte finns. Ta bort länken eller rätta målet.',
+      'strategy/ut.md:1:1 error file Länken pekar utanför förrådet och läses inte. Lägg dokumentet i förrådet i stället.',
+    ]);
+  });
+
+  it('follows a symbolic link inside the repository', () => {
+    const cwd = writeCorpus({ 'arkiv/riktlinje.md': valid });
+    symlinkSync(path.join(cwd, 'arkiv', 'riktlinje.md'), path.join(cwd, 'strategy-link.md'));
+    expect(lines(checkIn(cwd, { paths: ['strategy-link.md'] }))).toEqual([]);
+  });
+
+  it('reports a path on the command line that does not exist', () => {
+    expect(lines(check({ 'strategy/riktlinje.md': valid }, { paths: ['strategy', 'strateiger'] }))).toEqual(['strateiger:1:1 error file Sökvägen strateiger finns inte.']);
+  });
+
+  it('reads only .md files in folders, and skips hidden folders, node_modules, _site and dist', () => {
+    const files = {
+      'strategy/riktlinje.md': valid,
+      'strategy/bilaga.pdf': '%PDF',
+      'strategy/anteckning.txt': '',
+      'strategy/.utkast/tom.md': '',
+      'strategy/node_modules/tom.md': '',
+      'strategy/_site/tom.md': '',
+      'strategy/dist/tom.md': '',
+    };
+    expect(lines(check(files))).toEqual([]);
+  });
+
+  it('reads a file named on the command line even without the .md ending', () => {
+    expect(lines(check({ 'strategy/anteckning.txt': '' }, { paths: ['strategy/anteckning.txt'] }))).toEqual([
+      'strategy/anteckning.txt:1:1 error file Filen är tom. Ett styrdokument börjar med frontmatter mellan två rader med ---.',
+    ]);
+  });
+});
