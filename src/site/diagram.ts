@@ -1,0 +1,38 @@
+import { instance } from '@viz-js/viz';
+import type { Diagram } from './types.js';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Graphviz SVG made fit to inline in a page: no XML prolog or comments, no Graphviz ids or tooltips (two
+ * diagrams on one page must not share ids), and the diagram's own accessible name and description.
+ */
+export function inlineSvg(raw: string, diagram: Pick<Diagram, 'id' | 'title' | 'desc'>): string {
+  const body = raw
+    .replace(/<\?xml[\s\S]*?\?>/g, '')
+    .replace(/<!DOCTYPE[\s\S]*?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<title>[\s\S]*?<\/title>/g, '')
+    .replace(/\s(id|class)="[^"]*"/g, '')
+    .trim();
+  const titleId = `${diagram.id}-titel`;
+  const descId = `${diagram.id}-beskrivning`;
+  return body.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attrs: string) =>
+      `<svg${attrs} role="img" aria-labelledby="${titleId} ${descId}" focusable="false">` +
+      `<title id="${titleId}">${escapeHtml(diagram.title)}</title><desc id="${descId}">${escapeHtml(diagram.desc)}</desc>`,
+  );
+}
+
+/** Renders every diagram's DOT to inline SVG at build time, with Graphviz compiled to WebAssembly. */
+export async function renderDiagrams(diagrams: Diagram[]): Promise<void> {
+  const viz = await instance();
+  for (const diagram of diagrams) {
+    const result = viz.render(diagram.dot, { format: 'svg' });
+    if (result.status !== 'success') {
+      throw new Error(`Diagrammet «${diagram.title}» kunde inte ritas: ${result.errors.map((e) => e.message).join('; ')}`);
+    }
+    diagram.svg = inlineSvg(result.output, diagram);
+  }
+}

@@ -1,0 +1,90 @@
+import type { Config } from '../config/config.js';
+import { compareSv } from './format.js';
+import { slugify } from './slug.js';
+import type { DocSummary, Facet, FilterPage } from './types.js';
+
+/**
+ * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
+ * following a link, so it works without JavaScript and every filtered list has its own address.
+ */
+export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[] } {
+  const typeOrder = Object.keys(config.data.dokumenttyper);
+  const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
+  const sorted = [...docs].sort(
+    (a, b) => level(a.type) - level(b.type) || typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || compareSv(a.title, b.title),
+  );
+  const plural = (type: string) => config.data.dokumenttyper[type]?.plural ?? type;
+
+  const pages: FilterPage[] = [page('/dokument/', 'Alla styrdokument', `Alla ${docs.length} styrdokument, ordnade efter dokumenttyp.`, 'alla', sorted)];
+  const facets: Facet[] = [];
+  const addFacet = (key: string, label: string, path: string, values: { key: string; label: string; title: string; intro: string; docs: DocSummary[] }[]) => {
+    const facet: Facet = { key, label, values: [] };
+    for (const value of values) {
+      const url = `/dokument/${path}/${value.key}/`;
+      facet.values.push({ key: value.key, label: value.label, url, count: value.docs.length });
+      pages.push(page(url, value.title, value.intro, key, value.docs));
+    }
+    facets.push(facet);
+  };
+
+  const types = [...new Set(sorted.map((d) => d.type))];
+  addFacet(
+    'typ',
+    'Dokumenttyp',
+    'typ',
+    types.map((type) => {
+      const list = sorted.filter((d) => d.type === type);
+      return { key: slugify(type), label: plural(type), title: plural(type), intro: `${count(list.length)} av typen ${config.data.dokumenttyper[type]?.namn.toLowerCase() ?? type}.`, docs: list };
+    }),
+  );
+
+  const statuses = [
+    { key: 'gallande', label: 'Gällande', title: 'Gällande styrdokument', test: (d: DocSummary) => d.status.kind === 'gällande', always: true },
+    { key: 'under-revision', label: 'Under revision', title: 'Styrdokument under revision', test: (d: DocSummary) => !!d.revision, always: true },
+    {
+      key: 'upphavda-och-ersatta',
+      label: 'Upphävda och ersatta',
+      title: 'Upphävda, ersatta och upphörda styrdokument',
+      test: (d: DocSummary) => ['upphävd', 'ersatt', 'upphört'].includes(d.status.kind),
+      always: true,
+    },
+    { key: 'utkast', label: 'Utkast', title: 'Utkast till styrdokument', test: (d: DocSummary) => d.status.kind === 'utkast', always: true },
+    { key: 'kommande', label: 'Kommande', title: 'Beslutade styrdokument som ännu inte gäller', test: (d: DocSummary) => d.status.kind === 'kommande', always: false },
+  ];
+  addFacet(
+    'status',
+    'Status',
+    'status',
+    statuses
+      .map((s) => ({ ...s, docs: sorted.filter(s.test) }))
+      .filter((s) => s.always || s.docs.length)
+      .map((s) => ({ key: s.key, label: s.label, title: s.title, intro: `${count(s.docs.length)}.`, docs: s.docs })),
+  );
+
+  const byPerson = (field: 'organ' | 'owner') => {
+    const ids = [...new Map(sorted.map((d) => [d[field].id, d[field].name])).entries()].sort((a, b) => compareSv(a[1], b[1]));
+    return ids.map(([id, name]) => {
+      const list = sorted.filter((d) => d[field].id === id);
+      return field === 'organ'
+        ? { key: slugify(id), label: name, title: `Styrdokument beslutade av ${name}`, intro: `${count(list.length)} som ${name} har beslutat.`, docs: list }
+        : { key: slugify(id), label: name, title: `Styrdokument som ${name} ansvarar för`, intro: `${count(list.length)} med ${name} som dokumentansvarig.`, docs: list };
+    });
+  };
+  addFacet('organ', 'Beslutande organ', 'organ', byPerson('organ'));
+  addFacet('ansvarig', 'Dokumentansvarig', 'ansvarig', byPerson('owner'));
+  return { facets, pages };
+
+  function page(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage {
+    const groups: { type: string; title: string; docs: DocSummary[] }[] = [];
+    for (const doc of list) {
+      const last = groups[groups.length - 1];
+      if (last?.type === doc.type) last.docs.push(doc);
+      else groups.push({ type: doc.type, title: plural(doc.type), docs: [doc] });
+    }
+    return { url, title, intro, facet, count: list.length, groups: groups.map(({ title: t, docs: d }) => ({ title: t, docs: d })) };
+  }
+}
+
+function count(n: number): string {
+  return n === 1 ? '1 styrdokument' : `${n} styrdokument`;
+}

@@ -1,0 +1,51 @@
+import { swedishDate, type IsoDate } from '../corpus/dates.js';
+import type { DocumentData } from '../model/document.js';
+
+export { swedishDate };
+
+/** "2023-12-18 § 169, KS/2023:309", as the printed header block writes the decision. */
+export function decisionText(beslut: NonNullable<DocumentData['beslut']>): string {
+  const paragraph = beslut.paragraf === undefined ? '' : ` § ${beslut.paragraf}`;
+  return `${beslut.datum}${paragraph}, ${beslut.diarienummer}`;
+}
+
+export function lawText(value: DocumentData['antagen_till_följd_av_lag']): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) return 'Ja';
+  if (value === false) return 'Nej';
+  return `Ja, ${value}`;
+}
+
+export function validityText(from: IsoDate, to: IsoDate | undefined): string {
+  return to ? `${swedishDate(from)} – ${swedishDate(to)}` : `Från ${swedishDate(from)}, tills vidare`;
+}
+
+export function revisionText(value: DocumentData['revisionsdatum']): string | undefined {
+  if (value === undefined) return undefined;
+  return value === 'ny mandatperiod' ? 'Varje ny mandatperiod' : swedishDate(value);
+}
+
+const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+/** "1 234,5": Swedish decimal comma and spaced thousands. */
+export function swedishNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** "2026-delår" → "Delår 2026". */
+export function periodText(period: string): string {
+  const m = /^(\d{4})-(delår|helår)$/.exec(period);
+  return m ? `${m[2] === 'delår' ? 'Delår' : 'Helår'} ${m[1]}` : period;
+}
+
+/** When an action or activity is due: a date, a year or "löpande". */
+export function dueText(value: string | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return String(value);
+  return value === 'löpande' ? 'Löpande' : swedishDate(value);
+}
+
+/** Sorts Swedish text as a Swedish reader expects: å, ä, ö last. */
+export function compareSv(a: string, b: string): number {
+  return a.localeCompare(b, 'sv');
+}

@@ -1,0 +1,59 @@
+import type { CheckedProject } from '../engine/load-project.js';
+import { statusOn, type DocumentStatus } from '../corpus/status.js';
+import { revisionState } from '../corpus/revision.js';
+
+/** Status as data: the document that replaced this one by id, not as an object. */
+function statusData(status: DocumentStatus): Record<string, unknown> {
+  if (status.kind === 'ersatt') return { kind: status.kind, on: status.on, by: status.by.data.id };
+  return { ...status };
+}
+
+/**
+ * The whole checked corpus as one JSON document for reuse: every document's frontmatter and Markdown, its
+ * derived status and relations, the strategy targets, the nämnd goals and what the check found.
+ */
+export function openData(project: CheckedProject): Record<string, unknown> {
+  const { config, corpus, today } = project;
+  const ids = (docs: { data: { id: string } }[] | undefined) => [...new Set((docs ?? []).map((d) => d.data.id))];
+  return {
+    kommun: config.data.kommun,
+    date: today,
+    schemas: '/schemas/',
+    documents: corpus.documents.map((doc) => ({
+      id: doc.data.id,
+      file: doc.file,
+      url: `/dokument/${doc.data.id}/`,
+      status: statusData(statusOn(doc, today, corpus)),
+      revision: revisionState(doc, today, config),
+      relations: {
+        implements: doc.data.genomför ?? [],
+        implementedBy: ids(corpus.implementedBy.get(doc.data.id)),
+        replaces: doc.data.ersätter ?? [],
+        replacedBy: ids(corpus.replacedBy.get(doc.data.id)),
+        complementedBy: doc.data.kompletteras_med ?? [],
+        complements: ids(corpus.documents.filter((d) => d.data.kompletteras_med?.includes(doc.data.id))),
+      },
+      frontmatter: doc.data,
+      body: doc.body,
+    })),
+    targets: [...corpus.targets.values()].map((t) => ({
+      ref: t.ref,
+      document: t.document.data.id,
+      id: t.id,
+      kind: t.kind,
+      title: t.title,
+      ...(t.text ? { text: t.text } : {}),
+      ...(t.parent ? { parent: t.parent.ref } : {}),
+    })),
+    goals: corpus.goals.map((g) => ({ ref: g.ref, plan: g.plan.data.id, namnd: g.plan.data.nämnd, year: g.plan.data.år, goal: g.goal })),
+    diagnostics: project.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.span.start.line,
+      column: d.span.start.column,
+      ruleId: d.ruleId,
+      severity: d.severity,
+      message: d.message,
+      ...(d.documentId ? { documentId: d.documentId } : {}),
+    })),
+  };
+}

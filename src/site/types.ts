@@ -1,0 +1,245 @@
+/**
+ * The site model: plain, JSON-able data built once from the checked project. Templates only display it;
+ * every fact, link and status is decided here. Strings are text (the templates escape them) except
+ * `html` and `svg`, which are sanitized or generated here and marked safe in the templates.
+ */
+import type { Heading } from './render-markdown.js';
+
+/** Ids the page layout uses on a document page; a body heading never takes one. */
+export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'beslutsfakta', 'status', 'innehall', 'mal-och-bidrag', 'atgarder', 'nämndmal', 'hierarki', 'relationer'] as const;
+
+export interface Link {
+  url: string;
+  title: string;
+}
+
+/** A document named by another: no url when the id is not in the corpus. */
+export interface DocRef {
+  id: string;
+  title: string;
+  url?: string;
+  typeName?: string;
+  statusLabel?: string;
+}
+
+export type StatusKind = 'gällande' | 'utkast' | 'kommande' | 'upphört' | 'ersatt' | 'upphävd';
+
+/** One sentence of the status banner, with at most one link in it. */
+export interface BannerLine {
+  before: string;
+  link?: Link;
+  after?: string;
+}
+
+export interface DocSummary {
+  id: string;
+  url: string;
+  title: string;
+  summary?: string;
+  type: string;
+  typeName: string;
+  status: { kind: StatusKind; label: string; css: string };
+  /** Set when a document in force is due or late for revision. */
+  revision?: { kind: 'due' | 'overdue'; label: string };
+  decided?: { iso: string; text: string };
+  organ: { id: string; name: string };
+  owner: { id: string; name: string };
+}
+
+export interface Fact {
+  term: string;
+  text: string;
+  /** ISO date when the fact is a date, for `<time datetime>`. */
+  datetime?: string;
+}
+
+export interface GoalLink {
+  url: string;
+  title: string;
+  namnd: string;
+  year: number;
+}
+
+export interface ActionLink {
+  url: string;
+  text: string;
+  document: string;
+}
+
+export interface TargetView {
+  ref: string;
+  anchor: string;
+  kindLabel: string;
+  title: string;
+  text?: string;
+  section?: string;
+  goals: GoalLink[];
+  actions: ActionLink[];
+  children: TargetView[];
+}
+
+export interface ActionView {
+  anchor: string;
+  text: string;
+  responsible?: string;
+  due?: string;
+  priority?: string;
+  contributesTo: TargetLink[];
+}
+
+/** A strategy target a goal or action traces to; no url when the reference is unknown. */
+export interface TargetLink {
+  title: string;
+  url?: string;
+  kindLabel?: string;
+  document?: string;
+}
+
+export interface IndicatorView {
+  id: string;
+  name: string;
+  unit: string;
+  direction: string;
+  baseline?: string;
+  target: string;
+  kolada?: string;
+  /** One cell per period of the goal's table, undefined where nothing is reported. */
+  results: (string | undefined)[];
+  comments: { period: string; text: string }[];
+}
+
+export interface GoalView {
+  ref: string;
+  anchor: string;
+  url: string;
+  title: string;
+  description?: string;
+  targets: TargetLink[];
+  activities: { text: string; responsible?: string; due?: string }[];
+  periods: string[];
+  indicators: IndicatorView[];
+}
+
+export interface PlanView {
+  doc: DocSummary;
+  year: number;
+  goals: GoalView[];
+}
+
+export interface DocPage extends DocSummary {
+  file: string;
+  facts: Fact[];
+  banner: BannerLine[];
+  body: { html: string; headings: Heading[] };
+  toc: Heading[];
+  keywords: string[];
+  overallGoal?: string;
+  parties: { name: string; representedBy?: string; orgNumber?: string }[];
+  implements: DocRef[];
+  implementedBy: DocRef[];
+  /** For a verksamhetsplan: the documents its goals trace to. */
+  contributesTo: DocRef[];
+  replaces: DocRef[];
+  replacedBy: DocRef[];
+  complementedBy: DocRef[];
+  complements: DocRef[];
+  targets: TargetView[];
+  actions: ActionView[];
+  plan?: { namnd: Link; year: number; goals: GoalView[] };
+}
+
+export interface NamndPage {
+  id: string;
+  url: string;
+  title: string;
+  short?: string;
+  goalCount: number;
+  plans: PlanView[];
+}
+
+export interface FacetValue {
+  key: string;
+  label: string;
+  url: string;
+  count: number;
+}
+
+export interface Facet {
+  key: string;
+  label: string;
+  values: FacetValue[];
+}
+
+export interface FilterPage {
+  url: string;
+  title: string;
+  intro: string;
+  facet: string;
+  count: number;
+  groups: { title: string; docs: DocSummary[] }[];
+}
+
+export interface MatrixRow {
+  target: TargetLink & { depth: number };
+  cells: { count: number; goals: GoalLink[] }[];
+  covered: boolean;
+}
+
+export interface MatrixTable {
+  doc: DocSummary;
+  rows: MatrixRow[];
+  gaps: number;
+}
+
+export interface TreeNode {
+  title: string;
+  url?: string;
+  note?: string;
+  children: TreeNode[];
+}
+
+export interface Diagram {
+  id: string;
+  title: string;
+  desc: string;
+  dot: string;
+  /** Filled in by the build (Graphviz is asynchronous); the model itself stays pure. */
+  svg?: string;
+}
+
+export interface Traceability {
+  year?: number;
+  columns: { id: string; name: string; short: string; url: string }[];
+  tables: MatrixTable[];
+  hierarchy: TreeNode[];
+  goalTree: TreeNode[];
+  diagrams: Diagram[];
+}
+
+export interface FeedEntry {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  updated: string;
+}
+
+export interface SiteModel {
+  site: {
+    title: string;
+    kommun: string;
+    description: string;
+    overallGoal?: string;
+    contact?: string;
+    baseUrl: string;
+    today: string;
+    todayText: string;
+  };
+  documents: DocPage[];
+  home: { inForce: DocSummary[]; latest: DocSummary[]; counts: { documents: number; inForce: number; goals: number } };
+  facets: Facet[];
+  filterPages: FilterPage[];
+  namnder: NamndPage[];
+  traceability: Traceability;
+  feed: { updated: string; entries: FeedEntry[] };
+}
