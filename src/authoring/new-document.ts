@@ -171,10 +171,10 @@ export async function createDocument(given: NewAnswers, context: NewContext, pro
   data.dokumentansvarig = ansvarig;
 
   if (kind !== 'verksamhetsplan') {
-    const from = await answer(given.fran, 'fran', parseDate, async () => {
-      const text = await prompter.askValid('Gäller från (ÅÅÅÅ-MM-DD, tomt = från beslutsdatum)', 'gäller från', (t) => (t === '' ? { value: '' } : parseDate(t)));
-      return text;
-    });
+    // Optional answers: asked in a conversation, left at their default when the command is scripted.
+    const from =
+      fromFlag(given.fran, 'fran', parseDate) ??
+      (scripted ? '' : await prompter.askValid('Gäller från (ÅÅÅÅ-MM-DD, tomt = från beslutsdatum)', 'gäller från', (t) => (t === '' ? { value: '' } : parseDate(t))));
     let till: string;
     if (rules?.giltighet === 'tills_vidare') {
       till = fromFlag(given.till, 'till', parseUntil) ?? 'tills vidare';
@@ -188,15 +188,16 @@ export async function createDocument(given: NewAnswers, context: NewContext, pro
         if (result.value !== 'tills vidare' && start && result.value < start) return { error: `Sista dagen (${result.value}) ligger före den första (${start}).` };
         return result;
       };
-      till = await answer(given.till, 'till', parseTill, () =>
-        prompter.askValid(limited ? 'Gäller till och med (ÅÅÅÅ-MM-DD)' : 'Gäller till (ÅÅÅÅ-MM-DD eller tills vidare)', 'gäller till', parseTill, limited ? undefined : 'tills vidare'),
-      );
+      const flagged = fromFlag(given.till, 'till', parseTill);
+      if (flagged !== undefined) till = flagged;
+      else if (scripted && !limited) till = 'tills vidare';
+      else till = await prompter.askValid(limited ? 'Gäller till och med (ÅÅÅÅ-MM-DD)' : 'Gäller till (ÅÅÅÅ-MM-DD eller tills vidare)', 'gäller till', parseTill, limited ? undefined : 'tills vidare');
     }
     data.giltighetstid = { ...(from ? { från: from } : {}), till };
 
     if (given.revision !== undefined) data.revisionsdatum = fromFlag(given.revision, 'revision', parseRevision);
     else if (rules?.revision === 'ny_mandatperiod') data.revisionsdatum = 'ny mandatperiod';
-    else {
+    else if (!scripted) {
       const revision = await prompter.askValid('Revisionsdatum (ÅÅÅÅ-MM-DD eller ny mandatperiod, tomt = inget)', 'revisionsdatum', (t) => (t === '' ? { value: '' } : parseRevision(t)));
       if (revision) data.revisionsdatum = revision;
     }

@@ -15,7 +15,8 @@ Skapar ett nytt styrdokument: frågar efter dokumenttyp, titel, ansvarig förval
 beslutet, och skriver filen där den ska ligga, strategy/<mapp för typen>/<id>.md.
 Filens uppgifter klarar kontrollen från början. En befintlig fil skrivs aldrig över.
 
-Varje svar kan också ges som flagga; då frågas det inte efter:
+Varje svar kan också ges som flagga; då frågas det inte efter. Med --typ och --titel
+frågas bara det som krävs; frivilliga uppgifter (gäller från, revisionsdatum) utelämnas.
   --typ TYP              policy, strategi, riktlinje, anvisning, rutin, åtgärdsplan,
                          överenskommelse, iop eller verksamhetsplan
   --titel TEXT           dokumentets titel
