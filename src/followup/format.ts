@@ -2,14 +2,14 @@ import type { FollowupStatus } from './status.js';
 import type { FollowupReport, GoalReport, OutcomeReport } from './report-model.js';
 import type { ReportPeriod } from './periods.js';
 
-/** Swedish decimal comma, no thousands separator: what Swedish Excel and readers expect, and stable in tests. */
-export function svNumber(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6).replace('.', ',').replace('-', '−');
-}
-
-/** Plain ASCII minus for spreadsheets, which do not read U+2212 as a number. */
+/** Swedish decimal comma, no thousands separator, plain minus: what Swedish Excel reads as a number. */
 export function csvNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6).replace('.', ',');
+}
+
+/** For text: as csvNumber, with the typographic minus sign. */
+export function svNumber(n: number): string {
+  return csvNumber(n).replace('-', '−');
 }
 
 export function periodLabel(p: Pick<ReportPeriod, 'typ' | 'år'>): string {
@@ -25,9 +25,7 @@ export function sourceText(o: OutcomeReport, kolada: string | undefined): string
   return o.källa ?? '';
 }
 
-export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-export const statusLabel = (s: FollowupStatus): string => capitalize(s);
+export const statusLabel = (s: FollowupStatus): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The fokusområden (or the inriktning) each goal appears under, for flat outputs. */
 export function groupsOfGoals(report: FollowupReport): Map<string, string[]> {
