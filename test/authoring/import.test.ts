@@ -1,0 +1,225 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { parse } from 'yaml';
+import { describe, expect, it, vi } from 'vitest';
+import { authoringProject, expectOnlyAdded, hasSeed004, SEED_004 } from './helpers.js';
+
+vi.setConfig({ testTimeout: 90_000 });
+
+function split(text: string): { data: Record<string, unknown>; yaml: string; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  expect(m, 'the document starts with frontmatter').not.toBeNull();
+  return { yaml: m![1]!, data: parse(m![1]!) as Record<string, unknown>, body: m![2]! };
+}
+
+const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+const row = (...texts: string[]) => new TableRow({ children: texts.map(cell) });
+
+/** A Word file as a clerk would have it: title, header block as a table, headings, a list and a table. */
+async function sampleDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Riktlinje för trygga evenemang', heading: HeadingLevel.TITLE }),
+          new Table({
+            rows: [
+              row('Dokumenttyp:', 'Riktlinje'),
+              row('Giltighetstid:', 'Tills vidare'),
+              row('Beslutande organ:', 'Kommunstyrelsen'),
+              row('Beslutsdatum:', '2024-3-4 § 41, ks/2024:57'),
+              row('Antagen till följd av lag:', 'Nej'),
+              row('Revisionsdatum:', '2027-03-01'),
+              row('Dokumentansvarig:', 'Stadsledningsförvaltningen'),
+              row('Uppföljning:', 'Årligen i årsredovisningen'),
+              row('Gäller för:', 'Alla nämnder och bolag'),
+            ],
+          }),
+          new Paragraph({ text: 'Bakgrund', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('Solna har många evenemang på '), new TextRun({ text: 'offentlig plats', bold: true }), new TextRun('.')] }),
+          new Paragraph({ text: 'Ansvar', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph('Arrangören ska:'),
+          new Paragraph({ text: 'söka tillstånd hos polisen', bullet: { level: 0 } }),
+          new Paragraph({ text: 'samråda med staden', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Tider', heading: HeadingLevel.HEADING_1 }),
+          new Table({ rows: [row('Evenemang', 'Ansökan senast', 'Ansvarig'), row('Konsert', '8 veckor före', 'Kultur och fritid'), row('Marknad | torg', '4 veckor före', 'Tekniska')] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('styrdok import', () => {
+  it.skipIf(!hasSeed004)(`turns seeds/004 (plain text with the printed header block) into a document that passes the schema${hasSeed004 ? '' : ' — skipped: ../shared/seeds/004_66a71facd5e3f1eb.txt is not beside the repository'}`, () => {
+    const p = authoringProject();
+    writeFileSync(p.path('trygghetsstrategi.txt'), readFileSync(SEED_004));
+    const out = 'strategy/strategier/trygghetsstrategi-2024-2026.md';
+    const result = p.runWith(['import', 'trygghetsstrategi.txt', '--out', out, '--id', 'trygghetsstrategi-2024-2026']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    const { data, yaml, body } = split(p.read(out));
+    expect(yaml.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+strategi\.schema\.json$/);
+    expect(data).toEqual({
+      id: 'trygghetsstrategi-2024-2026',
+      dokumenttyp: 'strategi',
+      titel: 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024-2026',
+      beslutande_organ: 'kommunstyrelsen',
+      beslut: { datum: '2023-12-18', paragraf: 169, diarienummer: 'KS/2023:309' },
+      antagen_till_följd_av_lag: false,
+      giltighetstid: { till: 'tills vidare' },
+      revisionsdatum: 'ny mandatperiod',
+      dokumentansvarig: 'stadsledningsforvaltningen',
+    });
+    const headings = body.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings.slice(0, 8)).toEqual(['## Inledning', '## Övergripande inriktning', '## 1 Bakgrund', '### 1.1 Syfte', '### 1.2 Koppling till andra styrdokument', '### 1.3 Omfattning', '### 1.4 Ansvar, genomförande och spridning', '### 1.5 Styrning och uppföljning']);
+    expect(headings).toContain('### 4.1 Förebyggande insatser');
+    expect(headings).toContain('#### Socialtjänstens insatser');
+    expect(headings).toContain('#### Ansvar hos förskola och skola');
+    expect(headings.at(-1)).toBe('## 5 Uppföljning');
+    // The list survives as a Markdown list; the table of contents is gone; the cover page stays as a comment.
+    expect(body).toContain('\n- stärka samverkan mellan stadens förvaltningar och med externa aktörer,\n- fånga upp unga individer');
+    expect(body).not.toMatch(/^1\t?Bakgrund\t5$/m);
+    expect(body).toMatch(/^\n<!--\nText före dokumenthuvudet/);
+    expect(body).toContain('STRATEGI – antas av kommunstyrelsen');
+    // A paragraph cut by a page break is whole again.
+    expect(body).toContain('Arbetet med ferie-jobb ska utvecklas för att skapa fler sommarjobbplatser');
+    // What it reports, with lines of the source.
+    expect(result.stderr).toContain('trygghetsstrategi.txt:59: obs: Innehållsförteckningen (rad 59–75) togs bort');
+    expect(result.stderr).toContain('Alla uppgifter i dokumenthuvudet fördes över.');
+
+    // The check reads it: no schema or YAML problems (the strategi's "tills vidare" is a real finding, a warning).
+    const findings = p.findings(out);
+    expect(findings.filter((f) => ['schema', 'yaml', 'frontmatter'].includes(f.ruleId))).toEqual([]);
+    expect(findings.filter((f) => f.severity === 2)).toEqual([]);
+    expect(findings.map((f) => f.ruleId)).toContain('validity');
+  });
+
+  it('reports header fields it cannot map, with their line, and keeps their text as YAML comments', () => {
+    const p = authoringProject();
+    const text = [
+      'Riktlinje för kameror',
+      '',
+      'Dokumenttyp:\tRiktlinje',
+      'Giltighetstid:\t2025-01-01 – 2028-12-31',
+      'Beslutande organ:\tStadsfullmäktige',
+      'Beslutsdatum:\t2024-12-16 § 201, KS/2024:390',
+      'Gäller för:\tAlla nämnder',
+      'Dokumentansvarig:\tStadsledningsförvaltningen',
+      'Uppföljning:\t–',
+      '',
+      'Syfte',
+      '',
+      'Riktlinjen anger hur staden använder kameror.',
+      '',
+      'Plats\tAnsvarig',
+      'Torget\tTekniska',
+      'Skolgården\tBarn och utbildning',
+      '',
+    ].join('\n');
+    writeFileSync(p.path('kameror.txt'), text);
+    const before = p.snapshot();
+    const result = p.runWith(['import', 'kameror.txt']);
+    expect(result.code).toBe(1);
+    expectOnlyAdded(before, p.snapshot(), []);
+    const { data, yaml, body } = split(result.stdout);
+    expect(data).toEqual({
+      id: 'riktlinje-for-kameror',
+      dokumenttyp: 'riktlinje',
+      titel: 'Riktlinje för kameror',
+      beslut: { datum: '2024-12-16', paragraf: 201, diarienummer: 'KS/2024:390' },
+      giltighetstid: { från: '2025-01-01', till: '2028-12-31' },
+      dokumentansvarig: 'stadsledningsforvaltningen',
+    });
+    expect(yaml).toContain('# Ej överfört från dokumenthuvudet (rad 5): Beslutande organ: Stadsfullmäktige');
+    expect(yaml).toContain('# Ej överfört från dokumenthuvudet (rad 7): Gäller för: Alla nämnder');
+    expect(result.stderr).toContain('kameror.txt:5: ej överfört: Organet «Stadsfullmäktige» finns inte bland organen eller cheferna i strategy/styrdok.config.yaml.');
+    expect(result.stderr).toContain('kameror.txt:7: ej överfört: Fältet «Gäller för» har ingen motsvarighet i frontmatter.');
+    expect(result.stderr).toContain('obs: Frontmatter klarar inte schemat än');
+    expect(body).toBe('\n## Syfte\n\nRiktlinjen anger hur staden använder kameror.\n\n| Plats | Ansvarig |\n| --- | --- |\n| Torget | Tekniska |\n| Skolgården | Barn och utbildning |\n');
+  });
+
+  it('turns a .docx built from known content into Markdown with frontmatter: header table, headings, list and table', async () => {
+    const p = authoringProject();
+    writeFileSync(p.path('evenemang.docx'), await sampleDocx());
+    const out = 'strategy/riktlinjer/riktlinje-for-trygga-evenemang.md';
+    const result = p.runWith(['import', 'evenemang.docx', '--out', out]);
+    expect(result.code, result.stderr).toBe(1);
+    const { data, yaml, body } = split(p.read(out));
+    expect(yaml.split('\n')[0]).toMatch(/riktlinje\.schema\.json$/);
+    expect(data).toEqual({
+      id: 'riktlinje-for-trygga-evenemang',
+      dokumenttyp: 'riktlinje',
+      titel: 'Riktlinje för trygga evenemang',
+      beslutande_organ: 'kommunstyrelsen',
+      beslut: { datum: '2024-03-04', paragraf: 41, diarienummer: 'KS/2024:57' },
+      antagen_till_följd_av_lag: false,
+      giltighetstid: { till: 'tills vidare' },
+      revisionsdatum: '2027-03-01',
+      dokumentansvarig: 'stadsledningsforvaltningen',
+      uppföljning: 'Årligen i årsredovisningen',
+    });
+    expect(yaml).toContain('# Ej överfört från dokumenthuvudet');
+    expect(yaml).toContain('Gäller för: Alla nämnder och bolag');
+    expect(body).toBe(
+      [
+        '',
+        '## Bakgrund',
+        '',
+        'Solna har många evenemang på **offentlig plats**.',
+        '',
+        '### Ansvar',
+        '',
+        'Arrangören ska:',
+        '',
+        '- söka tillstånd hos polisen',
+        '- samråda med staden',
+        '',
+        '## Tider',
+        '',
+        '| Evenemang | Ansökan senast | Ansvarig |',
+        '| --- | --- | --- |',
+        '| Konsert | 8 veckor före | Kultur och fritid |',
+        '| Marknad \\| torg | 4 veckor före | Tekniska |',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).toMatch(/evenemang\.docx:\d+: ej överfört: Fältet «Gäller för» har ingen motsvarighet i frontmatter\./);
+    // Apart from the comment, the frontmatter is complete: the check finds no error in it.
+    expect(p.findings(out).filter((f) => f.severity === 2)).toEqual([]);
+  });
+
+  it('writes atomically: a broken .docx fails with exit 2 and leaves no file, not even a temporary one', () => {
+    const p = authoringProject();
+    writeFileSync(p.path('trasig.docx'), 'PK\u0003\u0004 inte en riktig zip');
+    const before = p.snapshot();
+    const result = p.runWith(['import', 'trasig.docx', '--out', 'strategy/riktlinjer/trasig.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^trasig\.docx kunde inte läsas som en Word-fil \(\.docx\)/);
+    expectOnlyAdded(before, p.snapshot(), []);
+    expect(readdirSync(p.path('strategy/riktlinjer'))).toEqual(['riktlinje-kamerabevakning.md']);
+  });
+
+  it('never overwrites --out, and refuses files it cannot read', () => {
+    const p = authoringProject();
+    writeFileSync(p.path('a.txt'), 'Dokumenttyp:\tPolicy\nBeslutande organ:\tKommunfullmäktige\nDokumentansvarig:\tStadsledningsförvaltningen\n');
+    const before = p.snapshot();
+    const exists = p.runWith(['import', 'a.txt', '--out', 'strategy/policyer/trygghetspolicy.md']);
+    expect(exists.code).toBe(2);
+    expect(exists.stderr).toContain('finns redan. styrdok import skriver aldrig över en fil');
+    expect(p.runWith(['import', 'saknas.docx']).code).toBe(2);
+    expect(p.runWith(['import']).code).toBe(2);
+    writeFileSync(p.path('gammal.doc'), 'x');
+    expect(p.runWith(['import', 'gammal.doc']).stderr).toContain('äldre Word-fil (.doc)');
+    expectOnlyAdded(before, p.snapshot(), ['gammal.doc']);
+  });
+
+  it('has Swedish --help', () => {
+    const p = authoringProject();
+    const result = p.runWith(['import', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Användning: styrdok import FIL \[flaggor\]\n/);
+    expect(result.stdout).toContain('--out FIL');
+    expect(result.stdout).toContain('Slutkoder:');
+  });
+});
