@@ -33,9 +33,9 @@ interface SarifResult {
   relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message: { text: string } }[];
 }
 
-function checkBundledCorpus() {
+async function checkBundledCorpus() {
   const before = snapshotTree(STRATEGY);
-  const result = runCli(['check', 'strategy', '--today', '2026-11-25', '--format', 'sarif'], { cwd: REPO_ROOT });
+  const result = await runCli(['check', 'strategy', '--today', '2026-11-25', '--format', 'sarif'], { cwd: REPO_ROOT });
   expect(snapshotTree(STRATEGY), 'the check must not write into strategy/').toEqual(before);
   expect(result.stderr).toBe('');
   const run = JSON.parse(result.stdout).runs[0];
@@ -57,8 +57,8 @@ function checkBundledCorpus() {
 }
 
 describe('the bundled corpus (strategy/) on 2026-11-25', () => {
-  it('yields exactly the findings expected of it, none of them errors (exit 0)', () => {
-    const { code, findings } = checkBundledCorpus();
+  it('yields exactly the findings expected of it, none of them errors (exit 0)', async () => {
+    const { code, findings } = await checkBundledCorpus();
     expect(code).toBe(0);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`).join('\n')).toMatchInlineSnapshot(`
@@ -79,8 +79,8 @@ describe('the bundled corpus (strategy/) on 2026-11-25', () => {
     expect(uncovered).toEqual(['arbetsmarknadsinsatser', 'valfardsbrottslighet', 'ungdomsmottagningen', 'trygga-evenemang', 'olovliga-bosattningar']);
   });
 
-  it('includes the real findings in the Trygghetsstrategi', () => {
-    const { findings } = checkBundledCorpus();
+  it('includes the real findings in the Trygghetsstrategi', async () => {
+    const { findings } = await checkBundledCorpus();
     const inStrategy = findings.filter((f) => f.file === TRYGGHETSSTRATEGI);
     // "Giltighetstid: Tills vidare" on a strategi, which Solna's rules say is time-limited.
     expect(inStrategy).toContainEqual({

@@ -31,76 +31,76 @@ function expectConfigError(result: { code: number | null; stdout: string; stderr
 }
 
 describe('config problems exit 2', () => {
-  it('a missing styrdok.config.yaml', () => {
+  it('a missing styrdok.config.yaml', async () => {
     // The search goes up from the checked folder; make sure no stray config above the temp folder answers it.
     for (let dir = os.tmpdir(); ; dir = path.dirname(dir)) {
       expect(existsSync(path.join(dir, 'styrdok.config.yaml')), `${dir}/styrdok.config.yaml must not exist for this test`).toBe(false);
       if (path.dirname(dir) === dir) break;
     }
     const p = project(['clean'], { config: false });
-    const result = p.check(['check', '--today', '2025-06-01']);
+    const result = await p.check(['check', '--today', '2025-06-01']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.');
   });
 
-  it('a --config file that does not exist', () => {
+  it('a --config file that does not exist', async () => {
     const p = project(['clean']);
-    const result = p.check(['check', '--today', '2025-06-01', '--config', 'finns-inte.yaml']);
+    const result = await p.check(['check', '--today', '2025-06-01', '--config', 'finns-inte.yaml']);
     expectConfigError(result, 'finns-inte.yaml', '1:1', 'Konfigurationsfilen finns-inte.yaml kunde inte läsas.');
   });
 
-  it('broken YAML: tab indentation, at its line and column', () => {
+  it('broken YAML: tab indentation, at its line and column', async () => {
     const p = project(['clean']);
     const text = edited('  längd_år: 4', '\tlängd_år: 4');
     p.write('styrdok.config.yaml', text);
-    const result = p.check(['check', '--today', '2025-06-01']);
+    const result = await p.check(['check', '--today', '2025-06-01']);
     expectConfigError(result, 'styrdok.config.yaml', `${lineOf(text, '\tlängd_år')}:1`, 'Tabbtecken används som indrag.');
   });
 
-  it('a value of the wrong type, at its key', () => {
+  it('a value of the wrong type, at its key', async () => {
     const p = project(['clean']);
     const text = edited('  längd_år: 4', '  längd_år: fyra');
     p.write('styrdok.config.yaml', text);
-    expectConfigError(p.check(['check']), 'styrdok.config.yaml', `${lineOf(text, 'längd_år: fyra')}:3`, '«längd_år» ska vara ett heltal, men är «fyra».');
+    expectConfigError(await p.check(['check']), 'styrdok.config.yaml', `${lineOf(text, 'längd_år: fyra')}:3`, '«längd_år» ska vara ett heltal, men är «fyra».');
   });
 
-  it('an unknown organ under a förvaltning and a diarienummer pattern that is no regular expression', () => {
+  it('an unknown organ under a förvaltning and a diarienummer pattern that is no regular expression', async () => {
     const p = project(['clean']);
     const text = edited('nämnd: socialnamnden', 'nämnd: socialnämnden').replace('mönster: "^(', 'mönster: "^((');
     p.write('styrdok.config.yaml', text);
-    const result = p.check(['check']);
+    const result = await p.check(['check']);
     expectConfigError(result, 'styrdok.config.yaml', `${lineOf(text, 'nämnd: socialnämnden')}:5`, 'Organet «socialnämnden» finns inte bland organen.');
     expectConfigError(result, 'styrdok.config.yaml', `${lineOf(text, 'mönster:')}:3`, 'Mönstret för diarienummer är inget giltigt reguljärt uttryck.');
   });
 
-  it('a misspelt rule under regler, with a suggestion', () => {
+  it('a misspelt rule under regler, with a suggestion', async () => {
     const p = project(['clean']);
     const text = `${CONFIG}regler:\n  replacement-autority: warning\n`;
     p.write('styrdok.config.yaml', text);
-    expectConfigError(p.check(['check']), 'styrdok.config.yaml', `${lineOf(text, 'replacement-autority')}:3`, 'Det finns ingen regel som heter «replacement-autority». Menade du «replacement-authority»?');
+    expectConfigError(await p.check(['check']), 'styrdok.config.yaml', `${lineOf(text, 'replacement-autority')}:3`, 'Det finns ingen regel som heter «replacement-autority». Menade du «replacement-authority»?');
   });
 
-  it('a broken --config file elsewhere is named by its path from the working directory', () => {
+  it('a broken --config file elsewhere is named by its path from the working directory', async () => {
     const p = project(['clean']);
     p.write('konfiguration/vår kommun.yaml', edited('  start: "10-15"', '  start: "15 oktober"'));
-    const result = p.check(['check', '--config', 'konfiguration/vår kommun.yaml']);
+    const result = await p.check(['check', '--config', 'konfiguration/vår kommun.yaml']);
     expectConfigError(result, 'konfiguration/vår kommun.yaml', `${lineOf(CONFIG, '  start: "10-15"')}:3`, '«15 oktober» har fel form för «start».');
   });
 });
 
 describe('--config', () => {
-  it('uses the given file instead of looking for styrdok.config.yaml', () => {
+  it('uses the given file instead of looking for styrdok.config.yaml', async () => {
     const p = project(['clean'], { config: false });
     p.write('konfiguration/vår kommun.yaml', CONFIG);
-    expect(p.check(['check', '--today', '2025-06-01', '--config', 'konfiguration/vår kommun.yaml'])).toEqual({ code: 0, stdout: '✔ Inga problem i 4 filer.\n', stderr: '' });
-    expect(p.check(['check', '--today', '2025-06-01', `--config=${p.path('konfiguration', 'vår kommun.yaml')}`]).code).toBe(0);
+    expect(await p.check(['check', '--today', '2025-06-01', '--config', 'konfiguration/vår kommun.yaml'])).toEqual({ code: 0, stdout: '✔ Inga problem i 4 filer.\n', stderr: '' });
+    expect((await p.check(['check', '--today', '2025-06-01', `--config=${p.path('konfiguration', 'vår kommun.yaml')}`])).code).toBe(0);
   });
 
-  it('findings follow the config: rules can be turned off or made warnings', () => {
+  it('findings follow the config: rules can be turned off or made warnings', async () => {
     const p = project(['clean', 'with-error']);
     p.write('styrdok.config.yaml', `${CONFIG}regler:\n  decision-record: warning\n  hierarchy: "off"\n`);
-    const result = p.check(['check', '--today', '2025-06-01']);
+    const result = await p.check(['check', '--today', '2025-06-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✖ 1 problem (0 fel, 1 varning) i 1 fil av 5 kontrollerade.');
     expect(result.stdout).toMatch(/ 9:3 +varning +Diarienumret «KS 2025\/12» har inte kommunens format\./);

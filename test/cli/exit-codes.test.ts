@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { NEW_PERIOD, OLD_PERIOD_LAST_DAY, project, STRATEGY_FILE, SWEDISH_FILE } from './project.js';
 
 describe('styrdok check: exit codes', () => {
-  it('exits 0 on a clean corpus', () => {
+  it('exits 0 on a clean corpus', async () => {
     const p = project(['clean']);
-    const result = p.check(['check', '--today', OLD_PERIOD_LAST_DAY]);
+    const result = await p.check(['check', '--today', OLD_PERIOD_LAST_DAY]);
     expect(result).toEqual({ code: 0, stdout: '✔ Inga problem i 4 filer.\n', stderr: '' });
   });
 
-  it('exits 1 when a document has an error', () => {
+  it('exits 1 when a document has an error', async () => {
     const p = project(['clean', 'with-error']);
-    const result = p.check(['check', '--today', OLD_PERIOD_LAST_DAY]);
+    const result = await p.check(['check', '--today', OLD_PERIOD_LAST_DAY]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(SWEDISH_FILE);
@@ -18,29 +18,29 @@ describe('styrdok check: exit codes', () => {
   });
 
   describe('only warnings', () => {
-    it('exits 0 without --max-warnings', () => {
-      const result = project(['clean']).check(['check', '--today', NEW_PERIOD]);
+    it('exits 0 without --max-warnings', async () => {
+      const result = await project(['clean']).check(['check', '--today', NEW_PERIOD]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(STRATEGY_FILE);
       expect(result.stdout).toContain('✖ 1 problem (0 fel, 1 varning) i 1 fil av 4 kontrollerade.');
       expect(result.stderr).toBe('');
     });
 
-    it('exits 1 with --max-warnings 0, and says why on stderr', () => {
-      const result = project(['clean']).check(['check', '--today', NEW_PERIOD, '--max-warnings', '0']);
+    it('exits 1 with --max-warnings 0, and says why on stderr', async () => {
+      const result = await project(['clean']).check(['check', '--today', NEW_PERIOD, '--max-warnings', '0']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('1 varning');
       expect(result.stderr).toBe('För många varningar: 1, högst 0 tillåts (--max-warnings).\n');
     });
 
-    it('exits 0 when the warnings are within --max-warnings', () => {
+    it('exits 0 when the warnings are within --max-warnings', async () => {
       const p = project(['clean']);
-      expect(p.check(['check', '--today', NEW_PERIOD, '--max-warnings', '1']).code).toBe(0);
-      expect(p.check(['check', '--today', NEW_PERIOD, '--max-warnings=5']).code).toBe(0);
+      expect((await p.check(['check', '--today', NEW_PERIOD, '--max-warnings', '1'])).code).toBe(0);
+      expect((await p.check(['check', '--today', NEW_PERIOD, '--max-warnings=5'])).code).toBe(0);
     });
 
-    it('exits 1 for errors whatever --max-warnings says', () => {
-      const result = project(['clean', 'with-error']).check(['check', '--today', NEW_PERIOD, '--max-warnings', '100']);
+    it('exits 1 for errors whatever --max-warnings says', async () => {
+      const result = await project(['clean', 'with-error']).check(['check', '--today', NEW_PERIOD, '--max-warnings', '100']);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe('');
     });
@@ -60,8 +60,8 @@ describe('styrdok check: exit codes', () => {
       ['an unknown command', ['kontrollera'], /^Okänt kommando «kontrollera»\.\n\nstyrdok \d+\.\d+\.\d+: styrdokument som kod\n/],
       ['an unknown flag to rules', ['rules', '--format', 'json'], /^Okänd eller felaktig flagga: --format\. Se --help\.\n$/],
     ];
-    it.each(cases)('%s', (_name, args, stderr) => {
-      const result = project(['clean']).check(args);
+    it.each(cases)('%s', async (_name, args, stderr) => {
+      const result = await project(['clean']).check(args);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(stderr);
       expect(result.stdout).toBe('');

@@ -29,8 +29,8 @@ const FILES = [
 const RELATED = 'se även strategy/anvisningar/anvisning-klottersanering.md:3:1: Dokumentets typ';
 const SUMMARY = '✖ 3 problem (2 fel, 1 varning) i 2 filer av 5 kontrollerade.';
 
-function run(p: Project, format?: string) {
-  const result = p.check(['check', '--today', NEW_PERIOD, ...(format ? ['--format', format] : [])]);
+async function run(p: Project, format?: string) {
+  const result = await p.check(['check', '--today', NEW_PERIOD, ...(format ? ['--format', format] : [])]);
   expect(result.code).toBe(1);
   expect(result.stderr).toBe('');
   expect(result.stdout.endsWith('\n')).toBe(true);
@@ -53,10 +53,10 @@ function expectValidSarif(log: unknown) {
 }
 
 describe('styrdok check --format', () => {
-  it('pretty (the default): findings grouped by file, related locations, a Swedish summary', () => {
+  it('pretty (the default): findings grouped by file, related locations, a Swedish summary', async () => {
     const p = corpus();
-    const out = run(p);
-    expect(run(p, 'pretty')).toBe(out);
+    const out = await run(p);
+    expect(await run(p, 'pretty')).toBe(out);
     const blocks = out.slice(0, -1).split('\n\n');
     expect(blocks.at(-1)).toBe(SUMMARY);
     const groups = blocks.slice(0, -1).map((block) => block.split('\n'));
@@ -80,8 +80,8 @@ describe('styrdok check --format', () => {
     expect(out).not.toMatch(/\u001b\[/); // no colour when stdout is not a terminal
   });
 
-  it('github: one workflow command per finding with file, line and col, then the summary', () => {
-    const lines = run(corpus(), 'github').slice(0, -1).split('\n');
+  it('github: one workflow command per finding with file, line and col, then the summary', async () => {
+    const lines = (await run(corpus(), 'github')).slice(0, -1).split('\n');
     expect(lines.at(-1)).toBe(SUMMARY);
     const commands = lines.slice(0, -1);
     const rows: Row[] = commands.map((line) => {
@@ -97,9 +97,9 @@ describe('styrdok check --format', () => {
     expect(commands[0]).toMatch(/::Diarienumret «KS 2025\/12» har inte kommunens format\. Skriv det som i diariet, till exempel KS\/2023:309\.$/);
   });
 
-  it("json: ESLint's results, one per checked file, with absolute paths", () => {
+  it("json: ESLint's results, one per checked file, with absolute paths", async () => {
     const p = corpus();
-    const results = JSON.parse(run(p, 'json')) as Record<string, unknown>[];
+    const results = JSON.parse(await run(p, 'json')) as Record<string, unknown>[];
     expect(results.map((r) => r.filePath)).toEqual(FILES.map((f) => p.path(f)));
     const eslintKeys = ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'usedDeprecatedRules'];
     for (const result of results) {
@@ -121,9 +121,9 @@ describe('styrdok check --format', () => {
     expect(results[4]).toMatchObject({ errorCount: 0, warningCount: 1 });
   });
 
-  it('sarif: valid against the official SARIF 2.1.0 schema, with URIs that lead to the files', () => {
+  it('sarif: valid against the official SARIF 2.1.0 schema, with URIs that lead to the files', async () => {
     const p = corpus();
-    const log = JSON.parse(run(p, 'sarif'));
+    const log = JSON.parse(await run(p, 'sarif'));
     expectValidSarif(log);
     expect(log.runs).toHaveLength(1);
     const [sarifRun] = log.runs;
@@ -154,8 +154,8 @@ describe('styrdok check --format', () => {
     expect(sarifRun.results[0].properties).toEqual({ documentId: 'riktlinje-trygga-motesplatser' });
   });
 
-  it('junit: well-formed XML, one testsuite per file, a failure per finding and the right counts', () => {
-    const xml = run(corpus(), 'junit');
+  it('junit: well-formed XML, one testsuite per file, a failure per finding and the right counts', async () => {
+    const xml = await run(corpus(), 'junit');
     expect(xmlWellFormednessProblems(xml)).toEqual([]);
     const doc = parseDocument(xml, { xmlMode: true });
     const all = (name: string, node: Parameters<typeof DomUtils.getElementsByTagName>[1] = doc) => DomUtils.getElementsByTagName(name, node, true);
@@ -184,29 +184,29 @@ describe('styrdok check --format', () => {
     expect(DomUtils.textContent(all('failure')[1]!)).toBe(`${SWEDISH_FILE}:12:5 hierarchy\n${RELATED}`);
   });
 
-  it('every format also reads back a corpus without findings (exit 0)', () => {
+  it('every format also reads back a corpus without findings (exit 0)', async () => {
     const p = project(['clean']);
-    const ok = (format: string) => {
-      const result = p.check(['check', '--today', '2025-06-01', '--format', format]);
+    const ok = async (format: string) => {
+      const result = await p.check(['check', '--today', '2025-06-01', '--format', format]);
       expect(result.code, format).toBe(0);
       expect(result.stderr).toBe('');
       return result.stdout;
     };
-    expect(ok('pretty')).toBe('✔ Inga problem i 4 filer.\n');
-    expect(ok('github')).toBe('✔ Inga problem i 4 filer.\n');
-    const results = JSON.parse(ok('json')) as { messages: unknown[] }[];
+    expect(await ok('pretty')).toBe('✔ Inga problem i 4 filer.\n');
+    expect(await ok('github')).toBe('✔ Inga problem i 4 filer.\n');
+    const results = JSON.parse(await ok('json')) as { messages: unknown[] }[];
     expect(results).toHaveLength(4);
     expect(results.every((r) => r.messages.length === 0)).toBe(true);
-    const log = JSON.parse(ok('sarif'));
+    const log = JSON.parse(await ok('sarif'));
     expectValidSarif(log);
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].artifacts).toHaveLength(4);
-    const xml = ok('junit');
+    const xml = await ok('junit');
     expect(xmlWellFormednessProblems(xml)).toEqual([]);
     expect(xml).toContain('<testsuites name="styrdok" tests="4" failures="0" errors="0">');
   });
 
-  it('the XML check bites: it rejects what a lenient parser would accept', () => {
+  it('the XML check bites: it rejects what a lenient parser would accept', async () => {
     expect(xmlWellFormednessProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1"><b/></a>\n')).toEqual([]);
     expect(xmlWellFormednessProblems('<a>Tom & Jerry</a>')).toHaveLength(1);
     expect(xmlWellFormednessProblems('<a x="<">b</a>')).toHaveLength(1);

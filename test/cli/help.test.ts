@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { project } from './project.js';
 
 describe('--help in Swedish', () => {
-  it('styrdok --help lists the commands and exits 0', () => {
+  it('styrdok --help lists the commands and exits 0', async () => {
     const p = project();
     for (const flag of ['--help', '-h', 'help']) {
-      const result = p.check([flag]);
+      const result = await p.check([flag]);
       expect(result.code, flag).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^styrdok \d+\.\d+\.\d+: styrdokument som kod\n\nAnvändning: styrdok <kommando> \[flaggor\]\n/);
@@ -16,17 +16,17 @@ describe('--help in Swedish', () => {
     }
   });
 
-  it('styrdok without a command shows the same help but exits 2: it is a usage error', () => {
+  it('styrdok without a command shows the same help but exits 2: it is a usage error', async () => {
     const p = project();
-    const result = p.check([]);
+    const result = await p.check([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe(p.check(['--help']).stdout);
+    expect(result.stdout).toBe((await p.check(['--help'])).stdout);
   });
 
-  it('styrdok check --help describes paths, flags and exit codes, and checks nothing', () => {
+  it('styrdok check --help describes paths, flags and exit codes, and checks nothing', async () => {
     const p = project(['clean', 'with-error']);
     for (const flag of ['--help', '-h']) {
-      const result = p.check(['check', flag]);
+      const result = await p.check(['check', flag]);
       expect(result.code, flag).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^Användning: styrdok check \[sökvägar…\] \[flaggor\]\n/);
@@ -41,16 +41,16 @@ describe('--help in Swedish', () => {
       expect(result.stdout).not.toContain('problem');
     }
     // --help wins over the other flags, even broken ones.
-    expect(p.check(['check', '--today', '2026-13-01', '--help']).code).toBe(0);
+    expect((await p.check(['check', '--today', '2026-13-01', '--help'])).code).toBe(0);
   });
 
-  it('styrdok rules --help explains the command; styrdok rules lists every rule with its severity', () => {
+  it('styrdok rules --help explains the command; styrdok rules lists every rule with its severity', async () => {
     const p = project();
-    const help = p.check(['rules', '--help']);
+    const help = await p.check(['rules', '--help']);
     expect(help).toEqual({ code: 0, stderr: '', stdout: expect.stringMatching(/^Användning: styrdok rules\n\nListar reglerna som styrdok check kör/) });
     expect(help.stdout).toContain('docs/rules/<regel>.md');
 
-    const rules = p.check(['rules']);
+    const rules = await p.check(['rules']);
     expect(rules.code).toBe(0);
     expect(rules.stderr).toBe('');
     expect(rules.stdout).toMatch(/^Regler \(standardallvarlighet; ändras under regler i konfigurationen\):\n\n/);

@@ -11,76 +11,76 @@ const SWEDISH_ROWS: Row[] = [
 ];
 
 /** Checked files (also those without findings) and findings, from --format json. */
-function checkJson(p: ReturnType<typeof project>, args: string[], today = '2025-06-01') {
-  const result = p.check(['check', ...args, '--today', today, '--format', 'json']);
+async function checkJson(p: ReturnType<typeof project>, args: string[], today = '2025-06-01') {
+  const result = await p.check(['check', ...args, '--today', today, '--format', 'json']);
   expect(result.stderr).toBe('');
   const files = (JSON.parse(result.stdout) as { filePath: string }[]).map((r) => path.relative(p.dir, r.filePath).split(path.sep).join('/'));
   return { code: result.code, files, rows: jsonRows(result.stdout, p) };
 }
 
 describe('paths', () => {
-  it('checks strategy/ when no path is given', () => {
+  it('checks strategy/ when no path is given', async () => {
     const p = project(['clean', 'with-error']);
-    const all = checkJson(p, []);
+    const all = await checkJson(p, []);
     expect(all.files).toHaveLength(5);
-    expect(checkJson(p, ['strategy'])).toEqual(all);
-    expect(checkJson(p, ['strategy/'])).toEqual(all);
-    expect(checkJson(p, [p.path('strategy')])).toEqual(all);
+    expect(await checkJson(p, ['strategy'])).toEqual(all);
+    expect(await checkJson(p, ['strategy/'])).toEqual(all);
+    expect(await checkJson(p, [p.path('strategy')])).toEqual(all);
   });
 
-  it('takes files and folders together, and reads only what it is given', () => {
+  it('takes files and folders together, and reads only what it is given', async () => {
     const p = project(['clean', 'with-error']);
-    const result = checkJson(p, ['strategy/policyer', 'strategy/strategier/trygghetsstrategi-2023-2026.md']);
+    const result = await checkJson(p, ['strategy/policyer', 'strategy/strategier/trygghetsstrategi-2023-2026.md']);
     expect(result).toEqual({ code: 0, files: [POLICY, STRATEGY_FILE], rows: [] });
   });
 
-  it('takes a file name with spaces and å ä ö as one argument', () => {
+  it('takes a file name with spaces and å ä ö as one argument', async () => {
     const p = project(['clean', 'with-error']);
     // The anvisning implements the strategi, which implements the policy: give them too, or their ids are unknown.
     const paths = [SWEDISH_FILE, 'strategy/anvisningar', STRATEGY_FILE, POLICY];
-    const result = checkJson(p, paths);
+    const result = await checkJson(p, paths);
     expect(result).toEqual({ code: 1, files: ['strategy/anvisningar/anvisning-klottersanering.md', POLICY, SWEDISH_FILE, STRATEGY_FILE], rows: SWEDISH_ROWS });
-    const pretty = p.check(['check', ...paths, '--today', '2025-06-01']);
+    const pretty = await p.check(['check', ...paths, '--today', '2025-06-01']);
     expect(pretty.stderr).toBe('');
     expect(pretty.stdout.split('\n')[0]).toBe(SWEDISH_FILE);
     expect(pretty.stdout).toContain('✖ 2 problem (2 fel, 0 varningar) i 1 fil av 4 kontrollerade.');
   });
 
-  it('reads folders whose names have spaces and å ä ö, and finds the config above them', () => {
+  it('reads folders whose names have spaces and å ä ö, and finds the config above them', async () => {
     const p = project([]);
     const folder = 'Styrdokument för Åre och Älvdalen';
     cpSync(path.join(FIXTURES, 'clean'), p.path(folder, 'Överenskommelser och övrigt'), { recursive: true });
     cpSync(path.join(FIXTURES, 'with-error'), p.path(folder, 'Överenskommelser och övrigt'), { recursive: true });
     const file = `${folder}/Överenskommelser och övrigt/riktlinjer/trygga mötesplatser för äldre.md`;
-    const result = checkJson(p, [folder]);
+    const result = await checkJson(p, [folder]);
     expect(result.code).toBe(1);
     expect(result.files).toHaveLength(5);
     expect(result.rows).toEqual(SWEDISH_ROWS.map(([, ...rest]) => [file, ...rest]));
-    const github = p.check(['check', folder, '--today', '2025-06-01', '--format', 'github']);
+    const github = await p.check(['check', folder, '--today', '2025-06-01', '--format', 'github']);
     expect(github.stdout.split('\n')[0]).toMatch(/^::error file=Styrdokument för Åre och Älvdalen\/Överenskommelser och övrigt\/riktlinjer\/trygga mötesplatser för äldre\.md,line=9,col=3,/);
   });
 
-  it('skips files that are not Markdown inside folders, but reads a file it is given by name', () => {
+  it('skips files that are not Markdown inside folders, but reads a file it is given by name', async () => {
     const p = project(['clean']);
     p.write('strategy/LÄSMIG.txt', 'Här ligger styrdokumenten.\n');
-    expect(checkJson(p, ['strategy']).files).toHaveLength(4);
-    const named = checkJson(p, ['strategy/LÄSMIG.txt']);
+    expect((await checkJson(p, ['strategy'])).files).toHaveLength(4);
+    const named = await checkJson(p, ['strategy/LÄSMIG.txt']);
     expect(named.code).toBe(1);
     expect(named.rows).toEqual([['strategy/LÄSMIG.txt', 1, 1, 'frontmatter', 'error']]);
   });
 
-  it('reports a path that does not exist as a finding on that path', () => {
+  it('reports a path that does not exist as a finding on that path', async () => {
     const p = project(['clean']);
-    const result = p.check(['check', 'strategy/finns-inte.md', '--today', '2025-06-01']);
+    const result = await p.check(['check', 'strategy/finns-inte.md', '--today', '2025-06-01']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Sökvägen strategy/finns-inte.md finns inte.');
   });
 });
 
 describe('a file with broken YAML does not hide the findings in the other files', () => {
-  it('reports the YAML error and the rule errors elsewhere together, and exits 1', () => {
+  it('reports the YAML error and the rule errors elsewhere together, and exits 1', async () => {
     const p = project(['clean', 'with-error', 'broken-yaml']);
-    const result = checkJson(p, [], NEW_PERIOD);
+    const result = await checkJson(p, [], NEW_PERIOD);
     expect(result.code).toBe(1);
     expect(result.files).toHaveLength(6);
     expect(result.rows).toEqual([
@@ -92,15 +92,15 @@ describe('a file with broken YAML does not hide the findings in the other files'
     const [, line] = result.rows[0]!;
     expect(line).toBeGreaterThanOrEqual(4);
     expect(line).toBeLessThanOrEqual(6);
-    const pretty = p.check(['check', '--today', NEW_PERIOD]);
+    const pretty = await p.check(['check', '--today', NEW_PERIOD]);
     expect(pretty.stderr).toBe('');
     expect(pretty.stdout).toContain('Ett tecken saknas, ofta ett avslutande citattecken eller en hakparentes.');
     expect(pretty.stdout).toContain('✖ 4 problem (3 fel, 1 varning) i 3 filer av 6 kontrollerade.');
   });
 
-  it('exits 1 for broken YAML alone', () => {
+  it('exits 1 for broken YAML alone', async () => {
     const p = project(['clean', 'broken-yaml']);
-    const result = checkJson(p, []);
+    const result = await checkJson(p, []);
     expect(result.code).toBe(1);
     expect(result.rows.map((r) => [r[0], r[3]])).toEqual([[BROKEN, 'yaml']]);
   });

@@ -13,7 +13,7 @@ export type Corpus = 'clean' | 'with-error' | 'broken-yaml';
 
 export interface Project extends TempProject {
   /** Runs the CLI and asserts that the run left every file in the project byte-identical and added none. */
-  check(args: readonly string[]): CliResult;
+  check(args: readonly string[]): Promise<CliResult>;
   write(file: string, text: string): void;
 }
 
@@ -30,9 +30,9 @@ export function project(corpora: Corpus[] = ['clean'], options: { config?: boole
   for (const corpus of corpora) cpSync(path.join(FIXTURES, corpus), base.path('strategy'), { recursive: true });
   return {
     ...base,
-    check(args) {
+    async check(args) {
       const before = base.snapshot();
-      const result = base.run(args);
+      const result = await base.run(args);
       const after = base.snapshot();
       expect([...after.keys()], 'the check created or removed files').toEqual([...before.keys()]);
       for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), `the check changed ${file}`).toBe(true);

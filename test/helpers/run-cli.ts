@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,19 +17,32 @@ export interface CliResult {
 
 /**
  * Runs `node dist/cli/main.js …args` as a child process in `cwd`, without a shell: arguments reach the
- * CLI exactly as given, spaces and å ä ö included. Colour is off, as in CI.
+ * CLI exactly as given, spaces and å ä ö included. Colour is off, as in CI. Asynchronous, so the test
+ * worker's event loop stays free while the CLI runs (a blocking spawnSync starves vitest's worker RPC).
  */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): CliResult {
-  if (!existsSync(CLI)) throw new Error(`${CLI} finns inte. Kör npm run build före testerna (npm test gör det).`);
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd,
-    encoding: 'utf8',
-    shell: false,
-    timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  if (!existsSync(CLI)) return Promise.reject(new Error(`${CLI} finns inte. Kör npm run build före testerna (npm test gör det).`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
   });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A temporary folder (real path, so it equals the CLI's process.cwd()); removed by `dispose`. */
@@ -37,7 +50,7 @@ export interface TempProject {
   dir: string;
   /** Absolute path of a file or folder in the project. */
   path(...parts: string[]): string;
-  run(args: readonly string[]): CliResult;
+  run(args: readonly string[]): Promise<CliResult>;
   /** Every file under the project with its bytes, for checking that a run wrote nothing. */
   snapshot(): Map<string, Buffer>;
   dispose(): void;
