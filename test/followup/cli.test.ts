@@ -21,22 +21,22 @@ function writeKolada(p: ReturnType<typeof project>, file: string, kpi: string, v
   writeFileSync(p.path(file), JSON.stringify({ values: [{ kpi, municipality: '0184', period: 2026, values: [{ gender: 'T', count: 1, status: '', value }] }] }));
 }
 
-const report = (p: ReturnType<typeof project>, ...args: string[]) => p.run(['report', '--period', '2026', '--today', TODAY, ...args]);
+const report = async (p: ReturnType<typeof project>, ...args: string[]) => await p.run(['report', '--period', '2026', '--today', TODAY, ...args]);
 
 describe('styrdok report', () => {
-  it('writes the Markdown report to stdout by default and exits 0', () => {
-    const result = report(project());
+  it('writes the Markdown report to stdout by default and exits 0', async () => {
+    const result = await report(project());
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n')[0]).toBe('# Stadsgemensam uppföljning 2026 – Provstad');
     expect(result.stdout).toContain('| Delår 2026 | 0 | 1 | 3 | 1 | 5 |\n| Helår 2026 | 1 | 0 | 0 | 4 | 5 |');
     expect(result.stdout).toContain('`strategy/verksamhetsplaner/beta-2026.md:37`');
   });
 
-  it('writes CSV with a BOM to --out, with Kolada figures from repeated --kolada flags', () => {
+  it('writes CSV with a BOM to --out, with Kolada figures from repeated --kolada flags', async () => {
     const p = project();
     writeKolada(p, 'n00945.json', 'N00945', 50);
     writeKolada(p, 'n15419.json', 'N15419', 210);
-    const result = report(p, '--format', 'csv', '--kolada', 'n00945.json', '--kolada', 'n15419.json', '--out', 'rapport.csv');
+    const result = await report(p, '--format', 'csv', '--kolada', 'n00945.json', '--kolada', 'n15419.json', '--out', 'rapport.csv');
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const bytes = readFileSync(p.path('rapport.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -45,8 +45,8 @@ describe('styrdok report', () => {
     expect(lines.find((l) => l.includes(';behoriga;') && l.includes('2026-helår'))).toContain(';210;1,1;Kolada N15419;uppnått;');
   });
 
-  it('writes the report model as JSON', () => {
-    const result = report(project(), '--format', 'json', '--kolada', 'kolada.json');
+  it('writes the report model as JSON', async () => {
+    const result = await report(project(), '--format', 'json', '--kolada', 'kolada.json');
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout) as FollowupReport;
     expect(model.totalt['2026-helår']).toEqual({ uppnått: 2, 'delvis uppnått': 0, 'ej uppnått': 0, 'ej rapporterat': 3 });
@@ -56,25 +56,25 @@ describe('styrdok report', () => {
     expect(model.mål.find((g) => g.id === 'a2')!.indikatorer[0]!.utfall['2026-helår']).toMatchObject({ värde: 210, källa: 'kolada', kolada_fil: 'kolada.json' });
   });
 
-  it('refuses two Kolada files that disagree, with exit 2', () => {
+  it('refuses two Kolada files that disagree, with exit 2', async () => {
     const p = project();
     writeKolada(p, 'annan.json', 'N15419', 150);
-    const result = report(p, '--kolada', 'kolada.json', '--kolada', 'annan.json');
+    const result = await report(p, '--kolada', 'kolada.json', '--kolada', 'annan.json');
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toContain('Kolada-filerna ger två olika värden för N15419 år 2026: 210 för kommun 0184 (kolada.json) och 150 för kommun 0184 (annan.json).');
   });
 
-  it('takes one period with --period ÅÅÅÅ-helår', () => {
-    const helår = project().run(['report', '--period', '2026-helår', '--today', TODAY, '--format', 'json']);
+  it('takes one period with --period ÅÅÅÅ-helår', async () => {
+    const helår = await project().run(['report', '--period', '2026-helår', '--today', TODAY, '--format', 'json']);
     expect(helår.code).toBe(0);
     expect((JSON.parse(helår.stdout) as FollowupReport).perioder.map((p) => p.id)).toEqual(['2026-helår']);
   });
 
-  it('still writes the report when the check finds errors, warns on stderr and exits 1', () => {
+  it('still writes the report when the check finds errors, warns on stderr and exits 1', async () => {
     const p = project();
     const plan = readFileSync(p.path('strategy/verksamhetsplaner/beta-2026.md'), 'utf8').replace('[provstrategi#del-b1]\n    indikatorer:\n      - id: skadegorelse', '[provstrategi#finns-inte]\n    indikatorer:\n      - id: skadegorelse');
     writeFileSync(p.path('strategy/verksamhetsplaner/beta-2026.md'), plan);
-    const result = report(p, '--format', 'json');
+    const result = await report(p, '--format', 'json');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('Varning: kontrollen av styrdokumenten hittade 1 fel, så rapporten kan vara ofullständig. Kör styrdok check och rätta felen.\n');
     const model = JSON.parse(result.stdout) as FollowupReport;
@@ -91,17 +91,17 @@ describe('styrdok report', () => {
     [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml: filen är inte giltig JSON'],
     [['--period', '2026', '--okänd'], 'Okänd eller felaktig flagga: --okänd. Se --help.'],
     [['--period', '2026', '--out', 'finns-inte/rapport.md'], 'Kan inte skriva rapporten till finns-inte/rapport.md: mappen finns inte.'],
-  ])('exits 2 for a usage error: %j', (args, message) => {
-    const result = project().run(['report', ...args]);
+  ])('exits 2 for a usage error: %j', async (args, message) => {
+    const result = await project().run(['report', ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
   });
 
-  it('is listed in the help and has its own', () => {
+  it('is listed in the help and has its own', async () => {
     const p = project();
-    expect(p.run(['--help']).stdout).toContain('  report   sammanställ den stadsgemensamma uppföljningen för ett år');
-    const help = p.run(['report', '--help']);
+    expect((await p.run(['--help'])).stdout).toContain('  report   sammanställ den stadsgemensamma uppföljningen för ett år');
+    const help = await p.run(['report', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Användning: styrdok report --period ÅÅÅÅ');
   });
