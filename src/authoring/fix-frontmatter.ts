@@ -149,7 +149,9 @@ function reorderLines(text: string, lc: LineCounter, target: Misordered): string
   const sharesLine = lines[keyLines[0]!]!.slice(0, indent).trim() !== '';
   if (sharesLine && target.desired[0] !== target.keys[0]) return undefined;
 
-  const isComment = (line: string) => /^\s*#/.test(line);
+  // A comment line at the keys' own indentation belongs to the key below it; a deeper one (or a line of a
+  // block scalar that starts with #) belongs to the value above.
+  const isComment = (line: string) => /^\s*#/.test(line) && /^\s*/.exec(line)![0].length === indent;
   const starts = keyLines.map((line, i) => {
     if (i === 0) return line;
     let start = line;
@@ -213,7 +215,8 @@ export function fixFrontmatter(yamlText: string, lineOffset: number, options: { 
     const target = findMisordered(current, schema, cannot);
     if (!target) break;
     const next = reorderLines(text, roundLc, target);
-    const line = roundLc.linePos((target.pairs[0]!.key as Node).range![0]).line + lineOffset;
+    // Lines are those of the file as it was, like the value fixes' lines.
+    const line = originalLine(doc, lc, target.path) + lineOffset;
     const change = { line, what: `ordning${target.path.length ? ` i ${target.path.join('.')}` : ''}`, before: target.keys.join(', '), after: target.desired.join(', ') };
     if (next === undefined) {
       cannot.add(target.path.join('.'));
@@ -224,6 +227,7 @@ export function fixFrontmatter(yamlText: string, lineOffset: number, options: { 
     changes.push(change);
   }
   if (!changes.length) return { text: yamlText, changes, skipped };
+  changes.sort((a, b) => a.line - b.line);
 
   // The proof: the same data but for the fixed values, the same comments, and still valid YAML.
   const check = parseDocument(text, { uniqueKeys: true, strict: true });
@@ -233,6 +237,18 @@ export function fixFrontmatter(yamlText: string, lineOffset: number, options: { 
     return { text: yamlText, changes: [], skipped: [...skipped, ...changes] };
   }
   return { text, changes, skipped };
+}
+
+/** The line of the first key of the map at `path` in the document as parsed from the original text. */
+function originalLine(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: Path): number {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && p.key.value === segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else break;
+  }
+  const first = isMap(node) ? (node.items[0]?.key as Node | undefined) : undefined;
+  return first?.range ? lc.linePos(first.range[0]).line : 1;
 }
 
 function sortKeys(value: unknown): unknown {

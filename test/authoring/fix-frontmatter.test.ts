@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { isMap, parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fixFrontmatter } from '../../src/authoring/fix-frontmatter.js';
+import { kindNode, propertyOrder } from '../../src/authoring/schema-info.js';
+import { FIXTURES } from './helpers.js';
+
+const PATTERN = /^(KF|KS|BUN|FN|SN|ON|TN|BMN|KFN|SLF|BUF|SOF|OMF|TF|MBF|KFF)\/\d{4}:\d+$/u;
+
+const SOURCE = [
+  '# yaml-language-server: $schema=../../schemas/strategi.schema.json',
+  'id: trygghetsstrategi',
+  'dokumenttyp: strategi',
+  'titel: Trygghetsstrategi # kort titel',
+  'beslutande_organ: kommunstyrelsen',
+  '# beslutet',
+  'beslut:',
+  '  datum: 2023-12-18',
+  '  paragraf: 169',
+  '  diarienummer: KS/2023:309',
+  'giltighetstid:',
+  '  från: 2024-01-01',
+  '  till: 2026-12-31',
+  'revisionsdatum: ny mandatperiod',
+  'dokumentansvarig: stadsledningsforvaltningen',
+  'nyckelord:',
+  '  - trygghet',
+  '  - skola',
+  'övergripande_mål: |',
+  '  Solna stad ska kännetecknas av trygghet.',
+  '  # inte en kommentar: en rad i texten',
+  'fokusområden:',
+  '  - id: forebyggande',
+  '    rubrik: Förebyggande insatser',
+  '    avsnitt: "4.1"',
+  '',
+].join('\n');
+
+function comments(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => /(^|\s)#\s/.test(l) && !l.includes('inte en kommentar'))
+    .map((l) => l.slice(l.indexOf('#')))
+    .sort();
+}
+
+describe('fixFrontmatter (unit)', () => {
+  it('puts the keys of any shuffled frontmatter back in schema order, losing no data and no comment', () => {
+    const doc = parseDocument(SOURCE);
+    const map = doc.contents;
+    if (!isMap(map)) throw new Error('map');
+    const order = propertyOrder(kindNode('strategi')!);
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...map.items.keys()], { minLength: map.items.length, maxLength: map.items.length }), (permutation) => {
+        const shuffled = parseDocument(SOURCE);
+        const items = (shuffled.contents as typeof map).items;
+        (shuffled.contents as typeof map).items = permutation.map((i) => items[i]!);
+        const input = shuffled.toString({ lineWidth: 0 });
+        const result = fixFrontmatter(input, 1, { pattern: PATTERN });
+        const fixed = parseDocument(result.text);
+        expect(fixed.errors).toEqual([]);
+        expect(fixed.toJS()).toEqual(parseDocument(SOURCE).toJS());
+        const keys = Object.keys(fixed.toJS() as object);
+        expect(keys).toEqual([...keys].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+        expect(comments(result.text)).toEqual(comments(input));
+        // Every line of the input is still there, only moved.
+        expect(result.text.split('\n').filter(Boolean).sort()).toEqual(input.split('\n').filter(Boolean).sort());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves frontmatter that is already in order exactly as it is', () => {
+    expect(fixFrontmatter(SOURCE, 1, { pattern: PATTERN })).toEqual({ text: SOURCE, changes: [], skipped: [] });
+    for (const file of ['project/strategy/policyer/trygghetspolicy.md', 'project/strategy/riktlinjer/riktlinje-kamerabevakning.md']) {
+      const yaml = readFileSync(FIXTURES + file, 'utf8').split('---\n')[1]!;
+      expect(fixFrontmatter(yaml, 1, { pattern: PATTERN }).changes).toEqual([]);
+    }
+  });
+
+  it('does not reorder a list item whose first key would have to move (it shares the line with "- ")', () => {
+    const yaml = SOURCE.replace('  - id: forebyggande\n    rubrik: Förebyggande insatser', '  - rubrik: Förebyggande insatser\n    id: forebyggande');
+    const result = fixFrontmatter(yaml, 1, { pattern: PATTERN });
+    expect(result.text).toBe(yaml);
+    expect(result.skipped).toEqual([{ line: 24, what: 'ordning i fokusområden.0', before: 'rubrik, id, avsnitt', after: 'id, rubrik, avsnitt' }]);
+  });
+});
