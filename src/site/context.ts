@@ -94,6 +94,7 @@ export function createContext(project: CheckedProject): ModelContext {
         ...(data.sammanfattning ? { summary: data.sammanfattning } : {}),
         type: data.dokumenttyp,
         typeName: ctx.typeName(doc),
+        typeUrl: `/dokument/typ/${slugify(data.dokumenttyp)}/`,
         status: { kind: status.kind, label: STATUS_LABEL[status.kind], css: STATUS_CSS[status.kind] },
         ...(revision.kind !== 'ok' ? { revision: { kind: revision.kind, label: revision.kind === 'due' ? 'Ska revideras' : 'Revision försenad' } } : {}),
         ...(data.beslut ? { decided: { iso: data.beslut.datum, text: swedishDate(data.beslut.datum) } } : {}),

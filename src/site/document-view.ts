@@ -43,7 +43,7 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
     replacedBy: docsRefs(corpus.replacedBy.get(data.id)),
     complementedBy: refs(data.kompletteras_med),
     complements: docsRefs(corpus.documents.filter((d) => d !== doc && d.data.kompletteras_med?.includes(data.id))),
-    targets: targetTree(corpus.targetsOf.get(doc) ?? [], ctx),
+    ...targetTree(corpus.targetsOf.get(doc) ?? [], ctx),
     actions: actionsOf(data).map((action): ActionView => {
       const due = dueText(action.klart);
       return {
@@ -121,9 +121,10 @@ function banner(doc: StyrDocument, ctx: ModelContext): BannerLine[] {
 }
 
 /** Inriktning points, then fokusområden with their delområden nested, each with what carries it out. */
-function targetTree(targets: Target[], ctx: ModelContext): TargetView[] {
+function targetTree(targets: Target[], ctx: ModelContext): { points: TargetView[]; areas: TargetView[] } {
   const views = new Map<Target, TargetView>();
-  const roots: TargetView[] = [];
+  const points: TargetView[] = [];
+  const areas: TargetView[] = [];
   for (const target of targets) {
     const area = (target.document.data as { fokusområden?: { id: string; avsnitt?: string }[] }).fokusområden?.find((f) => f.id === target.id);
     const view: TargetView = {
@@ -143,9 +144,9 @@ function targetTree(targets: Target[], ctx: ModelContext): TargetView[] {
     views.set(target, view);
     const parent = target.parent && views.get(target.parent);
     if (parent) parent.children.push(view);
-    else roots.push(view);
+    else (target.kind === 'inriktning' ? points : areas).push(view);
   }
-  return roots;
+  return { points, areas };
 }
 
 function unique<T>(items: T[]): T[] {

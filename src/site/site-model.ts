@@ -6,7 +6,7 @@ import { filterPages } from './filter-pages.js';
 import { compareSv } from './format.js';
 import { namndPages } from './goal-view.js';
 import { traceability } from './traceability-view.js';
-import type { DocPage, FeedEntry, SiteModel } from './types.js';
+import type { DocSummary, FeedEntry, SiteModel } from './types.js';
 
 const LATEST_DECISIONS = 6;
 
@@ -21,11 +21,13 @@ export function buildSiteModel(project: CheckedProject): SiteModel {
   const docs = corpus.documents.filter((d) => corpus.byId.get(d.data.id)?.[0] === d);
   const urlOfFile = new Map(docs.map((d) => [d.file, ctx.docUrl(d.data.id)]));
   const documents = docs.map((d) => documentPage(d, ctx, urlOfFile)).sort((a, b) => compareSv(a.title, b.title));
-  const { facets, pages } = filterPages(documents, config);
+  // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
+  const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
+  const { facets, pages } = filterPages(summaries, config);
   const namnder = namndPages(ctx);
   const web = config.data.webbplats ?? {};
   const baseUrl = (web.bas_url ?? '').replace(/\/+$/, '');
-  const decided = documents.filter((d) => d.decided).sort((a, b) => b.decided!.iso.localeCompare(a.decided!.iso) || compareSv(a.title, b.title));
+  const decided = summaries.filter((d) => d.decided).sort((a, b) => b.decided!.iso.localeCompare(a.decided!.iso) || compareSv(a.title, b.title));
 
   return {
     site: {
@@ -40,7 +42,7 @@ export function buildSiteModel(project: CheckedProject): SiteModel {
     },
     documents,
     home: {
-      inForce: documents.filter((d) => d.type === 'strategi' && d.status.kind === 'gällande'),
+      inForce: summaries.filter((d) => d.type === 'strategi' && d.status.kind === 'gällande'),
       latest: decided.slice(0, LATEST_DECISIONS),
       counts: { documents: documents.length, inForce: documents.filter((d) => d.status.kind === 'gällande').length, goals: corpus.goals.length },
     },
@@ -53,7 +55,7 @@ export function buildSiteModel(project: CheckedProject): SiteModel {
 }
 
 /** Adopted documents, newest decision first, for the Atom feed. */
-function feed(decided: DocPage[], baseUrl: string, today: string): SiteModel['feed'] {
+function feed(decided: DocSummary[], baseUrl: string, today: string): SiteModel['feed'] {
   const entries: FeedEntry[] = decided.map((d) => ({
     id: baseUrl ? `${baseUrl}${d.url}` : `urn:styrdok:dokument:${d.id}`,
     url: `${baseUrl}${d.url}`,

@@ -6,7 +6,7 @@
 import type { Heading } from './render-markdown.js';
 
 /** Ids the page layout uses on a document page; a body heading never takes one. */
-export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'beslutsfakta', 'status', 'innehall', 'mal-och-bidrag', 'atgarder', 'nämndmal', 'hierarki', 'relationer'] as const;
+export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'status', 'beslutsfakta', 'innehall', 'dokumentet', 'mal-och-bidrag', 'atgarder', 'namndmal', 'hierarki', 'relationer'] as const;
 
 export interface Link {
   url: string;
@@ -38,6 +38,8 @@ export interface DocSummary {
   summary?: string;
   type: string;
   typeName: string;
+  /** The list of all documents of this type. */
+  typeUrl: string;
   status: { kind: StatusKind; label: string; css: string };
   /** Set when a document in force is due or late for revision. */
   revision?: { kind: 'due' | 'overdue'; label: string };
@@ -143,7 +145,10 @@ export interface DocPage extends DocSummary {
   replacedBy: DocRef[];
   complementedBy: DocRef[];
   complements: DocRef[];
-  targets: TargetView[];
+  /** Inriktning points. */
+  points: TargetView[];
+  /** Fokusområden, with their delområden as children. */
+  areas: TargetView[];
   actions: ActionView[];
   plan?: { namnd: Link; year: number; goals: GoalView[] };
 }

@@ -1,0 +1,30 @@
+// Eleventy lays out the site model; it never reads strategy/ or parses frontmatter itself. The engine
+// (compiled to dist/ by `npm run build`) checks the corpus once, stops on any rule error with the same
+// report as `styrdok check`, and hands over plain data. Env: STYRDOK_CORPUS (corpus folder, default
+// strategy), STYRDOK_TODAY (YYYY-MM-DD, default today), STYRDOK_SITE_OUT (output folder, default _site).
+import { readdirSync } from 'node:fs';
+import { loadSite } from './dist/site/load-site.js';
+import { writeSearchIndex } from './dist/site/search-index.js';
+
+export default async function (eleventyConfig) {
+  const { model, openData, project } = await loadSite(process.env);
+
+  eleventyConfig.setInputDirectory('site');
+  eleventyConfig.setOutputDirectory(process.env.STYRDOK_SITE_OUT || '_site');
+  eleventyConfig.setIncludesDirectory('_includes');
+  // Nunjucks only: no Markdown or other template engine ever sees a clerk's text.
+  eleventyConfig.setTemplateFormats(['njk']);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  for (const [name, value] of Object.entries(model)) eleventyConfig.addGlobalData(name, value);
+  eleventyConfig.addGlobalData('openData', openData);
+  eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
+
+  eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    await writeSearchIndex(directories.output);
+  });
+
+  const warnings = project.diagnostics.length;
+  if (warnings) console.log(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);
+}
