@@ -27,17 +27,9 @@ function reviewFindings(dir: string): { line: number; message: string }[] {
 }
 
 describe('goals to re-review after a strategy revision', () => {
-  it('confirm records alignment in the one plan asked for, a reworded target flags only its goals, and confirming clears them', () => {
+  it('a reworded target flags only the goals aligned with it, and confirming changes one line of one plan', () => {
     const dir = copyCorpus();
-    const before = snapshot(dir);
-    const out = execFileSync('node', [cli, 'confirm', 'verksamhetsplan-2026-socialnamnden'], { cwd: dir, encoding: 'utf8' });
-    expect(out).toContain('stod-att-lamna-kriminalitet: avstämt mot trygghetsstrategi-2024-2026#avhoppare');
-    const after = snapshot(dir);
-    const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => path.relative(dir, file));
-    expect(changed).toEqual([plan]);
-    // Nothing but the avstämd_mot lines was added to the plan.
-    const added = after.get(path.join(dir, plan))!.split('\n').filter((line) => !before.get(path.join(dir, plan))!.split('\n').includes(line));
-    expect(added.every((line) => /avstämd_mot:|trygghetsstrategi-2024-2026#[a-z-]+: [0-9a-f]{8}$/.test(line))).toBe(true);
+    // The bundled plans are aligned with the strategy as it reads today.
     expect(reviewFindings(dir)).toEqual([]);
 
     // A revision rewords one delområde.
@@ -49,7 +41,18 @@ describe('goals to re-review after a strategy revision', () => {
     expect(flagged[0]!.message).toMatch(/^Målet «stod-att-lamna-kriminalitet» behöver ses över/);
     expect(flagged[0]!.message).toContain('styrdok confirm verksamhetsplan-2026-socialnamnden#stod-att-lamna-kriminalitet');
 
-    execFileSync('node', [cli, 'confirm', 'verksamhetsplan-2026-socialnamnden#stod-att-lamna-kriminalitet'], { cwd: dir, encoding: 'utf8' });
+    const before = snapshot(dir);
+    const out = execFileSync('node', [cli, 'confirm', 'verksamhetsplan-2026-socialnamnden#stod-att-lamna-kriminalitet'], { cwd: dir, encoding: 'utf8' });
+    expect(out).toMatch(/stod-att-lamna-kriminalitet: avstämt mot trygghetsstrategi-2024-2026#avhoppare \([0-9a-f]{8}\)/);
+    const after = snapshot(dir);
+    const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => path.relative(dir, file));
+    expect(changed).toEqual([plan]);
+    const oldLines = before.get(path.join(dir, plan))!.split('\n');
+    const newLines = after.get(path.join(dir, plan))!.split('\n');
+    expect(newLines.length).toBe(oldLines.length);
+    const differing = newLines.filter((line, i) => line !== oldLines[i]);
+    expect(differing).toHaveLength(1);
+    expect(differing[0]).toMatch(/^ +trygghetsstrategi-2024-2026#avhoppare: [0-9a-f]{8}$/);
     expect(reviewFindings(dir)).toEqual([]);
   });
 
