@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+// Generates cms/config.yml, the Decap CMS configuration for editing styrdokument in the browser, from
+// schemas/*.schema.json and the kommun's config. Run it after changing a schema or the organs:
+//
+//   node scripts/generate-cms-config.mjs          writes cms/config.yml
+//   node scripts/generate-cms-config.mjs --check  exits 1 if cms/config.yml is not current (tests, CI)
+//
+// One collection per dokumenttyp (folder by type, as in src/authoring/conventions.ts), one field per schema
+// property with the schema's Swedish title as label and its description as hint. Saving in the CMS opens a
+// pull request (publish_mode: editorial_workflow), so the check runs on every change before it lands.
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse, stringify } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Folder of each dokumenttyp under strategy/ (the same table as src/authoring/conventions.ts). */
+export const KIND_FOLDER = {
+  policy: 'policyer',
+  strategi: 'strategier',
+  riktlinje: 'riktlinjer',
+  anvisning: 'anvisningar',
+  rutin: 'anvisningar',
+  åtgärdsplan: 'overenskommelser',
+  överenskommelse: 'overenskommelser',
+  iop: 'overenskommelser',
+  verksamhetsplan: 'verksamhetsplaner',
+};
+
+const KIND_SCHEMA = {
+  policy: 'policy.schema.json',
+  strategi: 'strategi.schema.json',
+  riktlinje: 'riktlinje.schema.json',
+  anvisning: 'anvisning.schema.json',
+  rutin: 'rutin.schema.json',
+  åtgärdsplan: 'atgardsplan.schema.json',
+  överenskommelse: 'overenskommelse.schema.json',
+  iop: 'iop.schema.json',
+  verksamhetsplan: 'verksamhetsplan.schema.json',
+};
+
+const CONFIG_FILE = 'strategy/styrdok.config.yaml';
+const ascii = (text) => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/Å|Ä/g, 'A').replace(/Ö/g, 'O');
+
+function loadSchemas(dir) {
+  return new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort()
+      .map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8'))]),
+  );
+}
+
+/** A schema node with its $refs followed: { parts: nearest first, file }. */
+function resolver(schemas) {
+  const follow = (ref, from) => {
+    const [filePart, fragment = ''] = ref.split('#');
+    const file = filePart || from;
+    let node = schemas.get(file);
+    for (const part of fragment.split('/').filter(Boolean)) node = node?.[part];
+    return node ? { schema: node, file, defName: fragment.startsWith('/$defs/') ? fragment.slice(7) : undefined } : undefined;
+  };
+  const chain = (node) => {
+    const out = [];
+    let current = node;
+    while (current && out.length < 16) {
+      out.push(current);
+      current = typeof current.schema.$ref === 'string' ? follow(current.schema.$ref, current.file) : undefined;
+    }
+    return out;
+  };
+  const info = (node) => {
+    const parts = chain(node);
+    const pick = (key) => parts.map((p) => p.schema[key]).find((v) => v !== undefined);
+    // A kind's schema may narrow a shared property (dokumenttyp: { const }): the two are merged, nearest last.
+    const properties = {};
+    const propertyFile = {};
+    for (const p of [...parts].reverse()) {
+      for (const [k, v] of Object.entries(p.schema.properties ?? {})) {
+        properties[k] = { ...(properties[k] ?? {}), ...v };
+        propertyFile[k] = p.file;
+      }
+    }
+    const required = [...new Set(parts.flatMap((p) => p.schema.required ?? []))];
+    const itemsPart = parts.find((p) => p.schema.items);
+    return {
+      title: pick('title'),
+      description: pick('description'),
+      type: pick('type'),
+      enum: pick('enum'),
+      const: pick('const'),
+      format: pick('format'),
+      pattern: pick('pattern'),
+      minimum: pick('minimum'),
+      maximum: pick('maximum'),
+      maxLength: pick('maxLength'),
+      anyOf: pick('anyOf'),
+      anyOfFile: parts.find((p) => p.schema.anyOf)?.file,
+      defName: parts.map((p) => p.defName).find(Boolean),
+      file: parts[0].file,
+      properties,
+      propertyFile,
+      required,
+      items: itemsPart ? { schema: itemsPart.schema.items, file: itemsPart.file } : undefined,
+      isDate: parts.some((p) => p.schema.format === 'date'),
+    };
+  };
+  return { info, chain };
+}
+
+const FREE_TEXT = new Set(['text', 'beskrivning', 'kommentar', 'uppföljning', 'sammanfattning', 'övergripande_mål']);
+
+function hint(description, extra) {
+  return [description, extra].filter(Boolean).join(' ') || undefined;
+}
+
+/** Builds the CMS field for one schema property. */
+function fieldFor(name, node, required, ctx) {
+  const { info } = ctx.resolve;
+  const i = info(node);
+  const label = i.title ?? name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const base = { label, name };
+  const withMeta = (field, extraHint) => {
+    const h = hint(i.description, extraHint);
+    return { ...base, ...field, ...(h ? { hint: h } : {}), ...(required ? {} : { required: false }) };
+  };
+  const relation = (collection, valueField, searchFields, displayFields, extra = {}) => ({ widget: 'relation', collection, ...extra, value_field: valueField, search_fields: searchFields, display_fields: displayFields });
+  const organRelation = relation('konfiguration', 'organ.*.id', ['organ.*.namn', 'organ.*.id'], ['organ.*.namn'], { file: 'styrdok' });
+  const chefRelation = relation('konfiguration', 'förvaltningar.*.chef.id', ['förvaltningar.*.chef.titel'], ['förvaltningar.*.chef.titel'], { file: 'styrdok' });
+  const forvaltningRelation = relation('konfiguration', 'förvaltningar.*.id', ['förvaltningar.*.namn', 'förvaltningar.*.id'], ['förvaltningar.*.namn'], { file: 'styrdok' });
+
+  if (i.const !== undefined) return { ...base, widget: 'hidden', default: i.const };
+  if (ctx.top && name === 'beslutande_organ') {
+    const byChef = (ctx.typeRules?.beslutas_av ?? []).includes('förvaltningschef');
+    return withMeta(byChef ? chefRelation : organRelation, byChef ? 'Välj förvaltningschefen som godkände dokumentet.' : 'Välj organet som fattade beslutet.');
+  }
+  if (name === 'nämnd' || (name === 'organ' && ctx.parent === 'upphävd')) return withMeta(organRelation);
+  if (name === 'dokumentansvarig' || name === 'ansvarig') return withMeta(forvaltningRelation);
+  if (i.defName === 'idLista') return withMeta(relation('dokument', 'id', ['titel', 'id'], ['titel'], { multiple: true }), 'Välj ett eller flera dokument.');
+  if (i.enum) return withMeta({ widget: 'select', options: i.enum.map((v) => String(v)) });
+  if (Array.isArray(i.anyOf)) {
+    const options = i.anyOf.map((option) => info({ schema: option, file: i.anyOfFile }));
+    if (options.some((o) => o.type === 'boolean')) return withMeta({ widget: 'boolean', default: false }, 'En lag som anges med beteckning (till exempel SFS 2023:196) skrivs direkt i filen.');
+    // A string field cannot hold a number: a choice that allows a year (klart: 2025) takes its last day in the CMS.
+    const textual = options.filter((o) => o.type !== 'integer');
+    const alternatives = textual.map((o) => (o.isDate ? '\\d{4}-\\d{2}-\\d{2}' : o.const !== undefined ? String(o.const).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : undefined));
+    if (alternatives.every(Boolean)) {
+      const words = textual.map((o) => (o.isDate ? 'ett datum ÅÅÅÅ-MM-DD' : `«${o.const}»`));
+      const yearHint = textual.length < options.length ? 'Ett helt år skrivs här som årets sista dag, till exempel 2025-12-31.' : undefined;
+      return withMeta({ widget: 'string', pattern: [`^(${alternatives.join('|')})$`, `Skriv ${words.join(' eller ')}.`] }, yearHint);
+    }
+    return withMeta({ widget: 'string' });
+  }
+  if (i.isDate) return withMeta({ widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true });
+  if (i.type === 'integer' || i.type === 'number') {
+    return withMeta({ widget: 'number', value_type: i.type === 'integer' ? 'int' : 'float', ...(i.minimum !== undefined ? { min: i.minimum } : {}), ...(i.maximum !== undefined ? { max: i.maximum } : {}) });
+  }
+  if (i.type === 'boolean') return withMeta({ widget: 'boolean', default: false });
+  if (i.type === 'array' && i.items) {
+    const item = info(i.items);
+    if (item.type === 'object' || Object.keys(item.properties).length) {
+      const fields = objectFields(i.items, { ...ctx, top: false, parent: name });
+      const summaryField = ['rubrik', 'titel', 'text', 'namn', 'period', 'id'].find((f) => f in item.properties);
+      return withMeta({ widget: 'list', ...(summaryField ? { summary: `{{fields.${summaryField}}}` } : {}), fields });
+    }
+    const inner = fieldFor(name, i.items, true, { ...ctx, top: false });
+    delete inner.hint;
+    return withMeta({ widget: 'list', field: { ...inner, label: item.title ?? label } });
+  }
+  if (i.type === 'object' || Object.keys(i.properties).length) return withMeta({ widget: 'object', collapsed: false, fields: objectFields(node, { ...ctx, top: false, parent: name }) });
+  if (i.pattern) return withMeta({ widget: 'string', pattern: [i.pattern, i.defName === 'id' ? 'Bara små bokstäver a–z, siffror och bindestreck.' : `Skriv värdet som schemat kräver (${i.pattern}).`] });
+  if (FREE_TEXT.has(name) || (i.maxLength ?? 0) > 300) return withMeta({ widget: 'text' });
+  return withMeta({ widget: 'string' });
+}
+
+function objectFields(node, ctx) {
+  const i = ctx.resolve.info(node);
+  return Object.entries(i.properties).map(([name, schema]) => fieldFor(name, { schema, file: i.propertyFile[name] ?? i.file }, i.required.includes(name), ctx));
+}
+
+/** The whole Decap config as a plain object. */
+export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = 'kommunen/styrdok', branch = 'main' } = {}) {
+  const schemas = loadSchemas(path.join(root, 'schemas'));
+  const resolve = resolver(schemas);
+  const kommun = parse(readFileSync(path.join(root, configFile), 'utf8'));
+  const collections = Object.entries(KIND_SCHEMA).map(([kind, file]) => {
+    const node = { schema: schemas.get(file), file };
+    const info = resolve.info(node);
+    const rules = kommun.dokumenttyper?.[kind];
+    const folder = KIND_FOLDER[kind];
+    const shared = Object.entries(KIND_FOLDER).filter(([, f]) => f === folder).length > 1;
+    const fields = objectFields(node, { resolve, typeRules: rules, top: true, kind });
+    return {
+      name: ascii(kind),
+      label: rules?.plural ?? info.title,
+      label_singular: rules?.namn ?? info.title,
+      description: info.description,
+      folder: `strategy/${folder}`,
+      ...(kind === 'verksamhetsplan' ? { path: '{{fields.år}}/{{fields.id}}' } : {}),
+      ...(shared ? { filter: { field: 'dokumenttyp', value: kind } } : {}),
+      create: true,
+      extension: 'md',
+      format: 'yaml-frontmatter',
+      identifier_field: 'titel',
+      slug: '{{fields.id}}',
+      summary: '{{titel}}',
+      sortable_fields: ['titel', 'id'],
+      fields: [...fields, { label: 'Text', name: 'body', widget: 'markdown', hint: 'Dokumentets text. Rubriker börjar på nivå 2 (##): titeln är rubriken på nivå 1.' }],
+    };
+  });
+  return {
+    backend: { name: 'github', repo, branch },
+    local_backend: true,
+    publish_mode: 'editorial_workflow',
+    locale: 'sv',
+    ...(kommun.webbplats?.bas_url ? { site_url: kommun.webbplats.bas_url } : {}),
+    media_folder: 'strategy/bilagor',
+    public_folder: '/bilagor',
+    slug: { encoding: 'ascii', clean_accents: true },
+    collections: [
+      ...collections,
+      {
+        name: 'dokument',
+        label: 'Alla styrdokument',
+        description: 'Alla dokument, för val av relationer (ersätter, genomför, kompletteras med). Redigeras i sina egna samlingar.',
+        folder: 'strategy',
+        nested: { depth: 3 },
+        hide: true,
+        create: false,
+        delete: false,
+        extension: 'md',
+        format: 'yaml-frontmatter',
+        identifier_field: 'titel',
+        fields: [
+          { label: 'Id', name: 'id', widget: 'string' },
+          { label: 'Titel', name: 'titel', widget: 'string' },
+        ],
+      },
+      {
+        name: 'konfiguration',
+        label: 'Konfiguration',
+        description: 'Organ och förvaltningar ur kommunens konfiguration, för valen i formulären. Ändras i filen, inte här.',
+        hide: true,
+        delete: false,
+        publish: false,
+        files: [
+          {
+            name: 'styrdok',
+            label: 'Kommunens konfiguration',
+            file: configFile,
+            fields: [
+              { label: 'Organ', name: 'organ', widget: 'list', fields: [{ label: 'Id', name: 'id', widget: 'string' }, { label: 'Namn', name: 'namn', widget: 'string' }] },
+              {
+                label: 'Förvaltningar',
+                name: 'förvaltningar',
+                widget: 'list',
+                fields: [
+                  { label: 'Id', name: 'id', widget: 'string' },
+                  { label: 'Namn', name: 'namn', widget: 'string' },
+                  { label: 'Chef', name: 'chef', widget: 'object', fields: [{ label: 'Id', name: 'id', widget: 'string' }, { label: 'Titel', name: 'titel', widget: 'string' }] },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export const HEADER = `# Decap CMS: redigering av styrdokument i webbläsaren. Se docs/redigera.md.
+# GENERERAD av scripts/generate-cms-config.mjs från schemas/ och ${CONFIG_FILE}: ändra inte för hand,
+# ändra schemat och kör node scripts/generate-cms-config.mjs.
+`;
+
+export function renderConfig(options) {
+  return HEADER + stringify(buildConfig(options), { lineWidth: 0 });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const check = process.argv.includes('--check');
+  const out = path.join(ROOT, 'cms', 'config.yml');
+  const text = renderConfig();
+  if (check) {
+    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    if (current !== text) {
+      process.stderr.write('cms/config.yml är inte aktuell: kör node scripts/generate-cms-config.mjs och checka in resultatet.\n');
+      process.exit(1);
+    }
+    process.stdout.write('cms/config.yml är aktuell.\n');
+  } else {
+    writeFileSync(out, text);
+    process.stdout.write(`Skrev ${path.relative(process.cwd(), out)}.\n`);
+  }
+}
