@@ -168,6 +168,8 @@ function fieldFor(name, node, required, ctx) {
     delete inner.hint;
     return withMeta({ widget: 'list', field: { ...inner, label: item.title ?? label } });
   }
+  // A map with keys of its own (avstämd_mot, written by styrdok confirm) cannot be a form: it is kept as it is.
+  if (i.type === 'object' && !Object.keys(i.properties).length) return { ...base, widget: 'hidden', ...(required ? {} : { required: false }) };
   if (i.type === 'object' || Object.keys(i.properties).length) return withMeta({ widget: 'object', collapsed: false, fields: objectFields(node, { ...ctx, top: false, parent: name }) });
   if (i.pattern) return withMeta({ widget: 'string', pattern: [i.pattern, i.defName === 'id' ? 'Bara små bokstäver a–z, siffror och bindestreck.' : `Skriv värdet som schemat kräver (${i.pattern}).`] });
   if (FREE_TEXT.has(name) || (i.maxLength ?? 0) > 300) return withMeta({ widget: 'text' });
