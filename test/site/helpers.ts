@@ -1,0 +1,101 @@
+/**
+ * Builds the real site with the real Eleventy, as `npx @11ty/eleventy` does, from a corpus copied into a
+ * temporary folder, and reads the result with a real HTML parser.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Document, Element } from 'domhandler';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE = path.join(REPO, 'test/fixtures/site/corpus');
+export const TODAY = '2026-11-25';
+
+const temps: string[] = [];
+process.on('exit', () => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'styrdok-site-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+/** A copy of the fixture corpus as `<tmp>/strategy`, with extra or replaced files (path → text). */
+export function corpusWith(files: Record<string, string> = {}, source = FIXTURE): string {
+  const corpus = path.join(tempDir(), 'strategy');
+  cpSync(source, corpus, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(corpus, file)), { recursive: true });
+    writeFileSync(path.join(corpus, file), text);
+  }
+  return corpus;
+}
+
+export interface Build {
+  code: number | null;
+  out: string;
+  stdout: string;
+  stderr: string;
+}
+
+function eleventyBin(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('@11ty/eleventy/package.json');
+  const pkg = require(pkgPath) as { bin: Record<string, string> };
+  return path.join(path.dirname(pkgPath), pkg.bin.eleventy ?? 'cmd.cjs');
+}
+
+/** Runs Eleventy from the repository root on `corpus` (default: the bundled strategy/). */
+export function buildSite(corpus?: string): Promise<Build> {
+  const out = path.join(tempDir(), '_site');
+  const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
+  if (corpus) env.STYRDOK_CORPUS = corpus;
+  else delete env.STYRDOK_CORPUS;
+  const child = spawn(process.execPath, [eleventyBin(), '--quiet'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, stdout, stderr }));
+  });
+}
+
+export async function buildOk(corpus?: string): Promise<string> {
+  const build = await buildSite(corpus);
+  if (build.code !== 0) throw new Error(`Bygget misslyckades (${build.code}):\n${build.stdout}\n${build.stderr}`);
+  return build.out;
+}
+
+export interface Page {
+  html: string;
+  doc: Document;
+  all(test: (el: Element) => boolean, root?: Element | Document): Element[];
+  one(test: (el: Element) => boolean, root?: Element | Document): Element;
+  byId(id: string): Element;
+}
+
+export function readPage(out: string, url: string): Page {
+  const file = path.join(out, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(file)) throw new Error(`Sidan ${url} finns inte (${file}).`);
+  const html = readFileSync(file, 'utf8');
+  const doc = parseDocument(html);
+  const all = (test: (el: Element) => boolean, root: Element | Document = doc) => DomUtils.findAll(test, root.children);
+  const one = (test: (el: Element) => boolean, root: Element | Document = doc) => {
+    const found = DomUtils.findOne(test, root.children, true);
+    if (!found) throw new Error(`Hittar inget sådant element på ${url}.`);
+    return found;
+  };
+  return { html, doc, all, one, byId: (id) => one((el) => el.attribs.id === id) };
+}
+
+export const tag = (name: string) => (el: Element) => el.name === name;
+export const text = (node: Element | Document): string => DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
+export const hrefs = (page: Page, root?: Element): string[] => page.all(tag('a'), root).map((a) => a.attribs.href ?? '');
