@@ -182,7 +182,15 @@ function objectFields(node, ctx) {
 }
 
 /** The whole Decap config as a plain object. */
-export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = 'kommunen/styrdok', branch = 'main' } = {}) {
+/** owner/name of the GitHub repository from package.json's "repository", or a placeholder to replace. */
+export function repositoryOf(root) {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const m = url ? /(?:github[:.](?:com[/:])?)?([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(url) : null;
+  return m ? m[1] : 'kommunen/styrdok';
+}
+
+export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repositoryOf(root), branch = 'main' } = {}) {
   const schemas = loadSchemas(path.join(root, 'schemas'));
   const resolve = resolver(schemas);
   const kommun = parse(readFileSync(path.join(root, configFile), 'utf8'));
