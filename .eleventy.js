@@ -7,7 +7,11 @@ import { loadSite } from './dist/site/load-site.js';
 import { writeSearchIndex } from './dist/site/search-index.js';
 
 export default async function (eleventyConfig) {
-  const { model, openData, project } = await loadSite(process.env);
+  const { model, openData, project } = await loadSite(process.env).catch((error) => {
+    // A rule error: print the report exactly as `styrdok check` does, then stop the build.
+    if (error?.name === 'SiteBuildError') process.stderr.write(error.report);
+    throw error;
+  });
 
   eleventyConfig.setInputDirectory('site');
   eleventyConfig.setOutputDirectory(process.env.STYRDOK_SITE_OUT || '_site');

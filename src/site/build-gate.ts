@@ -3,10 +3,19 @@ import { pretty } from '../report/formatters/pretty.js';
 import { ruleInfos } from '../cli/rule-infos.js';
 import { VERSION } from '../cli/version.js';
 
-/** The site is never built from documents that break a rule: the build stops with the check's own report. */
+/**
+ * The site is never built from documents that break a rule. The error carries the check's own report,
+ * which the build prints as `styrdok check` does; its message only points there.
+ */
 export class SiteBuildError extends Error {
-  constructor(readonly report: string) {
-    super(`Webbplatsen byggs inte: styrdokumenten bryter mot reglerna. Rätta felen och bygg igen.\n\n${report}`);
+  /** Eleventy prints no stack trace for this error: the report says all there is. */
+  readonly skipOriginalStack = true;
+
+  constructor(
+    readonly report: string,
+    errors: number,
+  ) {
+    super(`Webbplatsen byggs inte: ${errors} fel i styrdokumenten. Rätta felen i rapporten ovan och bygg igen.`);
     this.name = 'SiteBuildError';
   }
 }
@@ -17,5 +26,6 @@ export function checkReport(project: CheckedProject): string {
 }
 
 export function assertBuildable(project: CheckedProject): void {
-  if (project.diagnostics.some((d) => d.severity === 'error')) throw new SiteBuildError(checkReport(project));
+  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) throw new SiteBuildError(checkReport(project), errors);
 }

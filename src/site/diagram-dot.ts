@@ -58,7 +58,10 @@ export function hierarchyDot(docs: StyrDocument[], ctx: ModelContext): string {
     const level = ctx.project.config.typeRules(doc.data.dokumenttyp)?.nivå ?? 99;
     levels.set(level, [...(levels.get(level) ?? []), name]);
   }
-  for (const group of levels.values()) out.push(`{ rank="same"; ${group.join('; ')}; }`);
+  const ordered = [...levels.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group);
+  for (const group of ordered) out.push(`{ rank="same"; ${group.join('; ')}; }`);
+  // Invisible edges keep each level below the one above it, also where no document implements another.
+  for (let i = 1; i < ordered.length; i++) out.push(`${ordered[i - 1]![0]} -> ${ordered[i]![0]} [style="invis"];`);
   for (const doc of docs) {
     const child = names.get(doc.data.id)!;
     for (const id of doc.data.genomför ?? []) {

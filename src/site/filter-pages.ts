@@ -43,7 +43,7 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
     { key: 'under-revision', label: 'Under revision', title: 'Styrdokument under revision', test: (d: DocSummary) => !!d.revision, always: true },
     {
       key: 'upphavda-och-ersatta',
-      label: 'Upphävda och ersatta',
+      label: 'Upphävda, ersatta och upphörda',
       title: 'Upphävda, ersatta och upphörda styrdokument',
       test: (d: DocSummary) => ['upphävd', 'ersatt', 'upphört'].includes(d.status.kind),
       always: true,

@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +43,11 @@ export interface Build {
   stderr: string;
 }
 
+/** The program `npx @11ty/eleventy` runs, started directly so nothing is looked up. */
 function eleventyBin(): string {
-  const require = createRequire(import.meta.url);
-  const pkgPath = require.resolve('@11ty/eleventy/package.json');
-  const pkg = require(pkgPath) as { bin: Record<string, string> };
-  return path.join(path.dirname(pkgPath), pkg.bin.eleventy ?? 'cmd.cjs');
+  const dir = path.join(REPO, 'node_modules/@11ty/eleventy');
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return path.join(dir, pkg.bin.eleventy ?? 'cmd.cjs');
 }
 
 /** Runs Eleventy from the repository root on `corpus` (default: the bundled strategy/). */
