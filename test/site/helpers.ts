@@ -98,3 +98,14 @@ export function readPage(out: string, url: string): Page {
 export const tag = (name: string) => (el: Element) => el.name === name;
 export const text = (node: Element | Document): string => DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
 export const hrefs = (page: Page, root?: Element): string[] => page.all(tag('a'), root).map((a) => a.attribs.href ?? '');
+
+/** A description list by term: the text of the dd elements after each dt, joined with " | ". */
+export function facts(page: Page, dl: Element): Record<string, string> {
+  return Object.fromEntries(
+    page.all(tag('dt'), dl).map((dt) => {
+      const values: string[] = [];
+      for (let dd = DomUtils.nextElementSibling(dt); dd?.name === 'dd'; dd = DomUtils.nextElementSibling(dd)) values.push(text(dd));
+      return [text(dt), values.join(' | ')];
+    }),
+  );
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { buildOk, corpusWith, hrefs, readPage, REPO, tag, text, type Page } from './helpers.js';
+import { buildOk, corpusWith, facts, hrefs, readPage, REPO, tag, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, readAll } from './page-checks.js';
 
 const STRATEGY = '/dokument/strategi-ren-och-trygg-stad/';
@@ -20,17 +20,6 @@ const page = (url: string): Page => {
   if (!found) throw new Error(`Ingen sida ${url}; sidorna är ${[...pages.keys()].join(', ')}`);
   return found;
 };
-
-/** The dd elements after each dt in a description list, joined with " | ", by the dt's text. */
-function facts(p: Page, dl: Element): Record<string, string> {
-  return Object.fromEntries(
-    p.all(tag('dt'), dl).map((dt) => {
-      const values: string[] = [];
-      for (let dd = DomUtils.nextElementSibling(dt); dd?.name === 'dd'; dd = DomUtils.nextElementSibling(dd)) values.push(text(dd));
-      return [text(dt), values.join(' | ')];
-    }),
-  );
-}
 
 beforeAll(async () => {
   out = await buildOk(corpusWith());
