@@ -54,9 +54,14 @@ describe('file', () => {
   });
 
   it('follows a symbolic link inside the repository', () => {
-    const cwd = writeCorpus({ 'arkiv/riktlinje.md': valid });
-    symlinkSync(path.join(cwd, 'arkiv', 'riktlinje.md'), path.join(cwd, 'strategy-link.md'));
-    expect(lines(checkIn(cwd, { paths: ['strategy-link.md'] }))).toEqual([]);
+    // The target lies in a hidden folder, which is not read on its own.
+    const cwd = writeCorpus({ '.arkiv/riktlinje.md': valid, 'strategy/.keep': '' });
+    symlinkSync(path.join(cwd, '.arkiv', 'riktlinje.md'), path.join(cwd, 'strategy', 'riktlinje.md'));
+    const diagnostics = checkIn(cwd, { rule: 'decision-record' });
+    expect(lines(diagnostics)).toEqual([]);
+    expect(lines(checkIn(cwd, { rule: 'decision-record', today: '2024-05-19' }))).toEqual([
+      'strategy/riktlinje.md:6:11 error decision-record Beslutsdatumet 20 maj 2024 ligger i framtiden. Ett dokument får beslutsuppgifter först när beslutet är fattat; ta bort beslut så länge det är ett utkast.',
+    ]);
   });
 
   it('reports a path on the command line that does not exist', () => {

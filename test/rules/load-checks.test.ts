@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIn, DOCS_CONFIG_DIR, FIXTURES_DIR, lines } from './helpers.js';
+import { checkIn, FIXTURES_DIR, lines } from './helpers.js';
 
 describe('load checks on a corpus with broken files (test/fixtures/rules/load)', () => {
   const cwd = path.join(FIXTURES_DIR, 'load');
-  const diagnostics = checkIn(cwd, { configFile: path.join(DOCS_CONFIG_DIR, 'styrdok.config.yaml') });
+  const diagnostics = checkIn(cwd);
 
   it('reports each broken file once, where it breaks, and still runs the rules on the files that load', () => {
     expect(lines(diagnostics)).toEqual([

@@ -68,8 +68,9 @@ describe('schema', () => {
   });
 
   it('reports an id that is not lower-case letters, digits and hyphens', () => {
+    // The help text after the first sentence is the schema's description of an id.
     expect(one(valid.replace('id: riktlinje-kamerabevakning', 'id: Riktlinje Kamerabevakning'))).toEqual([
-      'strategy/r.md:2:1 error schema «Riktlinje Kamerabevakning» har fel form för «id». Ett stabilt id med små bokstäver a–z, siffror och bindestreck, till exempel trygghetsstrategi-2024-2026. Byt aldrig id på ett antaget dokument: andra dokument länkar hit.',
+      expect.stringMatching(/^strategy\/r\.md:2:1 error schema «Riktlinje Kamerabevakning» har fel form för «id»\. Ett stabilt id med små bokstäver a–z, siffror och bindestreck/),
     ]);
   });
 

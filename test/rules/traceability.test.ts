@@ -43,9 +43,10 @@ describe('traceability', () => {
 
   it('reports a goal with no bidrar_till, or an empty one, as an error at the goal', () => {
     const goals = '  - { id: tidiga-insatser, titel: Fler unga nås av tidiga insatser. }\n  - { id: fritid, titel: Meningsfull fritid., bidrar_till: [] }';
+    // The example reference at the end of the message is not pinned: it should come from the kommun's own corpus.
     expect(lines(check({ 'strategy/vp.md': plan(2026, goals) }, { rule, base: true }))).toEqual([
-      'strategy/vp.md:11:7 error traceability Målet «tidiga-insatser» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, till exempel trygghetsstrategi-2024-2026#skolnarvaro.',
-      'strategy/vp.md:12:7 error traceability Målet «fritid» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, till exempel trygghetsstrategi-2024-2026#skolnarvaro.',
+      expect.stringMatching(/^strategy\/vp\.md:11:7 error traceability Målet «tidiga-insatser» är inte kopplat till någon strategi\. Ange under bidrar_till vilket mål i strategin det bidrar till, till exempel [a-z0-9-]+#[a-z0-9-]+\.$/),
+      expect.stringMatching(/^strategy\/vp\.md:12:7 error traceability Målet «fritid» är inte kopplat till någon strategi\. Ange under bidrar_till /),
     ]);
   });
 
