@@ -1,9 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkProject, ConfigError } from '../../src/engine/load-project.js';
+import { ConfigError } from '../../src/engine/load-project.js';
 import { compareDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
-import { DOCS_CONFIG_DIR, TODAY } from './helpers.js';
+import { checkIn, TODAY, writeCorpus } from './helpers.js';
 
 /**
  * The convention of docs/rules/*.md (described for readers in docs/rules/README.md, «Om exemplen»):
@@ -131,29 +130,19 @@ export function parseDocPage(id: string, text: string): DocPage {
 
 /** Writes a group into a copy of the example kommun, checks it and returns the diagnostics of the group's files. */
 export function runGroup(group: DocGroup): Diagnostic[] {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-docs-'));
+  const config = group.files.find((f) => f.path === CONFIG_FILE);
+  const files = Object.fromEntries(group.files.filter((f) => f !== config).map((f) => [f.path, f.content]));
+  const cwd = writeCorpus({ 'strategy/.keep': '', ...files }, { base: !config, ...(config ? { config: config.content } : {}) });
+  let diagnostics: Diagnostic[];
   try {
-    const ownConfig = group.files.some((f) => f.path === CONFIG_FILE);
-    if (ownConfig) mkdirSync(path.join(dir, 'strategy'));
-    else cpSync(DOCS_CONFIG_DIR, dir, { recursive: true });
-    for (const file of group.files) {
-      const target = path.join(dir, file.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-    }
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = checkProject({ cwd: dir, paths: ['strategy'], today: group.today }).diagnostics;
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      diagnostics = error.diagnostics;
-    }
-    const paths = new Set(group.files.map((f) => f.path));
-    // Sorted as every report shows them (a broken config's findings come in the schema validator's order).
-    return diagnostics.filter((d) => paths.has(d.file)).sort(compareDiagnostics);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    diagnostics = checkIn(cwd, { today: group.today });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    diagnostics = error.diagnostics;
   }
+  const paths = new Set(group.files.map((f) => f.path));
+  // Sorted as every report shows them (a broken config's findings come in the schema validator's order).
+  return diagnostics.filter((d) => paths.has(d.file)).sort(compareDiagnostics);
 }
 
 const SEVERITY = { error: 'fel', warning: 'varning' } as const;
