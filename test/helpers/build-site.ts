@@ -4,7 +4,7 @@
  * vitest `beforeAll`; the promise is cached for the module, and vitest gives each test file its own.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,12 +36,18 @@ process.on('exit', () => {
 });
 
 function eleventyBin(): string {
+  // The package's exports hide its package.json: find it from the entry point upwards.
   const require = createRequire(import.meta.url);
-  const pkgPath = require.resolve('@11ty/eleventy/package.json');
-  const pkg = require(pkgPath) as { bin: string | Record<string, string> };
+  let dir = path.dirname(require.resolve('@11ty/eleventy'));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('package.json för @11ty/eleventy saknas');
+    dir = up;
+  }
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.eleventy;
-  if (!bin) throw new Error('@11ty/eleventy has no eleventy bin');
-  return path.join(path.dirname(pkgPath), bin);
+  if (!bin) throw new Error('@11ty/eleventy har inget eleventy-program');
+  return path.join(dir, bin);
 }
 
 /** Build the site once per corpus (per test file) and return where it went. */

@@ -91,8 +91,16 @@ function scanDom(page: Page) {
           .map((a) => `${describe(el)}: ${a.name}`),
       ),
       unsafeLinks: [...document.querySelectorAll('a[href], area[href]')].filter((a) => !safeLink(a.getAttribute('href') ?? '')).map(describe),
-      payloadAttrs: all.flatMap((el) => [...el.attributes].filter((a) => a.value.includes('__pwned')).map((a) => `${describe(el)}: ${a.name}`)),
-      payloadScripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned') || (main !== null && main.contains(s) && s.type !== 'application/ld+json')).map(describe),
+      // The clerk's words may well stand, escaped, in a text attribute (<meta name="description" content>,
+      // alt, title); in any attribute that runs or loads something they must not.
+      payloadAttrs: all.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => a.value.includes('__pwned') && (a.name.toLowerCase().startsWith('on') || [...URL_ATTRS, 'style', 'http-equiv'].includes(a.name.toLowerCase()) || el.hasAttribute('http-equiv')))
+          .map((a) => `${describe(el)}: ${a.name}`),
+      ),
+      payloadScripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__pwned') || (s.getAttribute('src') ?? '').includes('__pwned')).map(describe),
+      // On a document page nothing in <main> is a script: the site's own scripts sit outside the text.
+      scriptsInMain: main ? [...main.querySelectorAll('script')].filter((s) => s.type !== 'application/ld+json').map(describe) : [],
       embedded: main ? [...main.querySelectorAll('iframe, frame, frameset, object, embed, applet, base, link, meta, style, form, input, button, textarea, select')].map(describe) : [],
       refresh: [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'refresh').map(describe),
       baseElements: [...document.querySelectorAll('base')].map(describe),
@@ -148,6 +156,7 @@ describe.each([
     expect(dom.jsUrls, 'javascript:-adresser i DOM').toEqual([]);
     expect(dom.unsafeLinks, 'länkar med andra scheman än http(s), mailto och tel').toEqual([]);
     expect(dom.payloadScripts, '<script> från dokumentets text').toEqual([]);
+    expect(dom.scriptsInMain, '<script> i <main> på en dokumentsida').toEqual([]);
     expect(dom.embedded, 'inbäddade eller aktiva element i <main>').toEqual([]);
     expect(dom.baseElements, '<base> ändrar alla relativa länkar').toEqual([]);
     expect(dom.frames, 'ramar på sidan').toBe(0);
@@ -191,5 +200,29 @@ describe('dokumentsidan för riktlinje-fientlig-lank behåller länktexterna', (
     const strategy = pages.find((p) => p.h1 === 'Minimal strategi för testerna');
     expect(strategy, 'strategins sida').toBeDefined();
     expect(target, 'den relativa .md-länken pekar på strategins sida').toBe(strategy!.url);
+  });
+});
+
+describe('sökningen i det fientliga bygget', () => {
+  test.each(['fientlig', 'pwned', 'config', 'script'])('träffarna för «%s» visas som text och kör ingenting', async (query) => {
+    const search = pages.find((p) => /^sök\b/i.test(p.h1));
+    expect(search, 'söksidan').toBeDefined();
+    await load(tab.page, `${search!.url}?q=${encodeURIComponent(query)}`);
+    await tab.page.waitForFunction(() => {
+      const status = document.querySelector('main [role=status]')?.textContent ?? '';
+      return status !== '' && !status.includes('Söker');
+    }, undefined, { timeout: 20_000 });
+    const dom = await scanDom(tab.page);
+    expect(dom.pwnedLog, 'värden som skrevs till window.__pwned').toEqual([]);
+    expect(tab.dialogs, 'dialoger').toEqual([]);
+    expect(dom.handlers, 'on*-attribut i DOM').toEqual([]);
+    expect(dom.jsUrls, 'javascript:-adresser i DOM').toEqual([]);
+    expect(dom.unsafeLinks, 'länkar med andra scheman än http(s), mailto och tel').toEqual([]);
+    expect(dom.payloadScripts, '<script> från dokumentens text').toEqual([]);
+    expect(tab.pageErrors, 'skriptfel').toEqual([]);
+    if (query === 'fientlig') {
+      const hits = await tab.page.locator('main ol li a').allInnerTexts();
+      expect(hits, 'träffen visar rubriken som den skrevs').toContain(HTML_DOC_TITLE);
+    }
   });
 });

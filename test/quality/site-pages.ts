@@ -43,6 +43,10 @@ export interface PageType {
   match: (page: SitePageInfo) => boolean;
   /** false: the type is optional (the brief says "if it exists"). */
   required: boolean;
+  /** Appended to the page's URL, e.g. a search query. */
+  query?: string;
+  /** A JavaScript expression the page must make true before it is tested (e.g. results rendered). */
+  ready?: string;
 }
 
 const STRATEGY_TITLE = 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026';
@@ -55,18 +59,26 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'alla styrdokument', required: true, match: (p) => /alla styrdokument/i.test(p.h1) },
   {
     // A list narrowed to one document type or one organ: a page of its own under the site's list, headed
-    // with the type's plural (Strategier, Policyer …).
+    // with the type's plural: Strategier (/dokument/typ/strategi/).
     name: 'en filtrerad lista (dokumenttyp)',
     required: true,
-    match: (p) => /^(policyer|strategier|riktlinjer|anvisningar|rutiner|överenskommelser|åtgärdsplaner|verksamhetsplaner)\b/i.test(p.h1),
+    match: (p) => /^strategier\b/i.test(p.h1),
   },
   { name: 'en strategi', required: true, match: (p) => p.h1 === STRATEGY_TITLE },
   { name: 'en ersatt policy', required: true, match: (p) => p.h1 === REPLACED_POLICY_TITLE },
   { name: 'en nämnd', required: true, match: (p) => p.h1 === NAMND },
   { name: 'spårbarheten med diagram', required: true, match: (p) => /spårbarhet/i.test(p.h1) && p.hasSvg },
   { name: 'sök', required: true, match: (p) => /^sök\b/i.test(p.h1) },
+  {
+    // The same page once its script has searched the Pagefind index and listed the hits.
+    name: 'sök med träffar',
+    required: true,
+    match: (p) => /^sök\b/i.test(p.h1),
+    query: '?q=trygghet',
+    ready: `/träff/.test(document.querySelector('main [role=status]')?.textContent ?? '') && document.querySelectorAll('main ol li a').length > 0`,
+  },
   { name: 'tillgänglighetsredogörelsen', required: true, match: (p) => /tillgänglighetsredogörelse/i.test(p.h1) },
-  { name: 'uppföljningen', required: false, match: (p) => /uppföljning|rapport/i.test(p.h1) && !/tillgänglighet/i.test(p.h1) },
+  { name: 'uppföljningen', required: false, match: (p) => p.url.startsWith('/uppfoljning/') || /^(uppföljning|stadsgemensam rapport)/i.test(p.h1) },
 ];
 
 export function findPage(pages: SitePageInfo[], type: PageType): SitePageInfo | undefined {
