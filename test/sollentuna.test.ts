@@ -142,19 +142,16 @@ describe('Sollentuna kommun, from config alone', () => {
     expect(result.findings.some((f) => f.file === VP_UN && f.ruleId === 'traceability')).toBe(false);
   });
 
-  // KNOWN BUG (reported): the traceability rule's message hard-codes Solna's example
-  // «trygghetsstrategi-2024-2026#skolnarvaro», a document Sollentuna does not have. it.fails keeps the suite
-  // green while the bug is there; when it is fixed this test fails: change it.fails to it.
-  it.fails('a goal without bidrar_till gets an example that exists in Sollentuna, not a Solna document', async () => {
+  // The traceability message's example comes from the kommun's own corpus, never from Solna's.
+  it('a goal without bidrar_till gets an example that exists in Sollentuna, not a Solna document', async () => {
     const { check } = sollentuna([[VP_SN, '    bidrar_till:\n      - samverkansoverenskommelse-polisen-2023-2026#brott-i-nara-relation\n', '']]);
     const finding = (await check('2026-03-16')).findings.find((f) => f.ruleId === 'traceability');
     expect(finding?.message).toMatch(/^Målet «farre-utsatta-for-vald» är inte kopplat till någon strategi\./);
     expect(finding?.message).not.toContain('trygghetsstrategi-2024-2026');
   });
 
-  // KNOWN BUG (reported): schema messages append the schema's description, which gives Solna's diarienummer
-  // (KS/2023:309) as the example, not the config's diarienummer.exempel. Change it.fails to it once fixed.
-  it.fails("a diarienummer of the wrong type is explained with Sollentuna's example, not Solna's", async () => {
+  // Schema descriptions are kommun-neutral: the format belongs to every kommun.
+  it("a diarienummer of the wrong type is explained with Sollentuna's example, not Solna's", async () => {
     const { check } = sollentuna([[AGREEMENT, 'diarienummer: KS 2023/0412', 'diarienummer: 20230412']]);
     const finding = (await check('2026-03-16')).findings.find((f) => f.ruleId === 'schema');
     expect(finding?.message).toMatch(/^«diarienummer» ska vara text, men är 20230412\./);

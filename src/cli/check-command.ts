@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { checkProject } from '../engine/load-project.js';
 import { formatNames, getFormatter } from '../report/formatters/index.js';
 import { createPrettyFormatter } from '../report/formatters/pretty.js';
@@ -80,12 +82,14 @@ export function runCheck(args: string[], io: CommandIO): number | Promise<number
     throw new UsageError(`--max-warnings ska vara ett heltal, 0 eller större, inte «${maxWarningsText}».`);
   }
   const today = parseDateOption(values.today, '--today');
+  const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
+  if (missing) throw new UsageError(`Sökvägen «${missing}» finns inte. Ange en fil eller mapp med styrdokument.`);
   if (values.fix) {
     const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
-  io.stdout(formatter(project.diagnostics, { files: project.corpus.files, rules: ruleInfos(), toolVersion: VERSION }));
+  io.stdout(formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = project.diagnostics.length - errors;

@@ -31,9 +31,13 @@ const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, co
 
 export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    io.stderr(HELP + '\n');
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP + '\n');
-    return name ? EXIT_OK : EXIT_USAGE;
+    return EXIT_OK;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(VERSION + '\n');

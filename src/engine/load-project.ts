@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/config.js';
@@ -8,7 +9,7 @@ import { parseFile } from '../load/parse-file.js';
 import { readMarkdownFiles } from '../load/read-files.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
-import { runRules } from './run-rules.js';
+import { INTERNAL_RULE_ID, runRules } from './run-rules.js';
 
 export interface ProjectOptions {
   /** Files and folders to read; default `strategy`. */
@@ -25,8 +26,26 @@ export interface CheckedProject {
   config: Config;
   corpus: Corpus;
   today: IsoDate;
-  /** Load and rule findings together, sorted by file and position. */
+  /** Load and rule findings in the files asked for, sorted by file and position. */
   diagnostics: Diagnostic[];
+  /** The files asked for (the corpus may hold more). */
+  files: string[];
+}
+
+/** The folder of the config, or its strategy/ subfolder when the config sits at the repository root. */
+function corpusFolder(cwd: string, configPath: string): string {
+  const dir = path.dirname(configPath);
+  const nested = path.join(dir, 'strategy');
+  return path.relative(cwd, existsSync(nested) ? nested : dir) || '.';
+}
+
+/** A predicate: is a cwd-relative file one of `paths` or inside one of them? */
+function isWithin(cwd: string, paths: string[]): (file: string) => boolean {
+  const roots = paths.map((p) => path.resolve(cwd, p));
+  return (file) => {
+    const abs = path.resolve(cwd, file);
+    return roots.some((root) => abs === root || abs.startsWith(root + path.sep));
+  };
 }
 
 export class ConfigError extends Error {
@@ -42,8 +61,12 @@ export class ConfigError extends Error {
  */
 export function checkProject(options: ProjectOptions = {}): CheckedProject {
   const cwd = options.cwd ?? process.cwd();
-  const paths = options.paths?.length ? options.paths : ['strategy'];
-  const configPath = options.configFile ? path.resolve(cwd, options.configFile) : findConfigFile(path.resolve(cwd, paths[0] ?? '.'));
+  const configPath = options.configFile
+    ? path.resolve(cwd, options.configFile)
+    : findConfigFile(path.resolve(cwd, options.paths?.[0] ?? 'strategy'));
+  // Without paths: strategy/ when there is one, else the folder of the config.
+  const fallback = existsSync(path.resolve(cwd, 'strategy')) || !configPath ? 'strategy' : path.relative(cwd, path.dirname(configPath)) || '.';
+  const paths = options.paths?.length ? options.paths : [fallback];
   if (!configPath) {
     throw new ConfigError([
       { file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.' },
@@ -54,8 +77,13 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   if (!loaded.config) throw new ConfigError(loaded.diagnostics);
   const config = loaded.config;
   const today = options.today ?? todayIso();
-  const read = readMarkdownFiles(paths, { cwd, ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) });
+  // The whole corpus beside the config is always read, so that checking one changed file still resolves its
+  // references; only the findings are limited to the paths asked for.
+  const corpusRoot = corpusFolder(cwd, configPath);
+  const read = readMarkdownFiles([corpusRoot, ...paths], { cwd, ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) });
   const corpus = buildCorpus(read.files.map(parseFile), read.diagnostics);
-  const diagnostics = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })].sort(compareDiagnostics);
-  return { config, corpus, today, diagnostics };
+  const asked = isWithin(cwd, paths);
+  const all = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })];
+  const diagnostics = all.filter((d) => d.ruleId === INTERNAL_RULE_ID || asked(d.file)).sort(compareDiagnostics);
+  return { config, corpus, today, diagnostics, files: corpus.files.filter(asked) };
 }

@@ -1,9 +1,12 @@
 import type { Diagnostic, Span } from '../model/diagnostic.js';
 import type { DocumentData, StyrDocument } from '../model/document.js';
-import { validateDocument } from '../schema/validator.js';
+import { KIND_SCHEMA } from '../schema/schema-files.js';
+import type { SchemaProblem } from '../schema/schema-messages.js';
+import { validateAgainst, validateDocument } from '../schema/validator.js';
+import { markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
 import type { RawFile } from './read-files.js';
-import { parseYamlSource } from './yaml-source.js';
+import { parseYamlSource, type PathSegment } from './yaml-source.js';
 
 export interface ParsedFile {
   file: string;
@@ -15,6 +18,8 @@ export interface ParsedFile {
 }
 
 const START: Span = { start: { line: 1, column: 1 } };
+/** Frontmatter larger than this is refused before the YAML parser sees it. */
+export const MAX_FRONTMATTER_CHARS = 256 * 1024;
 
 /** Parses one file in isolation: a pure function of its path and text, so results can be cached by hash. */
 export function parseFile(raw: RawFile): ParsedFile {
@@ -33,6 +38,19 @@ export function parseFile(raw: RawFile): ParsedFile {
     return { file, diagnostics: [problem(START, 'frontmatter', 'Frontmatter avslutas aldrig. Lägg till en rad med --- efter dokumentets uppgifter.')] };
   }
 
+  // The YAML parser needs seconds for a megabyte; real frontmatter is a few kilobytes.
+  if (split.yaml.length > MAX_FRONTMATTER_CHARS) {
+    return {
+      file,
+      diagnostics: [
+        problem(
+          { start: { line: split.yamlLineOffset + 1, column: 1 } },
+          'frontmatter',
+          `Frontmatter är ${Math.round(split.yaml.length / 1024)} kB, större än gränsen ${MAX_FRONTMATTER_CHARS / 1024} kB. Flytta långa texter och listor till dokumentets text under frontmatter.`,
+        ),
+      ],
+    };
+  }
   const source = parseYamlSource(split.yaml, split.yamlLineOffset);
   if (source.problems.length) {
     return { file, diagnostics: source.problems.map((p) => problem(p.span, 'yaml', p.message)) };
@@ -46,7 +64,8 @@ export function parseFile(raw: RawFile): ParsedFile {
   }
   const record = data as Record<string, unknown>;
   const claimedId = typeof record.id === 'string' ? record.id : undefined;
-  const schemaProblems = validateDocument(data);
+  const reserved = reservedKeys(record);
+  const schemaProblems = [...reserved, ...validate(record).filter((p) => !reserved.some((r) => samePath(r.path, p.path)))];
   if (schemaProblems.length) {
     return {
       file,
@@ -54,10 +73,82 @@ export function parseFile(raw: RawFile): ParsedFile {
       diagnostics: schemaProblems.map((p) => ({ ...problem(source.locate(p.path), 'schema', p.message), ...(claimedId ? { documentId: claimedId } : {}) })),
     };
   }
+  // Lists in lists (or quotes in quotes) hundreds of levels deep make remark, and so the body-links rule and
+  // the site, take minutes: refuse the text, keep the document (its frontmatter is fine).
+  const deepLine = markdownNestingLine(split.body);
   return {
     file,
     claimedId,
-    diagnostics: [],
+    diagnostics:
+      deepLine < 0
+        ? []
+        : [
+            {
+              ...problem(
+                { start: { line: split.bodyStartLine + deepLine, column: 1 } },
+                'file',
+                `Texten är nästlad i för många nivåer (listor i listor eller citat i citat, eller ett mycket stort indrag). Förenkla strukturen till högst ${MAX_MARKDOWN_DEPTH} nivåer.`,
+              ),
+              ...(claimedId ? { documentId: claimedId } : {}),
+            },
+          ],
     document: { file, data: data as DocumentData, body: split.body, bodyStartLine: split.bodyStartLine, locate: source.locate },
   };
+}
+
+/**
+ * Validates against the schema of the dokumenttyp. A dokumenttyp such as «constructor» or «__proto__» names a
+ * property every object inherits, so a plain lookup in KIND_SCHEMA finds a function instead of a schema file:
+ * only the table's own keys count, and anything else gets the common schema, which reports the dokumenttyp.
+ */
+function validate(data: Record<string, unknown>): SchemaProblem[] {
+  const kind = data.dokumenttyp;
+  if (typeof kind === 'string' && !Object.hasOwn(KIND_SCHEMA, kind)) return validateAgainst('styrdokument.schema.json', data);
+  return validateDocument(data);
+}
+
+/** Frontmatter keys Eleventy gives a meaning of its own: they would change how or where a page is published. */
+const SITE_KEYS = new Set([
+  'permalink', 'layout', 'tags', 'pagination', 'date', 'eleventyComputed', 'eleventyExcludeFromCollections', 'eleventyImport',
+  'eleventyNavigation', 'eleventyDataSchema', 'eleventyAllowMissingExtension', 'templateEngineOverride', 'dynamicPermalink',
+  'permalinkBypassOutputDir', 'eleventy', 'page', 'collections', 'pkg', 'content',
+]);
+/** Keys that name an object's prototype machinery in JavaScript, at any depth. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Reserved keys, each with a message that says why, in place of the schema's «Okänd nyckel». */
+function reservedKeys(data: Record<string, unknown>): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const key of Object.keys(data)) {
+    if (SITE_KEYS.has(key)) {
+      problems.push({ path: [key], message: `Nyckeln «${key}» är reserverad för webbplatsgeneratorn (Eleventy) och styr hur eller var en sida publiceras. Den får inte stå i ett styrdokument: ta bort den.` });
+    }
+  }
+  // The data is at most 64 levels deep (yaml-source refuses deeper), so the walk is bounded.
+  const path: PathSegment[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walk(value[index]);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        if (PROTOTYPE_KEYS.has(key)) {
+          problems.push({ path: [...path, key], message: `Nyckeln «${key}» är inte tillåten: den har en särskild betydelse i JavaScript och kan ändra hur uppgifterna läses. Ta bort den.` });
+          continue;
+        }
+        path.push(key);
+        walk((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
+  };
+  walk(data);
+  return problems;
+}
+
+function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }

@@ -34,6 +34,10 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
   const found = new Set<string>();
   const diagnostics: Diagnostic[] = [];
 
+  const visited = new Set<string>();
+  // Real paths of the folders already read: a link to a folder above itself (loop -> ..) would otherwise be
+  // followed until the path is too long, reading every file again on the way.
+  const seenDirs = new Set<string>();
   const visit = (abs: string, explicit: boolean) => {
     let stat;
     try {
@@ -46,6 +50,7 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
       let target: string;
       try {
         target = realpathSync(abs);
+        stat = statSync(abs);
       } catch {
         diagnostics.push(fileProblem(relative(cwd, abs), 'Länken pekar på en fil som inte finns. Ta bort länken eller rätta målet.'));
         return;
@@ -54,12 +59,22 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
         diagnostics.push(fileProblem(relative(cwd, abs), 'Länken pekar utanför förrådet och läses inte. Lägg dokumentet i förrådet i stället.'));
         return;
       }
-      stat = statSync(abs);
     }
     if (stat.isDirectory()) {
       const name = path.basename(abs);
       if (!explicit && (name.startsWith('.') || SKIP_DIRS.has(name))) return;
-      for (const entry of readdirSync(abs).sort()) visit(path.join(abs, entry), false);
+      let real: string;
+      let entries: string[];
+      try {
+        real = realpathSync(abs);
+        entries = readdirSync(abs).sort();
+      } catch {
+        diagnostics.push(fileProblem(relative(cwd, abs), `Mappen ${relative(cwd, abs)} går inte att läsa. Kontrollera behörigheterna.`));
+        return;
+      }
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      for (const entry of entries) visit(path.join(abs, entry), false);
     } else if (stat.isFile() && (explicit || abs.endsWith('.md'))) {
       found.add(abs);
     }
@@ -70,12 +85,26 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
   const files: RawFile[] = [];
   for (const absPath of [...found].sort()) {
     const file = relative(cwd, absPath);
-    const size = statSync(absPath).size;
-    if (size > maxBytes) {
-      diagnostics.push(fileProblem(file, `Filen är ${(size / 1048576).toFixed(1)} MB, större än gränsen ${(maxBytes / 1048576).toFixed(1)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`));
+    const tooLarge = (size: number) =>
+      fileProblem(file, `Filen är ${(size / 1048576).toFixed(1)} MB, större än gränsen ${(maxBytes / 1048576).toFixed(1)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`);
+    let bytes: Buffer;
+    try {
+      const size = statSync(absPath).size;
+      if (size > maxBytes) {
+        diagnostics.push(tooLarge(size));
+        continue;
+      }
+      bytes = readFileSync(absPath);
+    } catch {
+      // Removed or made unreadable while the check ran: one finding, and the other files are still checked.
+      diagnostics.push(fileProblem(file, 'Filen går inte att läsa. Kontrollera att den finns och att du har behörighet att läsa den.'));
       continue;
     }
-    const bytes = readFileSync(absPath);
+    // The file may have grown since it was measured.
+    if (bytes.length > maxBytes) {
+      diagnostics.push(tooLarge(bytes.length));
+      continue;
+    }
     if (bytes.includes(0)) {
       diagnostics.push(fileProblem(file, 'Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.'));
       continue;

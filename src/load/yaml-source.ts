@@ -17,8 +17,69 @@ export interface YamlSource {
   locate(path: readonly PathSegment[]): Span;
 }
 
+/**
+ * Where every key and list item of a parsed frontmatter is, in file coordinates: a compact stand-in for the
+ * YAML syntax tree. A document keeps only this (a tree per document would hold ~100 KB per 10 KB file, over a
+ * gigabyte for a large corpus), and it is plain data, so the parse cache can store it.
+ */
+export interface SpanTable {
+  /** File line of the YAML text's first line: the span when no key of a path exists. */
+  firstLine: number;
+  /** Per entry: index of the parent entry, -1 at the top. Entries come in document order. */
+  parents: number[];
+  /** Per entry: the map key (string or number) or the list index. */
+  segments: PathSegment[];
+  /** Per entry, four numbers: start line, start column, end line, end column. */
+  positions: number[];
+}
+
 /** Deeper than any real frontmatter; bounds the recursive walks below on hostile input. */
 const MAX_DEPTH = 64;
+/** More YAML problems than this in one file are summed up in one last finding. */
+const MAX_PROBLEMS = 20;
+
+const tables = new WeakMap<YamlSource['locate'], SpanTable>();
+
+/** The span table behind a locate function made by parseYamlSource or locateIn, for the parse cache. */
+export function spanTableOf(locate: YamlSource['locate']): SpanTable | undefined {
+  return tables.get(locate);
+}
+
+/**
+ * locate() over a span table, with the same answers as walking the YAML tree: the deepest key or list item of
+ * the path that exists, else the start of the frontmatter. Defined apart from parseYamlSource so that the
+ * closure cannot keep a syntax tree alive.
+ */
+export function locateIn(table: SpanTable): YamlSource['locate'] {
+  let children: Map<number, Map<PathSegment, number>> | undefined;
+  const spanOf = (entry: number): Span => {
+    const p = table.positions;
+    const i = entry * 4;
+    return { start: { line: p[i]!, column: p[i + 1]! }, end: { line: p[i + 2]!, column: p[i + 3]! } };
+  };
+  const locate = (path: readonly PathSegment[]): Span => {
+    if (!children) {
+      children = new Map();
+      table.parents.forEach((parent, entry) => {
+        let map = children!.get(parent);
+        if (!map) children!.set(parent, (map = new Map()));
+        const segment = table.segments[entry]!;
+        if (!map.has(segment)) map.set(segment, entry);
+      });
+    }
+    let best: Span = { start: { line: table.firstLine, column: 1 } };
+    let parent = -1;
+    for (const segment of path) {
+      const entry = children.get(parent)?.get(segment);
+      if (entry === undefined) return best;
+      best = spanOf(entry);
+      parent = entry;
+    }
+    return best;
+  };
+  tables.set(locate, table);
+  return locate;
+}
 
 export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   const lineCounter = new LineCounter();
@@ -63,7 +124,7 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     return best;
   };
 
-  if (problems.length > 0) return { data: undefined, problems, locate };
+  if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
 
   // Aliases are refused outright: they allow circular data and alias bombs, and no clerk needs them.
   let depthProblem = false;
@@ -85,6 +146,63 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   } catch {
     problems.push({ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') });
   }
-  if (problems.length > 0) return { data: undefined, problems, locate };
-  return { data: document.toJS({ maxAliasCount: 0 }), problems, locate };
+  if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 0 });
+  } catch {
+    return { data: undefined, problems: [{ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') }], locate };
+  }
+  return { data, problems, locate: locateIn(spanTable(document, lineCounter, lineOffset)) };
+}
+
+/**
+ * One finding per distinct problem, at most MAX_PROBLEMS of them and then a count: an unclosed `[` ten
+ * thousand levels deep gives the parser's same complaint hundreds of times.
+ */
+function capped(problems: YamlProblem[]): YamlProblem[] {
+  const seen = new Set<string>();
+  const distinct = problems.filter((p) => {
+    const key = `${p.span.start.line}:${p.span.start.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length <= MAX_PROBLEMS) return distinct;
+  const rest = distinct.length - MAX_PROBLEMS;
+  return [
+    ...distinct.slice(0, MAX_PROBLEMS),
+    { span: distinct[MAX_PROBLEMS]!.span, message: `Ytterligare ${rest} YAML-fel i frontmatter visas inte. Rätta felen ovan och kontrollera igen.` },
+  ];
+}
+
+/** The span table of a parsed document without problems (so no aliases, and at most MAX_DEPTH deep). */
+function spanTable(document: Document.Parsed, lineCounter: LineCounter, lineOffset: number): SpanTable {
+  const table: SpanTable = { firstLine: 1 + lineOffset, parents: [], segments: [], positions: [] };
+  const add = (parent: number, segment: PathSegment, range: readonly number[]): number => {
+    const a = lineCounter.linePos(range[0]!);
+    const b = lineCounter.linePos(range[1]!);
+    table.parents.push(parent);
+    table.segments.push(segment);
+    table.positions.push(a.line + lineOffset, a.col, b.line + lineOffset, b.col);
+    return table.parents.length - 1;
+  };
+  const walk = (node: unknown, parent: number): void => {
+    if (isMap(node)) {
+      for (const item of node.items) {
+        // locate() matches a path segment against a scalar key's value with ===: only strings and numbers can match.
+        if (!isPair(item) || !isScalar(item.key) || !item.key.range) continue;
+        const value = item.key.value;
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        walk(item.value, add(parent, value, item.key.range));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const range = (item as Node | null)?.range;
+        if (range) walk(item, add(parent, index, range));
+      });
+    }
+  };
+  walk(document.contents, -1);
+  return table;
 }

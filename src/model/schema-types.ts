@@ -35,7 +35,7 @@ typ: ("fullmäktige" | "styrelse" | "nämnd" | "stiftelse" | "bolag")
 "förkortning"?: string
 })[]]
 /**
- * Ett stabilt id med små bokstäver a–z, siffror och bindestreck, till exempel trygghetsstrategi-2024-2026. Byt aldrig id på ett antaget dokument: andra dokument länkar hit.
+ * Ett stabilt id med små bokstäver a–z, siffror och bindestreck, till exempel riktlinje-for-kamerabevakning. Byt aldrig id på ett antaget dokument: andra dokument länkar hit.
  */
 export type Id = string
 /**
@@ -65,7 +65,7 @@ titel: string
 }
 })[]]
 /**
- * En policy uttrycker politikens värdegrund och förhållningssätt. Den antas av kommunfullmäktige och gäller tills vidare.
+ * En policy uttrycker politikens värdegrund och förhållningssätt och gäller normalt tills vidare. Vem som antar den anges i kommunens konfiguration.
  */
 export type PolicyData = (Styrdokument & {
 dokumenttyp?: "policy"
@@ -83,7 +83,7 @@ export type Titel = string
  */
 export type Sammanfattning = string
 /**
- * Id för organet (eller chefen) som antog dokumentet, till exempel kommunstyrelsen. Giltiga id står i kommunens konfiguration.
+ * Id för organet (eller chefen) som antog dokumentet. Giltiga id står i kommunens konfiguration.
  */
 export type BeslutandeOrgan = string
 /**
@@ -95,7 +95,7 @@ export type Beslutsdatum = string
  */
 export type Paragraf = number
 /**
- * Ärendets diarienummer, till exempel KS/2023:309. Formatet anges i kommunens konfiguration.
+ * Ärendets diarienummer, skrivet som i diariet. Formatet anges i kommunens konfiguration.
  */
 export type Diarienummer = string
 /**
@@ -119,7 +119,7 @@ export type Datum = string
  */
 export type Revisionsdatum = (Datum | "ny mandatperiod")
 /**
- * Id för förvaltningen som äger dokumentet, till exempel stadsledningsforvaltningen.
+ * Id för förvaltningen som äger dokumentet. Giltiga id står i kommunens konfiguration.
  */
 export type Dokumentansvarig = string
 /**
@@ -150,7 +150,7 @@ export type Diarienummer1 = string
 export type BeslutandeOrgan1 = string
 export type Nyckelord = string[]
 /**
- * En strategi anger konkreta åtgärder för den politiska viljeinriktningen: vem som ansvarar, när de ska vara genomförda och vilka prioriteringar som gäller. Den antas av kommunstyrelsen och gäller en begränsad period.
+ * En strategi anger konkreta åtgärder för den politiska viljeinriktningen: vem som ansvarar, när de ska vara genomförda och vilka prioriteringar som gäller. Vem som antar den anges i kommunens konfiguration; den gäller en begränsad period.
  */
 export type StrategiData = (Styrdokument & {
 dokumenttyp?: "strategi"
@@ -192,13 +192,13 @@ export type Ansvarig = string
 export type KlartSenast = (Datum | number | "löpande")
 export type Prioritet = ("hög" | "medel" | "låg")
 /**
- * Ett mål i ett annat dokument, skrivet dokument-id#mål-id, till exempel trygghetsstrategi-2024-2026#skolnarvaro.
+ * Ett mål i ett annat dokument, skrivet dokument-id#mål-id, det vill säga strategins id och målets id med # emellan.
  */
 export type ReferensTillEttMal = string
 export type BidrarTill = ReferensTillEttMal[]
 export type Atgarder = Atgard[]
 /**
- * En riktlinje preciserar hur något ska uppnås, till exempel hur verksamheterna arbetar mot målen i en policy eller strategi. Den antas av kommunstyrelsen.
+ * En riktlinje preciserar hur något ska uppnås, till exempel hur verksamheterna arbetar mot målen i en policy eller strategi. Vem som antar den anges i kommunens konfiguration.
  */
 export type RiktlinjeData = (Styrdokument & {
 dokumenttyp?: "riktlinje"
@@ -484,7 +484,7 @@ kompletteras_med?: KompletterasMed
 nyckelord?: Nyckelord
 }
 /**
- * Beslutet som antog dokumentet, som i huvudet på ett tryckt styrdokument: Beslutsdatum 2023-12-18 § 169, KS/2023:309. Ett utkast har inget beslut än.
+ * Beslutet som antog dokumentet, som raden Beslutsdatum i huvudet på ett tryckt styrdokument: datum, paragraf och diarienummer. Ett utkast har inget beslut än.
  */
 export interface Beslut {
 datum: Beslutsdatum

@@ -7,6 +7,13 @@ export default createRule({
   defaultSeverity: 'error',
   check({ corpus, config }) {
     const findings: Finding[] = [];
+    // An example from this kommun's own corpus: a target of a strategy in force that year.
+    const example = (year: number) => {
+      const target = [...corpus.targets.values()].find(
+        (t) => config.typeRules(t.document.data.dokumenttyp)?.har_mål && inForceDuring(t.document, `${year}-01-01`, `${year}-12-31`, corpus),
+      );
+      return target ? `till exempel ${target.ref}` : 'skrivet strategins id och målets id med # emellan';
+    };
     for (const { plan, goal, path } of corpus.goals) {
       const year = plan.data.år;
       const refs = goal.bidrar_till ?? [];
@@ -14,7 +21,7 @@ export default createRule({
         findings.push({
           document: plan,
           path: [...path, 'id'],
-          message: `Målet «${goal.id}» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, till exempel trygghetsstrategi-2024-2026#skolnarvaro.`,
+          message: `Målet «${goal.id}» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, ${example(year)}.`,
         });
         continue;
       }

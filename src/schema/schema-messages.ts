@@ -97,7 +97,7 @@ function messageFor(error: ErrorObject, data: unknown): SchemaProblem {
       }
       return { path, message: `${show(value)} är inget tillåtet värde för ${keyName(path)}.${help(error.parentSchema)}` };
     case 'minItems':
-      return { path, message: `${keyName(path)} ska ha minst ${String(params.limit)} poster.` };
+      return { path, message: `${keyName(path)} ska ha minst ${String(params.limit)} ${params.limit === 1 ? 'post' : 'poster'}.` };
     case 'maxItems':
       return { path, message: `${keyName(path)} får ha högst ${String(params.limit)} poster.` };
     case 'minLength':

@@ -16,11 +16,12 @@ describe('--help in Swedish', () => {
     }
   });
 
-  it('styrdok without a command shows the same help but exits 2: it is a usage error', async () => {
+  it('styrdok without a command shows the same help on stderr and exits 2: it is a usage error', async () => {
     const p = project();
     const result = await p.check([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe((await p.check(['--help'])).stdout);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe((await p.check(['--help'])).stdout);
   });
 
   it('styrdok check --help describes paths, flags and exit codes, and checks nothing', async () => {

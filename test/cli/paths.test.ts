@@ -69,11 +69,12 @@ describe('paths', () => {
     expect(named.rows).toEqual([['strategy/LÄSMIG.txt', 1, 1, 'frontmatter', 'error']]);
   });
 
-  it('reports a path that does not exist as a finding on that path', async () => {
+  it('a path that does not exist is a usage error (exit 2), named in Swedish on stderr', async () => {
     const p = project(['clean']);
     const result = await p.check(['check', 'strategy/finns-inte.md', '--today', '2025-06-01']);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Sökvägen strategy/finns-inte.md finns inte.');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('Sökvägen «strategy/finns-inte.md» finns inte. Ange en fil eller mapp med styrdokument.\n');
   });
 });
 
