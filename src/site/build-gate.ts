@@ -22,7 +22,9 @@ export class SiteBuildError extends Error {
 
 /** The same text `styrdok check` prints for this project. */
 export function checkReport(project: CheckedProject): string {
-  return pretty(project.diagnostics, { files: project.corpus.files, rules: ruleInfos(), toolVersion: VERSION });
+  // The files that were asked for, as the CLI counts them (older engines had only corpus.files).
+  const files = (project as { files?: string[] }).files ?? project.corpus.files;
+  return pretty(project.diagnostics, { files, rules: ruleInfos(), toolVersion: VERSION });
 }
 
 export function assertBuildable(project: CheckedProject): void {

@@ -13,6 +13,7 @@ export function goalView(entry: GoalEntry, ctx: ModelContext): GoalView {
   const link = ctx.goalLink(entry);
   return {
     ref: entry.ref,
+    year: link.year,
     anchor: ctx.goalAnchor(entry),
     url: link.url,
     title: goal.titel,

@@ -47,12 +47,24 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   const hast = toHast.runSync(mdast) as HastRoot;
   const headings: Heading[] = [];
   const slug = createSlugger(['footnote-label', ...(options.reservedIds ?? [])]);
+  let tables = 0;
   hast.children = rewrite(hast.children, options, (el) => {
     const text = textOf(el).trim();
     el.properties.id = slug(text);
     headings.push({ depth: Number(el.tagName[1]), id: String(el.properties.id), text });
   }) as RootContent[];
+  hast.children = hast.children.map((node) => (node.type === 'element' && node.tagName === 'table' ? scrollable(node, ++tables) : node));
   return { html: stringifier.stringify(hast), headings };
+}
+
+/** A wide table scrolls inside a region that keyboard users can focus and scroll, not the whole page. */
+function scrollable(table: Element, n: number): Element {
+  return {
+    type: 'element',
+    tagName: 'section',
+    properties: { className: ['tabell-rulla'], ariaLabel: `Tabell ${n} i dokumentet`, tabIndex: 0 },
+    children: [table],
+  };
 }
 
 /** The page has the h1; the body's top heading level becomes h2, whatever level the clerk started at. */

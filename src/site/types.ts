@@ -112,6 +112,8 @@ export interface IndicatorView {
 
 export interface GoalView {
   ref: string;
+  /** The verksamhetsplan's year. */
+  year: number;
   anchor: string;
   url: string;
   title: string;

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOk, facts, hrefs, tag, text, type Page } from './helpers.js';
-import { checkLinks, checkStructure, readAll } from './page-checks.js';
+import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const STRATEGY = '/dokument/trygghetsstrategi-2024-2026/';
 let pages: Map<string, Page>;
@@ -30,6 +30,10 @@ describe('the site of strategy/', () => {
     expect(seconds).toBeLessThan(60);
     for (const [url, p] of pages) checkStructure(p, url);
     checkLinks(out, pages);
+  });
+
+  it('is valid HTML', async () => {
+    await checkValid(pages);
   });
 
   it('leads from the start page to the Trygghetsstrategi, with its decision facts', () => {

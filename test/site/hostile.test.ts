@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
 import { buildOk, corpusWith, FIXTURE, tag, text, type Page } from './helpers.js';
-import { readAll } from './page-checks.js';
+import { checkLinks, checkValid, readAll } from './page-checks.js';
 
 const HOSTILE_RIKTLINJE = `---
 id: riktlinje-fientlig
@@ -125,6 +125,11 @@ describe('a hostile document', () => {
     expect(text(p.byId('beslutsfakta'))).toContain("Uppföljning {% include 'x' %} <b onclick=alert(1)>fet</b>");
     expect(text(p.doc)).toContain('{{ site }}');
     expect(p.html).not.toMatch(/Fientlig 49|Mallsyntax: 49/);
+  });
+
+  it('still gives valid HTML with working links', async () => {
+    await checkValid(pages);
+    checkLinks(out, pages);
   });
 
   it('leaves no script, event handler or javascript:/data: URL anywhere in the site', () => {

@@ -1,8 +1,9 @@
 /** Checks every built page must pass, whatever the corpus: structure, landmarks and links that resolve. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { readPage, tag, text, type Page } from './helpers.js';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { readPage, REPO, tag, text, type Page } from './helpers.js';
 
 export function htmlUrls(out: string): string[] {
   const urls: string[] = [];
@@ -59,4 +60,18 @@ export function checkLinks(out: string, pages: Map<string, Page>): void {
 
 export function readAll(out: string): Map<string, Page> {
   return new Map(htmlUrls(out).map((url) => [url, readPage(out, url)]));
+}
+
+/** Every page is valid HTML by the repository's html-validate rules (recommended, if it has none). */
+export async function checkValid(pages: Map<string, Page>): Promise<void> {
+  const file = path.join(REPO, '.htmlvalidate.json');
+  const config: ConfigData = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ConfigData) : { extends: ['html-validate:recommended'] };
+  delete (config as { $schema?: string }).$schema;
+  const validator = new HtmlValidate({ ...config, root: true });
+  const problems: string[] = [];
+  for (const [url, page] of pages) {
+    const report = await validator.validateString(page.html, url);
+    for (const result of report.results) for (const m of result.messages) problems.push(`${url}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
+  }
+  expect(problems).toEqual([]);
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { buildOk, corpusWith, facts, hrefs, readPage, REPO, tag, text, type Page } from './helpers.js';
-import { checkLinks, checkStructure, readAll } from './page-checks.js';
+import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const STRATEGY = '/dokument/strategi-ren-och-trygg-stad/';
 const BUN = '/namnd/barn-och-utbildningsnamnden/';
@@ -30,6 +30,10 @@ describe('every page', () => {
   it('has one h1, lang="sv", a skip link to main, named navigation, unique ids and table headers', () => {
     expect(pages.size).toBeGreaterThan(20);
     for (const [url, p] of pages) checkStructure(p, url);
+  });
+
+  it('is valid HTML', async () => {
+    await checkValid(pages);
   });
 
   it('links only to pages and anchors that exist', () => {
