@@ -62,10 +62,10 @@ function documentPage(title: string): SitePageInfo {
 
 async function load(page: Page, url: string) {
   tab.dialogs.length = 0;
-  const response = await page.goto(server.origin + url, { waitUntil: 'networkidle' });
+  const response = await page.goto(server.origin + url, { waitUntil: 'load' });
   expect(response?.status(), `${url} svarar inte 200`).toBe(200);
-  // Give handlers that fire late (image errors, toggles, SVG loads) a moment.
-  await page.waitForTimeout(100);
+  // Images, frames and scripts hold back the load event; give what fires after it (toggles, timers) a moment.
+  await page.waitForTimeout(150);
 }
 
 /** Everything in the DOM that could run the clerk's code, found from inside the page. */

