@@ -63,6 +63,16 @@ describe('body-links', () => {
     ]);
   });
 
+  it('finds the documents a link leads to when only part of the corpus is checked', () => {
+    const files = {
+      'strategy/riktlinjer/r.md': riktlinje('r', 'Se [policyn](../policyer/p.md) och [den gamla](../policyer/borta.md).\n'),
+      'strategy/policyer/p.md': riktlinje('p'),
+    };
+    expect(lines(check(files, { rule, paths: ['strategy/riktlinjer'] }))).toEqual([
+      'strategy/riktlinjer/r.md:10:36 error body-links Länken «../policyer/borta.md» leder till en fil som inte finns (strategy/policyer/borta.md). Kontrollera filnamnet.',
+    ]);
+  });
+
   it('decodes percent-encoded links before looking for the file', () => {
     const files = {
       'strategy/r.md': riktlinje('r', 'Se [policyn](policy%20trygghet.md) och [den andra](policy%20borta.md).\n'),
