@@ -22,6 +22,11 @@ function relative(cwd: string, abs: string): string {
   return path.relative(cwd, abs).split(path.sep).join('/');
 }
 
+/** Swedish decimal comma: 1,7 MB. */
+function megabytes(bytes: number): string {
+  return (bytes / 1048576).toFixed(1).replace('.', ',');
+}
+
 function fileProblem(file: string, message: string): Diagnostic {
   return { file, span: { start: { line: 1, column: 1 } }, ruleId: 'file', severity: 'error', message };
 }
@@ -86,7 +91,7 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
   for (const absPath of [...found].sort()) {
     const file = relative(cwd, absPath);
     const tooLarge = (size: number) =>
-      fileProblem(file, `Filen är ${(size / 1048576).toFixed(1)} MB, större än gränsen ${(maxBytes / 1048576).toFixed(1)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`);
+      fileProblem(file, `Filen är ${megabytes(size)} MB, större än gränsen ${megabytes(maxBytes)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`);
     let bytes: Buffer;
     try {
       const size = statSync(absPath).size;

@@ -18,7 +18,8 @@ export default createRule({
       }
       const allowed = allowedAdopters(document, config);
       const typeName = config.typeRules(data.dokumenttyp)?.namn ?? data.dokumenttyp;
-      if (allowed.length && !allowed.includes(decider)) {
+      // An allowed adopter that is not in the config (a misspelt nämnd) is the owner rule's finding.
+      if (allowed.length && !allowed.includes(decider) && allowed.every((id) => config.organ(id) || config.forvaltningOfChef(id))) {
         findings.push({
           document,
           path: ['beslutande_organ'],

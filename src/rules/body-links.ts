@@ -11,6 +11,8 @@ export default createRule({
   check({ corpus }) {
     const findings: Finding[] = [];
     const files = new Set(corpus.files);
+    // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
+    const root = commonFolder(corpus.files);
     for (const document of corpus.documents) {
       for (const link of bodyLinks(document.body, document.bodyStartLine)) {
         const at = { line: link.line, column: link.column };
@@ -23,7 +25,11 @@ export default createRule({
           continue;
         }
         if (url === '' || url.startsWith('#') || url.startsWith('//')) continue;
-        const target = decodeURIComponent(url.split('#')[0]!.split('?')[0]!);
+        const target = decodeLink(url.split('#')[0]!.split('?')[0]!);
+        if (target === undefined) {
+          findings.push({ document, bodyPosition: at, message: `Länken «${url}» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.` });
+          continue;
+        }
         if (path.isAbsolute(target) || target.startsWith('/')) {
           findings.push({ document, bodyPosition: at, message: `Länken «${url}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.` });
           continue;
@@ -31,7 +37,7 @@ export default createRule({
         const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(document.file), target));
         if (resolved.startsWith('../') || resolved === '..') {
           findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder utanför förrådet. Länka bara till dokument i förrådet.` });
-        } else if (resolved.endsWith('.md') && !files.has(resolved)) {
+        } else if (resolved.endsWith('.md') && !files.has(resolved) && isInside(resolved, root)) {
           findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder till en fil som inte finns (${resolved}). Kontrollera filnamnet.` });
         }
       }
@@ -39,3 +45,28 @@ export default createRule({
     return findings;
   },
 });
+
+function decodeLink(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The deepest folder that holds every file ('' when they share none). */
+function commonFolder(files: string[]): string {
+  if (!files.length) return '';
+  let parts = path.posix.dirname(files[0]!).split('/');
+  for (const file of files) {
+    const other = path.posix.dirname(file).split('/');
+    let i = 0;
+    while (i < parts.length && parts[i] === other[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join('/');
+}
+
+function isInside(file: string, folder: string): boolean {
+  return folder === '' || folder === '.' || file.startsWith(folder + '/');
+}

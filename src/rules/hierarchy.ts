@@ -43,7 +43,7 @@ export default createRule({
     for (const document of corpus.documents) {
       const level = config.typeRules(document.data.dokumenttyp)?.nivå;
       (document.data.genomför ?? []).forEach((id, index) => {
-        const parent = getDocument(corpus, id);
+        const parent = id === document.data.id ? undefined : getDocument(corpus, id); // self-references belong to references
         const parentLevel = parent && config.typeRules(parent.data.dokumenttyp)?.nivå;
         if (!parent || level === undefined || parentLevel === undefined || parentLevel < level) return;
         const name = (kind: string) => (config.typeRules(kind as never)?.namn ?? kind).toLowerCase();

@@ -16,7 +16,7 @@ function targetProblem(ref: string, corpus: Corpus): string | undefined {
   if (!doc) return `Dokumentet «${docId}» i «${ref}» finns inte.${didYouMean(docId, corpus.byId.keys())}`;
   const ids = (corpus.targetsOf.get(doc) ?? []).map((t) => t.id);
   if (!ids.length) return `«${docId}» har inga mål att peka på (inriktning eller fokusområden).`;
-  return `«${docId}» har inget mål med id «${targetId}».${didYouMean(targetId, ids)} Målen i dokumentet är: ${ids.join(', ')}.`;
+  return `«${docId}» har inget mål med id «${targetId}».${didYouMean(targetId, ids)} Målen i dokumentet är: ${[...new Set(ids)].join(', ')}.`;
 }
 
 export default createRule({
@@ -63,16 +63,23 @@ export default createRule({
             if (problem) findings.push({ document, path: ['mål', i, 'bidrar_till', j], message: problem });
           }),
         );
+        data.mål.forEach((goal, i) =>
+          Object.keys(goal.avstämd_mot ?? {}).forEach((ref) => {
+            const problem = targetProblem(ref, corpus);
+            if (problem) findings.push({ document, path: ['mål', i, 'avstämd_mot', ref], message: problem });
+          }),
+        );
       }
     }
     return findings;
   },
 });
 
-function duplicateIds(document: StyrDocument, entries: { id: string; path: PathSegment[] }[], what: string, findings: Finding[]): void {
+function duplicateIds(document: StyrDocument, entries: { id: string; path: PathSegment[] }[], what: 'mål' | 'åtgärd', findings: Finding[]): void {
+  const article = what === 'mål' ? 'ett' : 'en';
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (seen.has(entry.id)) findings.push({ document, path: entry.path, message: `Id «${entry.id}» används för mer än ett ${what} i dokumentet. Ge varje ${what} ett eget id.` });
+    if (seen.has(entry.id)) findings.push({ document, path: entry.path, message: `Id «${entry.id}» används för mer än ${article} ${what} i dokumentet. Ge varje ${what} ett eget id.` });
     seen.add(entry.id);
   }
 }

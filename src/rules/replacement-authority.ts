@@ -14,6 +14,7 @@ export default createRule({
         const old = getDocument(corpus, id);
         if (!old || old === document) return;
         const adopter = old.data.beslutande_organ;
+        if (!config.organ(adopter) && !config.forvaltningOfChef(adopter)) return; // adopting-organ reports it
         if (hasAuthorityOver(decider, adopter, config)) return;
         // A separate repeal by an organ with authority makes the replacement lawful.
         const repeal = old.data.upphävd;

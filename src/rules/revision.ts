@@ -27,7 +27,7 @@ export default createRule({
           message:
             state.reason === 'date'
               ? `Revisionsdatumet ${swedishDate(state.since)} har passerat. Revidera dokumentet, eller besluta om ett nytt revisionsdatum.`
-              : `Revisionen är försenad: mandatperioden ${state.period ?? ''} började för länge sedan och fristen gick ut ${swedishDate(state.since)}. Revidera dokumentet.`,
+              : `Revisionen är försenad: dokumentet skulle ha reviderats under mandatperioden ${state.period ?? ''}, och fristen gick ut ${swedishDate(state.since)}. Revidera dokumentet.`,
         });
       }
     }

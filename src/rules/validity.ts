@@ -3,7 +3,7 @@ import { daysBetween, swedishDate } from '../corpus/dates.js';
 import { getDocument } from '../corpus/corpus.js';
 import { statusOn } from '../corpus/status.js';
 
-const STATUS_WORDS = { utkast: 'är ett utkast', kommande: 'har inte börjat gälla', upphört: 'har upphört att gälla', ersatt: 'är ersatt', upphävd: 'är upphävd' } as const;
+const STATUS_WORDS = { utkast: 'är ett utkast', kommande: 'inte har börjat gälla', upphört: 'har upphört att gälla', ersatt: 'är ersatt', upphävd: 'är upphävd' } as const;
 
 export default createRule({
   id: 'validity',
@@ -38,7 +38,7 @@ export default createRule({
       if (status.until && rules?.giltighet === 'begränsad') {
         const left = daysBetween(today, status.until);
         if (left <= warnDays) {
-          findings.push({ document, path: ['giltighetstid', 'till'], severity: 'warning', message: `Dokumentet slutar gälla ${swedishDate(status.until)}, om ${left} dagar. Besluta om en förlängning eller ett nytt dokument i tid.` });
+          findings.push({ document, path: ['giltighetstid', 'till'], severity: 'warning', message: `Dokumentet slutar gälla ${swedishDate(status.until)}, ${left === 0 ? 'i dag' : left === 1 ? 'i morgon' : `om ${left} dagar`}. Besluta om en förlängning eller ett nytt dokument i tid.` });
         }
       }
       (data.genomför ?? []).forEach((id, index) => {
