@@ -17,6 +17,10 @@ export function runRules(args: string[], io: CommandIO): number {
   const all = [...loadChecks.map((c) => ({ ...c, severity: 'fel' })), ...rules.map((r) => ({ id: r.id, description: r.description, severity: r.defaultSeverity === 'error' ? 'fel' : 'varning' }))];
   const width = Math.max(...all.map((r) => r.id.length));
   const lines = all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
-  io.stdout(`Regler (standardallvarlighet; ändras under regler i konfigurationen):\n\n${lines.join('\n')}\n`);
+  io.stdout(
+    `Regler och deras standardallvarlighet. Reglernas allvarlighet ändras under regler i konfigurationen;\n` +
+      `kontrollerna vid inläsning (${loadChecks.map((c) => c.id).join(', ')}) är alltid fel, eftersom en fil\n` +
+      `som inte går att läsa inte går att kontrollera.\n\n${lines.join('\n')}\n`,
+  );
   return EXIT_OK;
 }

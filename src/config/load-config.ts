@@ -57,6 +57,27 @@ function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string, k
   const report = (at: PathSegment[], message: string) =>
     out.push({ file, span: source.locate(at), ruleId: 'config', severity: 'error', message });
   const organIds = new Set(data.organ.map((o) => o.id));
+  // Organs, förvaltningar and chefs share one namespace: beslutande_organ may name any of them.
+  const seen = new Set<string>();
+  const unique = (id: string, at: PathSegment[]) => {
+    if (seen.has(id)) report(at, `Id «${id}» används mer än en gång bland organ, förvaltningar och chefer. Ge var och en ett eget id.`);
+    seen.add(id);
+  };
+  data.organ.forEach((o, i) => unique(o.id, ['organ', i, 'id']));
+  data.förvaltningar.forEach((f, i) => {
+    unique(f.id, ['förvaltningar', i, 'id']);
+    unique(f.chef.id, ['förvaltningar', i, 'chef', 'id']);
+  });
+  data.organ.forEach((organ, i) => {
+    const chain = new Set<string>([organ.id]);
+    for (let up = organ.överordnat; up; up = data.organ.find((o) => o.id === up)?.överordnat) {
+      if (chain.has(up)) {
+        report(['organ', i, 'överordnat'], `Organen står över varandra i en cirkel (${[...chain, up].join(' → ')}). Rätta överordnat.`);
+        break;
+      }
+      chain.add(up);
+    }
+  });
   data.organ.forEach((organ, i) => {
     if (organ.överordnat && !organIds.has(organ.överordnat)) report(['organ', i, 'överordnat'], `Organet «${organ.överordnat}» finns inte bland organen.`);
   });

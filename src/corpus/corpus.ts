@@ -27,6 +27,8 @@ export interface GoalEntry {
 
 /** The cross-document index: built once per run and shared by the rules, the reports and the site. */
 export interface Corpus {
+  /** The corpus folder, relative to cwd ('.' for cwd itself). */
+  root: string;
   /** Every file read, with or without findings. */
   files: string[];
   documents: StyrDocument[];
@@ -50,8 +52,9 @@ export function getDocument(corpus: Corpus, id: string): StyrDocument | undefine
   return corpus.byId.get(id)?.[0];
 }
 
-export function buildCorpus(parsed: ParsedFile[], readDiagnostics: Diagnostic[] = []): Corpus {
+export function buildCorpus(parsed: ParsedFile[], readDiagnostics: Diagnostic[] = [], root = '.'): Corpus {
   const corpus: Corpus = {
+    root,
     files: parsed.map((p) => p.file),
     documents: [],
     byId: new Map(),

@@ -81,7 +81,7 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   // references; only the findings are limited to the paths asked for.
   const corpusRoot = corpusFolder(cwd, configPath);
   const read = readMarkdownFiles([corpusRoot, ...paths], { cwd, ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) });
-  const corpus = buildCorpus(read.files.map(parseFile), read.diagnostics);
+  const corpus = buildCorpus(read.files.map(parseFile), read.diagnostics, corpusRoot);
   const asked = isWithin(cwd, paths);
   const all = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })];
   const diagnostics = all.filter((d) => d.ruleId === INTERNAL_RULE_ID || asked(d.file)).sort(compareDiagnostics);

@@ -12,7 +12,7 @@ export default createRule({
     const findings: Finding[] = [];
     const files = new Set(corpus.files);
     // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
-    const root = commonFolder(corpus.files);
+    const root = corpus.root;
     for (const document of corpus.documents) {
       for (const link of bodyLinks(document.body, document.bodyStartLine)) {
         const at = { line: link.line, column: link.column };
@@ -52,19 +52,6 @@ function decodeLink(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The deepest folder that holds every file ('' when they share none). */
-function commonFolder(files: string[]): string {
-  if (!files.length) return '';
-  let parts = path.posix.dirname(files[0]!).split('/');
-  for (const file of files) {
-    const other = path.posix.dirname(file).split('/');
-    let i = 0;
-    while (i < parts.length && parts[i] === other[i]) i++;
-    parts = parts.slice(0, i);
-  }
-  return parts.join('/');
 }
 
 function isInside(file: string, folder: string): boolean {

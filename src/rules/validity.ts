@@ -38,7 +38,7 @@ export default createRule({
       if (status.until && rules?.giltighet === 'begränsad') {
         const left = daysBetween(today, status.until);
         if (left <= warnDays) {
-          findings.push({ document, path: ['giltighetstid', 'till'], severity: 'warning', message: `Dokumentet slutar gälla ${swedishDate(status.until)}, ${left === 0 ? 'i dag' : left === 1 ? 'i morgon' : `om ${left} dagar`}. Besluta om en förlängning eller ett nytt dokument i tid.` });
+          findings.push({ document, path: ['giltighetstid', 'till'], severity: 'warning', message: `Dokumentet slutar gälla ${swedishDate(status.until)}, ${left === 0 ? 'i dag' : `om ${left} ${left === 1 ? 'dag' : 'dagar'}`}. Besluta om en förlängning eller ett nytt dokument i tid.` });
         }
       }
       (data.genomför ?? []).forEach((id, index) => {

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from '../load/yaml-source.js';
 import { readSchemaFiles } from './schema-files.js';
+import { didYouMean } from '../rules/util/suggest.js';
 
 export interface SchemaProblem {
   /** Path of the key at fault in the frontmatter. */
@@ -55,6 +56,13 @@ function help(schema: unknown): string {
 function messageFor(error: ErrorObject, data: unknown): SchemaProblem {
   const path = pathOf(error.instancePath);
   const params = error.params as Record<string, unknown>;
+  // A key outside a propertyNames list: report the key itself, with the allowed names as suggestions.
+  if (typeof error.propertyName === 'string') {
+    const key = error.propertyName;
+    const allowed = ((error.schema as unknown[] | undefined) ?? []).map(String);
+    const hint = Array.isArray(error.schema) ? `${didYouMean(key, allowed)} Tillåtna: ${allowed.join(', ')}.` : '';
+    return { path: [...path, key], message: `Okänd nyckel «${key}».${hint}` };
+  }
   const value = valueAt(data, path);
   switch (error.keyword) {
     case 'required': {
@@ -132,7 +140,8 @@ export function schemaErrorsToProblems(errors: ErrorObject[], data: unknown): Sc
   const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
   const insideUnion = (e: ErrorObject) =>
     e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unionPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
-  const kept = errors.filter((e) => !insideUnion(e));
+  // ajv reports a bad property name twice: once for the name's own schema, once as propertyNames.
+  const kept = errors.filter((e) => !insideUnion(e) && e.keyword !== 'propertyNames');
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of kept) {

@@ -1,6 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
 import { isIsoDate, todayIso } from '../corpus/dates.js';
+import { indexKolada, KoladaError, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
+import { readGitHistory } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData } from './open-data.js';
@@ -12,6 +15,8 @@ export interface SiteEnv {
   STYRDOK_CORPUS?: string;
   /** The day statuses are computed for, YYYY-MM-DD; default today. */
   STYRDOK_TODAY?: string;
+  /** "0": no versions from git history (large corpora, benchmarks). */
+  STYRDOK_HISTORY?: string;
 }
 
 export interface LoadedSite {
@@ -31,7 +36,47 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today });
   assertBuildable(project);
-  const model = buildSiteModel(project);
+  // Git is asked once for the whole corpus (two processes), never per document.
+  const history = env.STYRDOK_HISTORY === '0' ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
+  const kolada = readKolada(corpus);
+  const model = buildSiteModel(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
-  return { project, model, openData: openData(project) };
+  return { project, model, openData: siteOpenData(project, model) };
+}
+
+/** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */
+function readKolada(corpus: string): KoladaIndex | undefined {
+  const folder = path.join(corpus, 'uppfoljning');
+  if (!existsSync(folder)) return undefined;
+  const parent = path.dirname(corpus);
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.relative(parent, path.join(folder, f)).split(path.sep).join('/'));
+  if (!files.length) return undefined;
+  try {
+    return indexKolada(readKoladaFiles(files, parent));
+  } catch (error) {
+    if (error instanceof KoladaError) throw new Error(`Uppföljningen kan inte byggas: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The open data, with the follow-up reports, the periods in force and the adopted versions added. */
+function siteOpenData(project: CheckedProject, model: SiteModel): Record<string, unknown> {
+  return {
+    ...openData(project),
+    uppföljning: model.followup.years.map((y) => y.report),
+    gällande_perioder: [...model.timeline.periods].reverse().map((p) => ({
+      från: p.from,
+      ...(p.to ? { till: p.to } : {}),
+      url: p.url,
+      dokument: p.groups.flatMap((g) => g.docs.map((d) => d.doc.id)),
+    })),
+    lydelser: Object.fromEntries(
+      model.documents
+        .filter((d) => d.versions)
+        .map((d) => [d.id, [...d.versions!.rows].reverse().map((r) => ({ från: r.from.iso, ...(r.to ? { till: r.to.iso } : {}), beslut: { datum: r.decisionIso, ...(r.paragraph !== undefined ? { paragraf: r.paragraph } : {}), diarienummer: r.diarienummer } }))]),
+    ),
+  };
 }

@@ -1,26 +1,47 @@
 import type { CheckedProject } from '../engine/load-project.js';
 import { swedishDate } from '../corpus/dates.js';
+import type { KoladaIndex } from '../followup/kolada.js';
+import type { FileRevision } from '../history/git-history.js';
 import { createContext } from './context.js';
 import { documentPage } from './document-view.js';
 import { filterPages } from './filter-pages.js';
+import { followupSite } from './followup-view.js';
 import { compareSv } from './format.js';
 import { namndPages } from './goal-view.js';
+import { documentVersions } from './history-view.js';
+import { timeline } from './timeline-view.js';
 import { traceability } from './traceability-view.js';
 import type { DocSummary, FeedEntry, SiteModel } from './types.js';
 
 const LATEST_DECISIONS = 6;
 
+/** What the site shows beside the checked corpus, read once per build by load-site.ts. */
+export interface SiteInputs {
+  /** Every committed revision per corpus file (readGitHistory); empty outside git. */
+  history?: ReadonlyMap<string, FileRevision[]>;
+  /** Outcomes from the Kolada files under <corpus>/uppfoljning/. */
+  kolada?: KoladaIndex;
+}
+
 /**
- * The site as data, from the one checked load of the corpus: a pure function of the project, so the same
- * corpus and day always give the same site. Eleventy only lays this out.
+ * The site as data, from the one checked load of the corpus: a pure function of the project (and of the
+ * git history and Kolada figures handed in), so the same corpus and day always give the same site.
+ * Eleventy only lays this out.
  */
-export function buildSiteModel(project: CheckedProject): SiteModel {
+export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {}): SiteModel {
   const { config, corpus, today } = project;
   const ctx = createContext(project);
   // A duplicate id is a rule error and stops the build; keep the first so a page is never written twice.
   const docs = corpus.documents.filter((d) => corpus.byId.get(d.data.id)?.[0] === d);
   const urlOfFile = new Map(docs.map((d) => [d.file, ctx.docUrl(d.data.id)]));
-  const documents = docs.map((d) => documentPage(d, ctx, urlOfFile)).sort((a, b) => compareSv(a.title, b.title));
+  const versions = documentVersions(docs, ctx, inputs.history ?? new Map());
+  const documents = docs
+    .map((d) => {
+      const page = documentPage(d, ctx, urlOfFile);
+      const v = versions.byId.get(d.data.id);
+      return v ? { ...page, versions: v } : page;
+    })
+    .sort((a, b) => compareSv(a.title, b.title));
   // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
   const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
   const { facets, pages } = filterPages(summaries, config);
@@ -51,6 +72,9 @@ export function buildSiteModel(project: CheckedProject): SiteModel {
     namnder,
     traceability: traceability(ctx, namnder),
     feed: feed(decided, baseUrl, today),
+    followup: followupSite(ctx, inputs.kolada),
+    timeline: timeline(ctx, versions.byId),
+    versionPages: versions.pages,
   };
 }
 

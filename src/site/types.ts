@@ -4,9 +4,12 @@
  * `html` and `svg`, which are sanitized or generated here and marked safe in the templates.
  */
 import type { Heading } from './render-markdown.js';
+import type { FollowupSite } from './followup-view.js';
+import type { DocVersions, VersionPage } from './history-view.js';
+import type { TimelineSite } from './timeline-view.js';
 
 /** Ids the page layout uses on a document page; a body heading never takes one. */
-export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'status', 'beslutsfakta', 'innehall', 'dokumentet', 'mal-och-bidrag', 'atgarder', 'namndmal', 'hierarki', 'relationer'] as const;
+export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'status', 'beslutsfakta', 'innehall', 'dokumentet', 'mal-och-bidrag', 'atgarder', 'namndmal', 'hierarki', 'relationer', 'lydelser'] as const;
 
 export interface Link {
   url: string;
@@ -153,6 +156,8 @@ export interface DocPage extends DocSummary {
   areas: TargetView[];
   actions: ActionView[];
   plan?: { namnd: Link; year: number; goals: GoalView[] };
+  /** Adopted versions from git history; absent outside git or with STYRDOK_HISTORY=0. */
+  versions?: DocVersions;
 }
 
 export interface NamndPage {
@@ -249,4 +254,10 @@ export interface SiteModel {
   namnder: NamndPage[];
   traceability: Traceability;
   feed: { updated: string; entries: FeedEntry[] };
+  /** Uppföljning per year (/uppfoljning/). */
+  followup: FollowupSite;
+  /** Periods with the same documents in force (/gallande/). */
+  timeline: TimelineSite;
+  /** /dokument/<id>/versioner/ for documents with more than one adopted version. */
+  versionPages: VersionPage[];
 }

@@ -248,9 +248,6 @@ describe('config', () => {
     expect(configDiagnostics(config).map((d) => d.message).join('\n')).toContain('tekniska-namnden');
   });
 
-  it('accepts the load checks under regler, since styrdok rules lists them as rules whose severity can be changed', () => {
-    expect(lines(check({ 'strategy/.gitkeep': '' }, { config: `${CONFIG_TEXT}\nregler:\n  schema: warning\n` }))).toEqual([]);
-  });
 });
 
 describe('goal-review', () => {

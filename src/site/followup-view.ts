@@ -1,0 +1,421 @@
+/**
+ * Uppföljning on the site: the stadsgemensam rapport (src/followup/report-model.ts) for each year that has
+ * verksamhetsplaner, laid out for a resident: a summary per focus area and per nämnd, the nämnder's goals
+ * with their indicators, outcomes against the målvärde, status in words, comments and a chart per indicator.
+ */
+import type { GoalEntry } from '../corpus/corpus.js';
+import { swedishDate } from '../corpus/dates.js';
+import type { KoladaIndex } from '../followup/kolada.js';
+import { buildReport, type FollowupReport, type GoalReport, type IndicatorReport, type PeriodCounts } from '../followup/report-model.js';
+import { indicatorStatus, STATUSES, DEFAULT_PARTIAL_SHARE, type FollowupStatus } from '../followup/status.js';
+import { lineChart, type ChartPoint } from './chart.js';
+import type { ModelContext } from './context.js';
+import { swedishNumber } from './format.js';
+import type { TargetLink } from './types.js';
+
+export interface StatusView {
+  /** "Delvis uppnått": the status in words, always shown. */
+  label: string;
+  /** CSS modifier; the colour only repeats the words. */
+  css: 'uppnatt' | 'delvis' | 'ej-uppnatt' | 'ej-rapporterat';
+}
+
+export interface PeriodView {
+  id: string;
+  /** "Delår 2026" */
+  label: string;
+  /** The report's name in the config, e.g. "Årsredovisning". */
+  name: string;
+  deadline?: { iso: string; text: string };
+  passed: boolean;
+}
+
+export interface CountRow {
+  label: string;
+  url?: string;
+  /** One per status, in STATUS_LABELS order. */
+  counts: number[];
+  total: number;
+}
+
+export interface CountTable {
+  /** The period the table counts, e.g. "Delår 2026". */
+  period: string;
+  rows: CountRow[];
+}
+
+export interface StatusCell {
+  period: string;
+  status: StatusView;
+}
+
+export interface GroupGoalRow {
+  title: string;
+  /** Anchor of the goal's details on the year's page. */
+  anchor: string;
+  namnd: string;
+  /** The targets of this group that the goal names. */
+  targets: string[];
+  statuses: StatusCell[];
+}
+
+export interface FollowupGroup {
+  anchor: string;
+  title: string;
+  kindLabel: string;
+  /** The group on the strategy's page. */
+  url?: string;
+  /** "13 nämndmål bidrar. Delår 2026: 1 uppnått, …" */
+  summary: string;
+  goals: GroupGoalRow[];
+  /** Targets of the group that no nämnd goal names. */
+  gaps: { title: string; url?: string }[];
+}
+
+export interface FollowupStrategy {
+  anchor: string;
+  title: string;
+  url: string;
+  groups: FollowupGroup[];
+}
+
+export interface IndicatorRow {
+  /** "Utgångsvärde 2024", "Helår 2025", "Delår 2026". */
+  label: string;
+  value?: string;
+  status?: StatusView;
+  source?: string;
+}
+
+export interface FollowupIndicator {
+  anchor: string;
+  name: string;
+  direction: string;
+  target: string;
+  baseline?: string;
+  kolada?: string;
+  rows: IndicatorRow[];
+  comments: { period: string; text: string }[];
+  /** Generated and escaped by chart.ts. */
+  svg: string;
+  /** The chart's description, also written under it. */
+  trend: string;
+}
+
+export interface FollowupGoal {
+  anchor: string;
+  title: string;
+  /** The goal on its nämnd's page. */
+  url: string;
+  namnd: string;
+  plan: { title: string; url: string };
+  targets: TargetLink[];
+  statuses: StatusCell[];
+  indicators: FollowupIndicator[];
+}
+
+export interface FollowupNamnd {
+  anchor: string;
+  title: string;
+  url: string;
+  goals: FollowupGoal[];
+}
+
+export interface MissingRow {
+  period: string;
+  deadline?: string;
+  late: boolean;
+  namnd: string;
+  goal: string;
+  goalAnchor?: string;
+  indicator?: string;
+}
+
+export interface FollowupYear {
+  year: number;
+  url: string;
+  /** The page's heading, also its <title>. */
+  title: string;
+  summary: string;
+  dateText: string;
+  partialShare: string;
+  periods: PeriodView[];
+  goalCount: number;
+  errors: number;
+  total: CountRow[];
+  byArea: CountTable[];
+  byNamnd: CountTable[];
+  strategies: FollowupStrategy[];
+  namnder: FollowupNamnd[];
+  unlinked: { title: string; anchor: string; namnd: string }[];
+  missing: MissingRow[];
+  lateCount: number;
+  /** The report itself, for the open data. */
+  report: FollowupReport;
+}
+
+export interface FollowupSite {
+  /** Newest year first. */
+  years: FollowupYear[];
+  statusLabels: string[];
+}
+
+const STATUS_CSS: Record<FollowupStatus, StatusView['css']> = {
+  uppnått: 'uppnatt',
+  'delvis uppnått': 'delvis',
+  'ej uppnått': 'ej-uppnatt',
+  'ej rapporterat': 'ej-rapporterat',
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const statusView = (s: FollowupStatus): StatusView => ({ label: capital(s), css: STATUS_CSS[s] });
+
+/** "2026-delår" → "Delår 2026"; ["Delår", "2026"] for a chart's axis. */
+function periodParts(id: string): [string, string] {
+  const m = /^(\d{4})-(delår|helår)$/.exec(id);
+  return m ? [capital(m[2]!), m[1]!] : [id, ''];
+}
+const periodLabel = (id: string) => periodParts(id).join(' ').trim();
+
+const isPercent = (unit: string) => unit === 'procent' || unit === '%';
+export function withUnit(value: number, unit: string): string {
+  return isPercent(unit) ? `${swedishNumber(value)} %` : `${swedishNumber(value)} ${unit}`;
+}
+
+/** Every year with a verksamhetsplan, newest first, each with its report. */
+export function followupSite(ctx: ModelContext, kolada?: KoladaIndex): FollowupSite {
+  const { corpus } = ctx.project;
+  const years = [...new Set(corpus.documents.filter((d) => d.data.dokumenttyp === 'verksamhetsplan').map((d) => (d.data as { år: number }).år))]
+    .filter((y) => Number.isInteger(y))
+    .sort((a, b) => b - a);
+  const entries = new Map<string, GoalEntry>();
+  for (const entry of corpus.goals) if (!entries.has(entry.ref)) entries.set(entry.ref, entry);
+  return {
+    years: years.map((year) => followupYear(buildReport(ctx.project, year, kolada ? { kolada } : {}), ctx, entries)),
+    statusLabels: STATUSES.map(capital),
+  };
+}
+
+function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<string, GoalEntry>): FollowupYear {
+  const { corpus } = ctx.project;
+  const share = report.delvis_uppnått_andel ?? DEFAULT_PARTIAL_SHARE;
+  const goals = new Map(report.mål.map((g) => [g.ref, g]));
+  const anchors = new Set<string>();
+  const unique = (base: string) => {
+    let anchor = base;
+    for (let i = 2; anchors.has(anchor); i++) anchor = `${base}-${i}`;
+    anchors.add(anchor);
+    return anchor;
+  };
+  const goalAnchor = new Map<string, string>();
+  for (const g of report.mål) goalAnchor.set(g.ref, unique(`uppf-${safe(g.plan)}--${safe(g.id)}`));
+  const statuses = (g: GoalReport): StatusCell[] => report.perioder.map((p) => ({ period: periodLabel(p.id), status: statusView(g.status[p.id] ?? 'ej rapporterat') }));
+
+  const strategies: FollowupStrategy[] = report.strategier.map((s) => ({
+    anchor: unique(`strategi-${safe(s.id)}`),
+    title: s.titel,
+    url: ctx.docUrl(s.id),
+    groups: s.grupper.map((group) => {
+      const first = group.mål_i_strategin[0];
+      const target = group.typ === 'fokusområde' && first ? corpus.targets.get(first.ref) : undefined;
+      const link = target ? ctx.targetLink(target.ref) : undefined;
+      const inGroup = new Set(group.mål_i_strategin.map((t) => t.ref));
+      return {
+        anchor: unique(`grupp-${safe(s.id)}--${safe(group.id)}`),
+        title: group.avsnitt ? `${group.avsnitt} ${group.rubrik}` : group.rubrik,
+        kindLabel: group.typ === 'fokusområde' ? 'Fokusområde' : 'Inriktning',
+        ...(link?.url ? { url: link.url } : group.typ === 'inriktning' ? { url: `${ctx.docUrl(s.id)}#mal-och-bidrag` } : {}),
+        summary: groupSummary(group.mål.length, group.antal, report),
+        goals: group.mål.map((ref) => {
+          const g = goals.get(ref)!;
+          return {
+            title: g.titel,
+            anchor: goalAnchor.get(ref)!,
+            namnd: g.nämnd_namn,
+            targets: group.mål_i_strategin.filter((t) => t.mål.includes(ref) && inGroup.has(t.ref)).map((t) => t.rubrik),
+            statuses: statuses(g),
+          };
+        }),
+        gaps: group.mål_i_strategin
+          .filter((t) => !t.mål.length && !(t.typ === 'fokusområde' && group.mål_i_strategin.length > 1))
+          .map((t) => {
+            const l = ctx.targetLink(t.ref);
+            return { title: t.rubrik, ...(l.url ? { url: l.url } : {}) };
+          }),
+      };
+    }),
+  }));
+
+  const namnder: FollowupNamnd[] = report.nämnder.map((n) => ({
+    anchor: unique(`namnd-${safe(n.id)}`),
+    title: n.namn,
+    url: ctx.namndUrl(n.id),
+    goals: n.mål.map((ref) => {
+      const g = goals.get(ref)!;
+      const entry = entries.get(ref);
+      const anchor = goalAnchor.get(ref)!;
+      const plan = corpus.byId.get(g.plan)?.[0];
+      return {
+        anchor,
+        title: g.titel,
+        url: entry ? ctx.goalLink(entry).url : ctx.namndUrl(g.nämnd),
+        namnd: g.nämnd_namn,
+        plan: { title: plan?.data.titel ?? g.plan, url: ctx.docUrl(g.plan) },
+        targets: g.bidrar_till.map((ref) => ctx.targetLink(ref)),
+        statuses: statuses(g),
+        indicators: g.indikatorer.map((ind) => indicatorView(ind, report, share, unique(`${anchor}--${safe(ind.id)}`))),
+      };
+    }),
+  }));
+
+  const missing: MissingRow[] = report.saknade.map((m) => {
+    const ref = `${report.mål.find((g) => g.id === m.mål && g.nämnd === m.nämnd && g.fil === m.fil)?.ref ?? ''}`;
+    const anchor = goalAnchor.get(ref);
+    return {
+      period: periodLabel(m.period),
+      ...(m.sista_dag ? { deadline: swedishDate(m.sista_dag) } : {}),
+      late: m.försenad,
+      namnd: m.nämnd_namn,
+      goal: m.mål_titel,
+      ...(anchor ? { goalAnchor: anchor } : {}),
+      ...(m.indikator_namn ? { indicator: m.indikator_namn } : {}),
+    };
+  });
+
+  const row = (label: string, counts: PeriodCounts, period: string, url?: string): CountRow => {
+    const c = counts[period];
+    const values = STATUSES.map((s) => c?.[s] ?? 0);
+    return { label, ...(url ? { url } : {}), counts: values, total: values.reduce((a, b) => a + b, 0) };
+  };
+  const groups = strategies.flatMap((s, i) => s.groups.map((g, j) => ({ view: g, counts: report.strategier[i]!.grupper[j]!.antal })));
+  const lateCount = missing.filter((m) => m.late).length;
+
+  return {
+    year: report.år,
+    url: `/uppfoljning/${report.år}/`,
+    title: `Uppföljning ${report.år}`,
+    summary: `Stadsgemensam uppföljning av nämndernas mål i verksamhetsplanerna för ${report.år}: utfall mot målvärden, status per fokusområde och per nämnd, och de rapporter som saknas.`,
+    dateText: swedishDate(report.idag),
+    partialShare: `${swedishNumber(share * 100)} procent`,
+    periods: report.perioder.map((p) => ({
+      id: p.id,
+      label: periodLabel(p.id),
+      name: p.namn,
+      ...(p.sista_dag ? { deadline: { iso: p.sista_dag, text: swedishDate(p.sista_dag) } } : {}),
+      passed: p.passerad,
+    })),
+    goalCount: report.mål.length,
+    errors: report.kontroll.fel,
+    total: report.perioder.map((p) => row(periodLabel(p.id), report.totalt, p.id)),
+    byArea: report.perioder.map((p) => ({ period: periodLabel(p.id), rows: groups.map((g) => row(g.view.title, g.counts, p.id, `#${g.view.anchor}`)) })),
+    byNamnd: report.perioder.map((p) => ({
+      period: periodLabel(p.id),
+      rows: report.nämnder.map((n, i) => row(n.namn, n.antal, p.id, `#${namnder[i]!.anchor}`)),
+    })),
+    strategies,
+    namnder,
+    unlinked: report.okopplade.map((ref) => {
+      const g = goals.get(ref)!;
+      return { title: g.titel, anchor: goalAnchor.get(ref)!, namnd: g.nämnd_namn };
+    }),
+    missing,
+    lateCount,
+    report,
+  };
+}
+
+function groupSummary(goalCount: number, counts: PeriodCounts, report: FollowupReport): string {
+  if (!goalCount) return 'Inget nämndmål bidrar till fokusområdet.';
+  const head = goalCount === 1 ? '1 nämndmål bidrar.' : `${goalCount} nämndmål bidrar.`;
+  const periods = report.perioder.map((p) => {
+    const c = counts[p.id];
+    const parts = STATUSES.filter((s) => c?.[s]).map((s) => `${c![s]} ${s}`);
+    return `${periodLabel(p.id)}: ${parts.join(', ') || 'inga mål'}.`;
+  });
+  return [head, ...periods].join(' ');
+}
+
+function indicatorView(ind: IndicatorReport, report: FollowupReport, share: number, anchor: string): FollowupIndicator {
+  const fmt = (v: number) => withUnit(v, ind.enhet);
+  const rows: IndicatorRow[] = [];
+  const points: ChartPoint[] = [];
+  if (ind.utgångsvärde) {
+    rows.push({ label: `Utgångsvärde ${ind.utgångsvärde.år}`, value: fmt(ind.utgångsvärde.värde) });
+    points.push({ label: ['Utgångsvärde', String(ind.utgångsvärde.år)], value: ind.utgångsvärde.värde, hollow: true });
+  }
+  for (const t of ind.tidigare) {
+    const status = indicatorStatus(ind, t.värde, share).status;
+    rows.push({ label: periodLabel(t.period), value: fmt(t.värde), status: statusView(status), source: 'Verksamhetsplanen' });
+    points.push({ label: periodParts(t.period), value: t.värde });
+  }
+  const comments: { period: string; text: string }[] = [];
+  for (const p of report.perioder) {
+    const o = ind.utfall[p.id];
+    const status = statusView(o?.status ?? 'ej rapporterat');
+    const source = o?.källa === 'kolada' ? `Kolada${ind.kolada ? ` ${ind.kolada}` : ''}` : o?.källa === 'verksamhetsplan' ? 'Verksamhetsplanen' : undefined;
+    rows.push({ label: periodLabel(p.id), ...(o?.värde !== undefined ? { value: fmt(o.värde) } : {}), status, ...(source ? { source } : {}) });
+    points.push({ label: periodParts(p.id), ...(o?.värde !== undefined ? { value: o.värde } : {}) });
+    if (o?.kommentar) comments.push({ period: periodLabel(p.id), text: o.kommentar });
+  }
+  const direction = ind.riktning === 'öka' ? 'högre är bättre' : 'lägre är bättre';
+  const trend = trendText(ind, points, rows, fmt, direction);
+  const svg = lineChart({
+    id: `${anchor}--graf`,
+    title: `${ind.namn}: utfall per period mot målvärdet ${fmt(ind.målvärde)}`,
+    desc: trend,
+    points,
+    reference: { value: ind.målvärde, label: 'Målvärde', valueText: fmt(ind.målvärde) },
+    format: fmt,
+    tickFormat: (v) => swedishNumber(v),
+    axisLabel: isPercent(ind.enhet) ? 'Procent' : capital(ind.enhet),
+  });
+  return {
+    anchor,
+    name: ind.namn,
+    direction,
+    target: fmt(ind.målvärde),
+    ...(ind.utgångsvärde ? { baseline: `${fmt(ind.utgångsvärde.värde)} (${ind.utgångsvärde.år})` } : {}),
+    ...(ind.kolada ? { kolada: ind.kolada } : {}),
+    rows,
+    comments,
+    svg,
+    trend,
+  };
+}
+
+/** The trend in Swedish: where the indicator started, where it is now, which way that is, and the target. */
+export function trendText(
+  ind: Pick<IndicatorReport, 'enhet' | 'riktning' | 'målvärde'>,
+  points: ChartPoint[],
+  rows: IndicatorRow[],
+  fmt: (v: number) => string,
+  direction: string,
+): string {
+  const valued = points.map((p, i) => ({ p, row: rows[i]! })).filter(({ p }) => p.value !== undefined);
+  const target = `Målvärdet är ${fmt(ind.målvärde)} (${direction}).`;
+  const missing = points.map((p, i) => ({ p, row: rows[i]! })).filter(({ p }) => p.value === undefined).map(({ row }) => row.label.toLowerCase());
+  const missingText = missing.length ? ` Utfall saknas för ${list(missing)}.` : '';
+  if (!valued.length) return `Inga värden är rapporterade än. ${target}${missingText}`;
+  const last = valued[valued.length - 1]!;
+  const lastValue = last.p.value!;
+  const reached = (ind.riktning === 'öka' ? lastValue >= ind.målvärde - 1e-9 : lastValue <= ind.målvärde + 1e-9) ? 'Målvärdet är nått.' : 'Målvärdet är inte nått.';
+  if (valued.length === 1) return `Ett värde: ${last.row.label.toLowerCase()} ${fmt(lastValue)}. ${target} ${reached}${missingText}`;
+  const first = valued[0]!;
+  const diff = lastValue - first.p.value!;
+  const amount = isPercent(ind.enhet) ? `${swedishNumber(Math.abs(diff))} procentenheter` : fmt(Math.abs(diff));
+  const better = ind.riktning === 'öka' ? diff > 0 : diff < 0;
+  const change =
+    Math.abs(diff) < 1e-9
+      ? `samma som ${first.row.label.toLowerCase()}`
+      : `${amount} ${diff > 0 ? 'högre' : 'lägre'} än ${first.row.label.toLowerCase()} (${fmt(first.p.value!)}), alltså åt ${better ? 'rätt' : 'fel'} håll`;
+  return `${capital(first.row.label.toLowerCase())}: ${fmt(first.p.value!)}. Senaste utfall, ${last.row.label.toLowerCase()}: ${fmt(lastValue)}, ${change}. ${target} ${reached}${missingText}`;
+}
+
+function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/** An id part made of [a-z0-9-] only, whatever a clerk typed. */
+function safe(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'x';
+}
