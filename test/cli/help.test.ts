@@ -54,11 +54,14 @@ describe('--help in Swedish', () => {
     const rules = await p.check(['rules']);
     expect(rules.code).toBe(0);
     expect(rules.stderr).toBe('');
-    expect(rules.stdout).toMatch(/^Regler \(standardallvarlighet; ändras under regler i konfigurationen\):\n\n/);
+    expect(rules.stdout).toMatch(/^Regler och deras standardallvarlighet\. Reglernas allvarlighet ändras under regler i konfigurationen;\n/);
+    expect(rules.stdout).toContain('är alltid fel');
     const listed = Object.fromEntries(
       rules.stdout
+        .split('\n\n')
+        .slice(1)
+        .join('\n')
         .split('\n')
-        .slice(2)
         .filter((line) => line.trim())
         .map((line) => line.split(/\s{2,}/).slice(0, 2) as [string, string]),
     );
