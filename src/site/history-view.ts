@@ -147,9 +147,13 @@ function diffView(older: AdoptedVersion, newer: AdoptedVersion, olderRow: Versio
   const added = countWords(parts, 'added');
   const removed = countWords(parts, 'removed');
   const amount =
-    added || removed
+    added && removed
       ? `${words(added)} har lagts till och ${words(removed)} har tagits bort.`
-      : 'Texten är densamma; bara beslutet är nytt.';
+      : added
+        ? `${words(added)} har lagts till; inget har tagits bort.`
+        : removed
+          ? `${words(removed)} har tagits bort; inget har lagts till.`
+          : 'Texten är densamma; bara beslutet är nytt.';
   return {
     anchor: newerRow.changesAnchor!,
     title: `Ändringar i lydelsen från ${newerRow.from.text}`,
@@ -172,14 +176,24 @@ function countWords(parts: { kind: DiffKind; text: string }[], kind: DiffKind): 
  * keeps a few words on each side of a change with a note of how many were left out.
  */
 export function readableDiff(raw: DiffPart[]): { kind: DiffKind; text: string }[] {
-  const merged: { kind: DiffKind; text: string }[] = [];
+  // Whitespace at the edges of a change is unchanged text: the markers then sit tight around the words.
+  const split: { kind: DiffKind; text: string }[] = [];
   for (const part of raw) {
-    const blank = !part.text.trim();
-    if (blank && part.kind === 'removed') continue;
-    const kind: DiffKind = blank ? 'same' : part.kind;
+    if (part.kind === 'same' || !part.text.trim()) {
+      if (part.kind !== 'removed') split.push({ kind: 'same', text: part.text });
+      continue;
+    }
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text)!;
+    if (m[1]) split.push({ kind: 'same', text: m[1] });
+    split.push({ kind: part.kind, text: m[2]! });
+    if (m[3]) split.push({ kind: 'same', text: m[3] });
+  }
+  const merged: { kind: DiffKind; text: string }[] = [];
+  for (const part of split) {
     const last = merged[merged.length - 1];
-    if (last && last.kind === kind) last.text += part.text;
-    else merged.push({ kind, text: part.text });
+    // A removed space next to an added one would otherwise show twice.
+    if (last && last.kind === part.kind) last.text += part.kind === 'same' && /[ \t]$/.test(last.text) ? part.text.replace(/^[ \t]+/, '') : part.text;
+    else merged.push({ ...part });
   }
   const out: { kind: DiffKind; text: string }[] = [];
   merged.forEach((part, i) => {
@@ -196,19 +210,14 @@ export function readableDiff(raw: DiffPart[]): { kind: DiffKind; text: string }[
       out.push(part);
       return;
     }
-    const head = first ? '' : takeWords(tokens, CONTEXT_WORDS);
-    const tail = last ? '' : takeWords([...tokens].reverse(), CONTEXT_WORDS, true);
+    // The gap is a line of its own, so the kept words lose the whitespace that faced it.
+    const head = first ? '' : takeWords(tokens, CONTEXT_WORDS).trimEnd();
+    const tail = last ? '' : takeWords([...tokens].reverse(), CONTEXT_WORDS, true).trimStart();
     if (head) out.push({ kind: 'same', text: head });
     out.push({ kind: 'gap', text: `[… ${count - keep} oförändrade ord …]` });
     if (tail) out.push({ kind: 'same', text: tail });
   });
-  // Around a gap the text continues on its own line, so a collapsed stretch reads as a break.
-  return out.map((p, i) => {
-    if (p.kind !== 'same') return p;
-    const before = out[i - 1]?.kind === 'gap';
-    const after = out[i + 1]?.kind === 'gap';
-    return { kind: p.kind, text: `${before ? ' ' : ''}${p.text}${after ? ' ' : ''}` };
-  });
+  return out;
 }
 
 /** The first `n` words of a token list (words and the spaces between them), or the last when `reversed`. */
