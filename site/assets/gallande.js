@@ -18,7 +18,9 @@ if (form && input && status && periods.length) {
   form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const date = input.value.trim();
+    // 2022-05-01, or 20220501 and 2022 5 1 as people also type it.
+    const digits = input.value.trim().match(/^(\d{4})\D?(\d{1,2})\D?(\d{1,2})$/);
+    const date = digits ? `${digits[1]}-${digits[2].padStart(2, '0')}-${digits[3].padStart(2, '0')}` : input.value.trim();
     const day = new Date(`${date}T00:00:00Z`);
     if (!ISO.test(date) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
       status.textContent = 'Skriv datumet som år, månad och dag: ÅÅÅÅ-MM-DD, till exempel 2022-05-01.';

@@ -30,9 +30,10 @@ export interface LineChartSpec {
   axisLabel?: string;
 }
 
-const WIDTH = 400;
-const HEIGHT = 230;
-const MARGIN = { top: 26, right: 62, bottom: 46, left: 50 };
+// Narrow, so that the text stays readable when the picture shrinks to a phone's width.
+const WIDTH = 380;
+const HEIGHT = 250;
+const MARGIN = { top: 28, right: 68, bottom: 60, left: 46 };
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
 // Contrast against white: text #1b1b1b 17:1, axis text #4a4a4a 8.9:1, line #1d3b5c 11:1, reference #8a1c12 9:1.
 const INK = '#1b1b1b';
@@ -108,6 +109,7 @@ export function lineChart(spec: LineChartSpec): string {
     const d = drawn.map(({ p, i }, k) => `${k ? 'L' : 'M'}${n(x(i))} ${n(y(p.value!))}`).join(' ');
     parts.push(`<path d="${d}" fill="none" stroke="${LINE}" stroke-width="2.5"/>`);
   }
+  const referenceY = spec.reference ? y(spec.reference.value) : undefined;
   spec.points.forEach((p, i) => {
     const px = x(i);
     if (p.value === undefined) {
@@ -115,11 +117,12 @@ export function lineChart(spec: LineChartSpec): string {
     } else {
       const py = y(p.value);
       parts.push(`<circle cx="${n(px)}" cy="${n(py)}" r="5" fill="${p.hollow ? '#fff' : LINE}" stroke="${LINE}" stroke-width="2.5"/>`);
-      // Above the point, or below it when the point is at the top of the plot.
-      const ly = py - MARGIN.top < 16 ? py + 20 : py - 10;
-      parts.push(text(px, ly, spec.format(p.value), ` text-anchor="middle" fill="${INK}" font-weight="600"`));
+      // Above the point, or below it when the top of the plot or the reference line is in the way.
+      const above = py - 10;
+      const blocked = py - MARGIN.top < 18 || (referenceY !== undefined && referenceY < py && py - referenceY < 24);
+      parts.push(text(px, blocked ? py + 22 : above, spec.format(p.value), ` text-anchor="middle" fill="${INK}" font-weight="600" font-size="13"`));
     }
-    p.label.forEach((line, j) => parts.push(text(px, MARGIN.top + plotH + 17 + j * 14, line, ` text-anchor="middle" fill="${META}" font-size="11"`)));
+    p.label.forEach((line, j) => parts.push(text(px, MARGIN.top + plotH + 17 + j * 14, line, ` text-anchor="middle" fill="${META}" font-size="11.5"`)));
   });
 
   const titleId = `${id}-titel`;

@@ -341,7 +341,7 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
   const points: ChartPoint[] = [];
   if (ind.utgångsvärde) {
     rows.push({ label: `Utgångsvärde ${ind.utgångsvärde.år}`, value: fmt(ind.utgångsvärde.värde) });
-    points.push({ label: ['Utgångsvärde', String(ind.utgångsvärde.år)], value: ind.utgångsvärde.värde, hollow: true });
+    points.push({ label: ['Utgångs-', 'värde', String(ind.utgångsvärde.år)], value: ind.utgångsvärde.värde, hollow: true });
   }
   for (const t of ind.tidigare) {
     const status = indicatorStatus(ind, t.värde, share).status;
