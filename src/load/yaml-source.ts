@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import { yamlMessage } from './yaml-messages.js';
 
@@ -92,6 +92,12 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     };
   };
   const problems: YamlProblem[] = [];
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n');
+    const span = { start: { line: line.length + lineOffset, column: line[line.length - 1]!.length + 1 } };
+    return { data: undefined, problems: [{ span, message: `Frontmatter är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` }], locate: () => span };
+  }
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -130,6 +136,16 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   let depthProblem = false;
   try {
   visit(document, {
+    Pair(_key, pair) {
+      // A list or map as a key (`? [a, b]`) becomes a string in the data, and turning nested ones into strings
+      // takes time exponential in their depth.
+      const key = pair.key as Node | null;
+      if (key && !isScalar(key) && key.range) {
+        problems.push({ span: toSpan(key.range[0], key.range[1]), message: yamlMessage('NON_STRING_KEY', '') });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
     Alias(_key, node) {
       if (node.range) problems.push({ span: toSpan(node.range[0], node.range[1]), message: 'Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.' });
       return visit.SKIP;
@@ -154,6 +170,45 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     return { data: undefined, problems: [{ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') }], locate };
   }
   return { data, problems, locate: locateIn(spanTable(document, lineCounter, lineOffset)) };
+}
+
+/**
+ * Offset where the text nests deeper than MAX_DEPTH, or undefined. The YAML composer recurses once per level
+ * and meets the end of the stack somewhere around a thousand `[`: where it gives up then depends on how deep
+ * the caller's stack already was (so the finding moved between runs), and an overflow inside V8's regular
+ * expression compiler even ended the process. The lexer is a loop, so its tokens are counted instead: flow
+ * collections (`[`, `{`) and block indicators on one line (`- - -`, `? ? ?`). A cheap count of the characters
+ * comes first; real frontmatter never needs the lexer.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let brackets = 0;
+  let indicators = 0;
+  let suspicious = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) brackets++;
+    else if (c === 45 || c === 63 || c === 58) indicators++;
+    else if (c === 10) indicators = 0;
+    if (brackets > MAX_DEPTH || indicators > MAX_DEPTH) {
+      suspicious = true;
+      break;
+    }
+  }
+  if (!suspicious) return undefined;
+  let offset = 0;
+  let flow = 0;
+  let block = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind') block++;
+    else if (type === 'newline') block = 0;
+    if (flow > MAX_DEPTH || block > MAX_DEPTH) return offset;
+    // The lexer adds marker tokens of its own that stand for no source text.
+    if (type !== 'doc-mode' && type !== 'scalar' && type !== 'flow-error-end') offset += token.length;
+  }
+  return undefined;
 }
 
 /**
