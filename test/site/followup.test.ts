@@ -1,0 +1,259 @@
+/**
+ * Uppföljning on the site of the bundled corpus (strategy/), with its Kolada file: the stadsgemensam
+ * rapport per year, status in words, a chart per indicator with the same figures as a table beside it,
+ * goals linked to their place on the nämnd page, and the missing reports.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Element } from 'domhandler';
+import { escapeXml, lineChart, niceTicks } from '../../src/site/chart.js';
+import { trendText } from '../../src/site/followup-view.js';
+import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
+import { buildOk, hrefs, tag, text, type Page } from './helpers.js';
+import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
+
+const YEAR = '/uppfoljning/2026/';
+const BUN = '/namnd/barn-och-utbildningsnamnden/';
+const GOAL = 'uppf-verksamhetsplan-2026-barn-och-utbildningsnamnden--okad-skolnarvaro';
+const STATUS_WORDS = ['Uppnått', 'Delvis uppnått', 'Ej uppnått', 'Ej rapporterat'];
+
+let out: string;
+let pages: Map<string, Page>;
+const page = (url: string) => {
+  const found = pages.get(url);
+  if (!found) throw new Error(`Ingen sida ${url}; sidorna är ${[...pages.keys()].join(', ')}`);
+  return found;
+};
+const rowsOf = (p: Page, table: Element) =>
+  p.all(tag('tr'), table).map((tr) => p.all((el) => el.name === 'th' || el.name === 'td', tr).map(text));
+const byClass = (name: string) => (el: Element) => (el.attribs.class ?? '').split(' ').includes(name);
+
+beforeAll(async () => {
+  out = await buildOk();
+  pages = readAll(out);
+}, 180_000);
+
+describe('the uppföljning pages', () => {
+  it('are well-formed, valid and linked, and reached from the menu and the start page', async () => {
+    const mine = [...pages].filter(([url]) => url.startsWith('/uppfoljning/'));
+    expect(mine.map(([url]) => url).sort()).toEqual(['/uppfoljning/', '/uppfoljning/2025/', YEAR]);
+    for (const [url, p] of mine) checkStructure(p, url);
+    await checkValid(new Map(mine));
+    checkLinks(out, pages);
+    expect(hrefs(page('/'), page('/').byId('huvudmeny'))).toContain('/uppfoljning/');
+    expect(hrefs(page('/'))).toContain(YEAR);
+  });
+
+  it('/uppfoljning/ lists each year with verksamhetsplaner, newest first, with the whole city\'s counts', () => {
+    const p = page('/uppfoljning/');
+    expect(p.all(tag('h2')).map(text)).toEqual(['Uppföljning 2026', 'Uppföljning 2025']);
+    expect(hrefs(p, p.one(tag('main')))).toEqual(expect.arrayContaining([YEAR, '/uppfoljning/2025/']));
+    const table = p.one(tag('table'));
+    expect(rowsOf(p, table)).toEqual([
+      ['Period', ...STATUS_WORDS, 'Mål'],
+      ['Delår 2026', '1', '7', '15', '1', '24'],
+      ['Helår 2026', '0', '0', '1', '23', '24'],
+    ]);
+  });
+
+  it('summarises per focus area and per nämnd, in tables with headers', () => {
+    const p = page(YEAR);
+    expect(text(p.one(tag('h1')))).toBe('Uppföljning 2026');
+    const summary = p.byId('sammanfattning');
+    const captions = p.all(tag('caption'), summary).map(text);
+    expect(captions).toEqual([
+      'Antal mål per status och period, hela staden',
+      'Antal mål per status och fokusområde, delår 2026',
+      'Antal mål per status och fokusområde, helår 2026',
+      'Antal mål per status och nämnd, delår 2026',
+      'Antal mål per status och nämnd, helår 2026',
+    ]);
+    const areas = rowsOf(p, p.byId('summa-fokus-1').parent as Element);
+    expect(areas[0]).toEqual(['Fokusområde', ...STATUS_WORDS, 'Mål']);
+    expect(areas.slice(1).map((r) => r[0])).toEqual(['Övergripande inriktning', '4.1 Förebyggande insatser', '4.2 Riktade sociala insatser', '4.3 Den fysiska utvecklingen av staden och utformningen av stadsmiljön']);
+    const namnder = rowsOf(p, p.byId('summa-namnd-1').parent as Element);
+    expect(namnder.find((r) => r[0] === 'Barn- och utbildningsnämnden')?.at(-1)).toBe('4');
+  });
+
+  it('shows per strategy target, grouped by focus area, the nämnd goals with their status in words', () => {
+    const p = page(YEAR);
+    const group = p.byId('grupp-trygghetsstrategi-2024-2026--forebyggande-insatser');
+    expect(text(p.one(tag('h3'), group))).toBe('Fokusområde 4.1 Förebyggande insatser');
+    expect(text(group)).toMatch(/13 nämndmål bidrar\. Delår 2026: .*ej uppnått/);
+    const rows = rowsOf(p, p.one(tag('table'), group));
+    expect(rows[0]).toEqual(['Nämndens mål', 'Nämnd', 'Bidrar till', 'Status delår 2026', 'Status helår 2026']);
+    expect(rows).toContainEqual(['Skolnärvaron i stadens grundskolor ska öka.', 'Barn- och utbildningsnämnden', 'Skolnärvaro', 'Ej uppnått', 'Ej rapporterat']);
+    expect(hrefs(p, group)).toContain(`#${GOAL}`);
+  });
+
+  it('status is always a word, never a colour alone', () => {
+    const p = page(YEAR);
+    const labels = p.all(byClass('uppf-status')).map(text);
+    expect(labels.length).toBeGreaterThan(50);
+    for (const label of labels) expect(STATUS_WORDS).toContain(label);
+  });
+
+  it('each goal links to its place on the nämnd page, which exists', () => {
+    const p = page(YEAR);
+    const goal = p.byId(GOAL);
+    expect(text(p.one(tag('h4'), goal))).toBe('Skolnärvaron i stadens grundskolor ska öka.');
+    const link = `${BUN}#mal--verksamhetsplan-2026-barn-och-utbildningsnamnden--okad-skolnarvaro`;
+    expect(hrefs(p, goal)).toContain(link);
+    expect(page(BUN).byId(link.split('#')[1]!).name).toBe('article');
+    expect(text(p.one(byClass('uppf-malstatus'), goal))).toBe('Delår 2026: Ej uppnått Helår 2026: Ej rapporterat');
+    expect(text(goal)).toContain('Kommentar delår 2026: Avser vårterminen 2026.');
+  });
+
+  it('draws each indicator as an accessible SVG chart, with the same figures in a table beside it', () => {
+    const p = page(YEAR);
+    const indicator = p.byId(`${GOAL}--franvaro-over-15-procent`);
+    const svg = p.one(tag('svg'), indicator);
+    expect(svg.attribs.role).toBe('img');
+    const [titleId, descId] = (svg.attribs['aria-labelledby'] ?? '').split(' ');
+    expect(p.byId(titleId!).name).toBe('title');
+    expect(text(p.byId(titleId!))).toBe('Andel elever i kommunala grundskolor med mer än 15 procents frånvaro under läsåret: utfall per period mot målvärdet 7 %');
+    expect(text(p.byId(descId!))).toBe(
+      'Utgångsvärde 2024: 9,8 %. Senaste utfall, delår 2026: 8,6 %, 1,2 procentenheter lägre än utgångsvärde 2024 (9,8 %), alltså åt rätt håll. Målvärdet är 7 % (lägre är bättre). Målvärdet är inte nått. Utfall saknas för helår 2026.',
+    );
+    // Values and the target are written in the chart, not only drawn.
+    const svgTexts = p.all(tag('text'), svg).map(text);
+    expect(svgTexts).toEqual(expect.arrayContaining(['9,8 %', '9,1 %', '8,6 %', 'saknas', 'Målvärde', '7 %']));
+    const rows = rowsOf(p, p.one(tag('table'), indicator));
+    expect(rows).toEqual([
+      ['Period', 'Värde', 'Status', 'Källa'],
+      ['Utgångsvärde 2024', '9,8 %', 'Utgångsläge', 'Verksamhetsplanen'],
+      ['Helår 2025', '9,1 %', 'Ej uppnått', 'Verksamhetsplanen'],
+      ['Delår 2026', '8,6 %', 'Ej uppnått', 'Verksamhetsplanen'],
+      ['Helår 2026', '– Inget värde', 'Ej rapporterat', '– Ingen källa'],
+    ]);
+    // Every chart on the page has its table in the same pair.
+    const charts = p.all(tag('svg'));
+    expect(charts.length).toBe(32);
+    for (const chart of charts) {
+      const pair = chart.parent!.parent as Element;
+      expect(pair.attribs.class).toBe('graf-par');
+      expect(p.all(tag('table'), pair)).toHaveLength(1);
+    }
+  });
+
+  it('takes outcomes from the Kolada file under strategy/uppfoljning/ where the plan has none', () => {
+    const p = page(YEAR);
+    const rows = rowsOf(p, p.one(tag('table'), p.byId('uppf-verksamhetsplan-2026-barn-och-utbildningsnamnden--gymnasiebehorighet--behorighet-yrkesprogram')));
+    expect(rows.at(-1)).toEqual(['Helår 2026', '88,3 %', 'Ej uppnått', 'Kolada N15419']);
+  });
+
+  it('lists the missing reports, with the late one marked in words', () => {
+    const p = page(YEAR);
+    const rows = rowsOf(p, p.one(tag('table'), p.byId('saknade')));
+    expect(rows[0]).toEqual(['Indikator', 'Mål', 'Nämnd', 'Period', 'Sista dag', 'Läge']);
+    const late = rows.filter((r) => r.at(-1) === 'Försenad');
+    expect(late).toEqual([
+      ['Andel brukare med hemtjänst som känner sig trygga hemma med stöd från hemtjänsten', 'Äldre med hemtjänst ska känna sig trygga hemma.', 'Omvårdnadsnämnden', 'Delår 2026', '30 september 2026', 'Försenad'],
+    ]);
+    expect(rows.filter((r) => r.at(-1) === 'Inte försenad').length).toBe(31);
+  });
+
+  it('the 2025 page follows up the 2025 plans only', () => {
+    const p = page('/uppfoljning/2025/');
+    expect(text(p.one(tag('h1')))).toBe('Uppföljning 2025');
+    const namnder = p.all(tag('h3'), p.byId('namndernas-mal')).map(text);
+    expect(namnder).toEqual(['Barn- och utbildningsnämnden', 'Socialnämnden', 'Tekniska nämnden']);
+  });
+
+  it('the open data carries the reports', () => {
+    const data = JSON.parse(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8'));
+    expect(data.uppföljning.map((r: { år: number }) => r.år)).toEqual([2026, 2025]);
+    expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 1, 'delvis uppnått': 7, 'ej uppnått': 15, 'ej rapporterat': 1 });
+  });
+
+  describe('in Chromium', () => {
+    let server: StaticServer;
+    let browser: Browser;
+    beforeAll(async () => {
+      server = await serveDir(out);
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const url of ['/uppfoljning/', YEAR]) {
+      for (const width of [1280, 360]) {
+        it(`${url} has no WCAG 2.1 AA violations at ${width} px, and does not scroll sideways at 320 px`, async () => {
+          const tab = await openContext(browser, server.origin, { width, height: 900 });
+          try {
+            await tab.page.goto(server.origin + url);
+            const violations = await runAxe(tab.page);
+            expect(violations.map((v) => v.id), formatViolations(`${url} (${width} px)`, violations)).toEqual([]);
+            await tab.page.setViewportSize({ width: 320, height: 720 });
+            const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(overflow).toBeLessThanOrEqual(0);
+            expect(tab.pageErrors).toEqual([]);
+          } finally {
+            await tab.context.close();
+          }
+        });
+      }
+    }
+  });
+});
+
+describe('the chart module', () => {
+  const spec = {
+    id: 'graf-1',
+    title: 'Titel <script>alert("x")</script> & «citat»',
+    desc: "Beskrivning med </desc><svg onload='x'>",
+    points: [{ label: ['Utgångs-', 'värde', '2024'], value: 9.8, hollow: true }, { label: ['Delår <b>', '2026'], value: 8.6 }, { label: ['Helår', '2026'] }],
+    reference: { value: 7, label: 'Målvärde', valueText: '7 %' },
+    format: (v: number) => `${String(v).replace('.', ',')} %`,
+  };
+
+  it('is an SVG image with a title and a description, and escapes every text it writes', () => {
+    const svg = lineChart(spec);
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="graf-1-titel graf-1-beskrivning"/);
+    expect(svg).toContain('<title id="graf-1-titel">Titel &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «citat»</title>');
+    expect(svg).toContain('<desc id="graf-1-beskrivning">Beskrivning med &lt;/desc&gt;&lt;svg onload=&#39;x&#39;&gt;</desc>');
+    expect(svg).toContain('>Delår &lt;b&gt;</text>');
+    expect(svg).not.toMatch(/<script|<b>|<svg onload/);
+    expect(svg).not.toContain('NaN');
+    expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
+  });
+
+  it('marks a missing value in words and draws the target as a named line', () => {
+    const svg = lineChart(spec);
+    expect(svg).toContain('>saknas</text>');
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('>Målvärde</text>');
+    expect((svg.match(/<circle /g) ?? []).length).toBe(2);
+  });
+
+  it('copes with no values, one value and equal values', () => {
+    for (const points of [[], [{ label: ['A'] }], [{ label: ['A'], value: 5 }], [{ label: ['A'], value: 5 }, { label: ['B'], value: 5 }]]) {
+      const svg = lineChart({ ...spec, points, reference: undefined });
+      expect(svg).not.toContain('NaN');
+      expect(svg).not.toContain('Infinity');
+    }
+  });
+
+  it('chooses round axis steps that cover the values', () => {
+    expect(niceTicks(7, 9.8)).toEqual([7, 8, 9, 10]);
+    expect(niceTicks(71, 95)).toEqual([70, 80, 90, 100]);
+    expect(niceTicks(5, 5)[0]).toBeLessThan(5);
+  });
+
+  it('describes the trend in Swedish, in the indicator\'s own direction', () => {
+    const fmt = (v: number) => `${v} st`;
+    const rows = [{ label: 'Helår 2025' }, { label: 'Delår 2026' }];
+    const points = [{ label: ['a'], value: 10 }, { label: ['b'], value: 14 }];
+    expect(trendText({ enhet: 'st', riktning: 'öka', målvärde: 12 }, points, rows, fmt, 'högre är bättre')).toBe(
+      'Helår 2025: 10 st. Senaste utfall, delår 2026: 14 st, 4 st högre än helår 2025 (10 st), alltså åt rätt håll. Målvärdet är 12 st (högre är bättre). Målvärdet är nått.',
+    );
+    expect(trendText({ enhet: 'st', riktning: 'minska', målvärde: 8 }, points, rows, fmt, 'lägre är bättre')).toContain('alltså åt fel håll');
+    expect(trendText({ enhet: 'st', riktning: 'öka', målvärde: 12 }, [{ label: ['a'] }], [{ label: 'Delår 2026' }], fmt, 'högre är bättre')).toBe(
+      'Inga värden är rapporterade än. Målvärdet är 12 st (högre är bättre). Utfall saknas för delår 2026.',
+    );
+  });
+});
