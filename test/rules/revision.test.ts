@@ -45,7 +45,7 @@ describe('revision', () => {
 
     it('reports the revision as overdue (error) after the grace period', () => {
       expect(run('2027-10-16')).toEqual([
-        'strategy/s.md:13:1 error revision Revisionen är försenad: mandatperioden 2026–2030 började för länge sedan och fristen gick ut 15 oktober 2027. Revidera dokumentet.',
+        'strategy/s.md:13:1 error revision Revisionen är försenad: dokumentet skulle ha reviderats under mandatperioden 2026–2030, och fristen gick ut 15 oktober 2027. Revidera dokumentet.',
       ]);
     });
 
@@ -63,7 +63,7 @@ describe('revision', () => {
         'strategy/s.md:13:1 warning revision Dokumentet ska revideras under den nya mandatperioden 2026–2030, som började 1 januari 2027. Revidera det senast 30 juni 2027.',
       ]);
       expect(at('2027-07-01')).toEqual([
-        'strategy/s.md:13:1 error revision Revisionen är försenad: mandatperioden 2026–2030 började för länge sedan och fristen gick ut 30 juni 2027. Revidera dokumentet.',
+        'strategy/s.md:13:1 error revision Revisionen är försenad: dokumentet skulle ha reviderats under mandatperioden 2026–2030, och fristen gick ut 30 juni 2027. Revidera dokumentet.',
       ]);
     });
   });
