@@ -11,7 +11,7 @@ import type { Element } from 'domhandler';
 import { escapeXml, lineChart, niceTicks } from '../../src/site/chart.js';
 import { trendText } from '../../src/site/followup-view.js';
 import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
-import { buildOk, hrefs, tag, text, type Page } from './helpers.js';
+import { buildOk, corpusWith, hrefs, readPage, tag, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const YEAR = '/uppfoljning/2026/';
@@ -199,6 +199,56 @@ describe('the uppföljning pages', () => {
       }
     }
   });
+});
+
+const HOSTILE_PLAN = `---
+id: verksamhetsplan-2026-sn
+dokumenttyp: verksamhetsplan
+titel: "Socialnämndens plan {{ 7*7 }}"
+nämnd: socialnamnden
+år: 2026
+beslutande_organ: socialnamnden
+beslut:
+  datum: 2025-12-17
+  paragraf: 5
+  diarienummer: SN/2025:5
+antagen_till_följd_av_lag: false
+dokumentansvarig: socialforvaltningen
+mål:
+  - id: fientligt-mal
+    titel: "Målet <script>alert('mål')</script> {{ 7*7 }}"
+    bidrar_till:
+      - strategi-ren-och-trygg-stad#parker
+    indikatorer:
+      - id: ind
+        namn: "Indikator <img src=x onerror=alert(1)> {{ 7*7 }}"
+        enhet: "<b>st</b>"
+        utgångsvärde: { år: 2024, värde: 1 }
+        målvärde: 3
+        riktning: öka
+        utfall:
+          - period: 2026-delår
+            värde: 2
+            kommentar: "Kommentar </desc><script>alert('k')</script>"
+---
+`;
+
+describe('a hostile verksamhetsplan', () => {
+  it('is shown as text on the uppföljning page and in its chart, never as markup', async () => {
+    const out = await buildOk(corpusWith({ 'verksamhetsplaner/verksamhetsplan-2026-sn.md': HOSTILE_PLAN }));
+    const p = readPage(out, YEAR);
+    const main = p.one(tag('main'));
+    expect(text(main)).toContain("Målet <script>alert('mål')</script> {{ 7*7 }}");
+    expect(text(main)).toContain("Kommentar </desc><script>alert('k')</script>");
+    expect(p.all((el) => ['script', 'img', 'b'].includes(el.name), main)).toEqual([]);
+    const svg = p.all(tag('svg'), main).find((el) => text(el).includes('Indikator'))!;
+    const [titleId] = (svg.attribs['aria-labelledby'] ?? '').split(' ');
+    expect(text(p.byId(titleId!))).toBe('Indikator <img src=x onerror=alert(1)> {{ 7*7 }}: utfall per period mot målvärdet 3 <b>st</b>');
+    expect(p.html).not.toMatch(/Målet 49|Indikator 49/);
+    const checks = new Map([[YEAR, p]]);
+    checkStructure(p, YEAR);
+    await checkValid(checks);
+  }, 120_000);
 });
 
 describe('the chart module', () => {
