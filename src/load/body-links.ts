@@ -143,19 +143,49 @@ interface ChunkLink {
   column: number;
 }
 
-/** remark on one chunk, walked without recursion so that deep trees cannot overflow the stack. */
+/**
+ * remark on one chunk, walked without recursion so that deep trees cannot overflow the stack. Positions come
+ * from the node's offset, counted in lines split at LF only, as everywhere else in styrdok: remark also breaks
+ * lines at a lone CR, which would put a finding below the file's last line.
+ */
 function remarkLinks(text: string): ChunkLink[] {
   const tree = parser.parse(text) as Root;
   const links: ChunkLink[] = [];
   const stack: Nodes[] = [tree];
+  let lineStarts: number[] | undefined;
   while (stack.length) {
     const node = stack.pop()!;
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
-      links.push({ url: node.url, line: node.position.start.line - 1, column: node.position.start.column });
+      const offset = node.position.start.offset;
+      if (offset === undefined) {
+        links.push({ url: node.url, line: node.position.start.line - 1, column: node.position.start.column });
+      } else {
+        lineStarts ??= startsOfLines(text);
+        const line = lineOf(lineStarts, offset);
+        links.push({ url: node.url, line, column: offset - lineStarts[line]! + 1 });
+      }
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return links;
+}
+
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Index of the last line starting at or before `offset`. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 interface Opener {

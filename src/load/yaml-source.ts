@@ -1,4 +1,4 @@
-import { CST, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import { yamlMessage } from './yaml-messages.js';
 
@@ -31,6 +31,29 @@ export interface SpanTable {
   segments: PathSegment[];
   /** Per entry, four numbers: start line, start column, end line, end column. */
   positions: number[];
+}
+
+/**
+ * Line and column (1-based) of an offset, counting lines at LF as everywhere in styrdok. yaml's own
+ * LineCounter only learns the lines its lexer walks through, so after some syntax errors it put the end of a
+ * problem hundreds of columns past the end of its line.
+ */
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  linePos(offset: number): { line: number; col: number } {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, col: at - this.starts[low]! + 1 };
+  }
 }
 
 /** Deeper than any real frontmatter; bounds the recursive walks below on hostile input. */
@@ -82,7 +105,7 @@ export function locateIn(table: SpanTable): YamlSource['locate'] {
 }
 
 export function parseYamlSource(text: string, lineOffset: number): YamlSource {
-  const lineCounter = new LineCounter();
+  const lineCounter = new Lines(text);
   const toSpan = (start: number, end?: number): Span => {
     const a = lineCounter.linePos(start);
     const b = end === undefined ? undefined : lineCounter.linePos(end);
@@ -100,7 +123,10 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   }
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // resolveKnownTags: false keeps YAML 1.1 types (!!binary, !!set, !!timestamp) out of the data, which stays
+    // plain JSON for the schema and the cache; such tags are unknown tags. logLevel: 'error' keeps yaml from
+    // printing its own English warnings on the CLI's stderr.
+    document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, resolveKnownTags: false, logLevel: 'error' });
   } catch {
     return { data: undefined, problems: [{ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') }], locate: () => toSpan(0) };
   }
@@ -232,7 +258,7 @@ function capped(problems: YamlProblem[]): YamlProblem[] {
 }
 
 /** The span table of a parsed document without problems (so no aliases, and at most MAX_DEPTH deep). */
-function spanTable(document: Document.Parsed, lineCounter: LineCounter, lineOffset: number): SpanTable {
+function spanTable(document: Document.Parsed, lineCounter: Lines, lineOffset: number): SpanTable {
   const table: SpanTable = { firstLine: 1 + lineOffset, parents: [], segments: [], positions: [] };
   const add = (parent: number, segment: PathSegment, range: readonly number[]): number => {
     const a = lineCounter.linePos(range[0]!);
