@@ -1,4 +1,4 @@
-import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
 import { yamlMessage } from './yaml-messages.js';
 
@@ -60,6 +60,15 @@ class Lines {
 const MAX_DEPTH = 64;
 /** More YAML problems than this in one file are summed up in one last finding. */
 const MAX_PROBLEMS = 20;
+
+const ALIAS_MESSAGE = 'Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.';
+
+/** Parser errors that are each a mistake of their own in the text, however confused the parser is around them. */
+const INDEPENDENT = new Set<string>(['DUPLICATE_KEY', 'TAB_AS_INDENT']);
+/** Of those, the ones found after the structure is read, which confuse nothing after them. */
+const AFTER_PARSING = new Set<string>(['DUPLICATE_KEY']);
+/** At one position, the parser's follow-up complaint: a key that runs on because the error before it ended nothing. */
+const FOLLOW_UP = new Set<string>(['MULTILINE_IMPLICIT_KEY']);
 
 const tables = new WeakMap<YamlSource['locate'], SpanTable>();
 
@@ -130,8 +139,13 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   } catch {
     return { data: undefined, problems: [{ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') }], locate: () => toSpan(0) };
   }
-  for (const error of [...document.errors, ...document.warnings]) {
-    problems.push({ span: toSpan(error.pos[0], error.pos[1]), message: yamlMessage(error.code, error.message) });
+  let quotes: QuotedRanges | undefined;
+  for (const error of withoutCascades([...document.errors, ...document.warnings], lineCounter)) {
+    const opening = error.code === 'MISSING_CHAR' && error.message.includes('quote') ? (quotes ??= quotedRanges(document)).openingAt(error.pos[0]) : undefined;
+    // The parser finds a missing closing quote where the text ends, often many lines further down: the quote
+    // belongs at the end of the line where it opens.
+    const span = opening === undefined ? toSpan(error.pos[0], error.pos[1]) : toSpan(endOfLine(text, opening));
+    problems.push({ span, message: yamlMessage(error.code, error.message) });
   }
 
   const locate = (path: readonly PathSegment[]): Span => {
@@ -158,8 +172,11 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
 
   if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
 
-  // Aliases are refused outright: they allow circular data and alias bombs, and no clerk needs them.
+  // Aliases are refused outright: they allow circular data and alias bombs, and no clerk needs them. An anchor
+  // that no alias uses is refused too (an alias is reported where it is, and the message names both).
   let depthProblem = false;
+  const aliased = new Set<string>();
+  const anchored: Node[] = [];
   try {
   visit(document, {
     Pair(_key, pair) {
@@ -173,7 +190,8 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
       return undefined;
     },
     Alias(_key, node) {
-      if (node.range) problems.push({ span: toSpan(node.range[0], node.range[1]), message: 'Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.' });
+      aliased.add(node.source);
+      if (node.range) problems.push({ span: toSpan(node.range[0], node.range[1]), message: ALIAS_MESSAGE });
       return visit.SKIP;
     },
     Node(_key, node, path) {
@@ -182,11 +200,19 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
         if (node.range) problems.push({ span: toSpan(node.range[0]), message: `Frontmatter är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` });
         return visit.BREAK;
       }
+      if (node.anchor) anchored.push(node);
       return undefined;
     },
   });
   } catch {
     problems.push({ span: toSpan(0), message: yamlMessage('RESOURCE_EXHAUSTION', '') });
+  }
+  for (const node of anchored) {
+    if (aliased.has(node.anchor!) || !node.range) continue;
+    // A node's range starts at its value; the &anchor stands before it (after a tag, if any).
+    const at = text.lastIndexOf(`&${node.anchor}`, node.range[0]);
+    const start = at < 0 ? node.range[0] : at;
+    problems.push({ span: toSpan(start, start + 1 + node.anchor!.length), message: ALIAS_MESSAGE });
   }
   if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
   let data: unknown;
@@ -255,6 +281,68 @@ function capped(problems: YamlProblem[]): YamlProblem[] {
     ...distinct.slice(0, MAX_PROBLEMS),
     { span: distinct[MAX_PROBLEMS]!.span, message: `Ytterligare ${rest} YAML-fel i frontmatter visas inte. Rätta felen ovan och kontrollera igen.` },
   ];
+}
+
+/**
+ * The parser's first error and not the cascade after it. Once the parser has lost track of the structure (a
+ * tab as indent, a colon in a value) it complains again on the same line and on the lines its confused reading
+ * runs into: a tab before `datum:` gave five findings on two lines. An error on a line that an earlier error
+ * already reaches is dropped. Duplicate keys and tabs are always kept, since each is a mistake of its own, and a
+ * duplicate key hides nothing: the parser has read the line well enough to find the key.
+ */
+function withoutCascades(errors: YAMLError[], lines: Lines): YAMLError[] {
+  const ordered = errors
+    .map((error, index) => ({ error, index }))
+    .sort((a, b) => a.error.pos[0] - b.error.pos[0] || Number(FOLLOW_UP.has(a.error.code)) - Number(FOLLOW_UP.has(b.error.code)) || a.index - b.index)
+    .map(({ error }) => error);
+  const kept: YAMLError[] = [];
+  let reached = 0;
+  for (const error of ordered) {
+    const [start, end] = error.pos;
+    const line = lines.linePos(start).line;
+    if (INDEPENDENT.has(error.code) || line > reached) kept.push(error);
+    if (!AFTER_PARSING.has(error.code)) reached = Math.max(reached, lines.linePos(Math.max(start, end - 1)).line);
+  }
+  return kept;
+}
+
+interface QuotedRanges {
+  /** Offset of the opening quote of the quoted value that the parser found unclosed at `offset`, if any. */
+  openingAt(offset: number): number | undefined;
+}
+
+/** The quoted values of a document, which never overlap, in document order. */
+function quotedRanges(document: Document.Parsed): QuotedRanges {
+  const ranges: [number, number][] = [];
+  visit(document, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
+    },
+  });
+  ranges.sort((a, b) => a[0] - b[0]);
+  return {
+    openingAt(offset) {
+      let low = 0;
+      let high = ranges.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (ranges[mid]![0] < offset) {
+          found = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      return found >= 0 && offset <= ranges[found]![1] ? ranges[found]![0] : undefined;
+    },
+  };
+}
+
+/** Offset just after the last character on the line of `offset` that is not a space. */
+function endOfLine(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  while (end > offset + 1 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
 }
 
 /** The span table of a parsed document without problems (so no aliases, and at most MAX_DEPTH deep). */

@@ -42,9 +42,44 @@ describe('yaml', () => {
     ]);
   });
 
+  it('reports the tab once, not the parser’s confusion on that line and the lines after it', () => {
+    expect(one(valid.replace('  datum:', '\tdatum:'))).toEqual([
+      'strategy/r.md:7:1 error yaml Tabbtecken används som indrag. YAML kräver mellanslag: ersätt tabben med mellanslag.',
+    ]);
+  });
+
+  it('reports separate mistakes separately, and a duplicate key besides the other mistake on its line', () => {
+    const broken = valid
+      .replace('  till: tills vidare', '\ttill: tills vidare')
+      .replace('dokumentansvarig: stadsledningsforvaltningen', 'dokumentansvarig: stadsledningsforvaltningen\ntitel: Kamerabevakning: en riktlinje');
+    expect(one(broken)).toEqual([
+      'strategy/r.md:11:1 error yaml Tabbtecken används som indrag. YAML kräver mellanslag: ersätt tabben med mellanslag.',
+      'strategy/r.md:13:1 error yaml Nyckeln finns redan tidigare i samma avsnitt. Ta bort en av dem, eller slå ihop värdena.',
+      'strategy/r.md:13:8 error yaml En nyckel saknar kolon, eller ett värde står på fel nivå. Skriv nyckel: värde.',
+    ]);
+  });
+
+  it('points an unclosed quote at the end of the line where it opens, not at the end of the frontmatter', () => {
+    expect(one(valid.replace('titel: Riktlinje för kamerabevakning', 'titel: "Riktlinje för kamerabevakning'))).toEqual([
+      'strategy/r.md:4:38 error yaml Ett tecken saknas, ofta ett avslutande citattecken eller en hakparentes.',
+    ]);
+    expect(one(valid.replace('till: tills vidare', "till: 'tills vidare"))).toEqual([
+      'strategy/r.md:11:22 error yaml Ett tecken saknas, ofta ett avslutande citattecken eller en hakparentes.',
+    ]);
+  });
+
   it('refuses an alias, at the alias', () => {
     expect(one(valid.replace('titel: Riktlinje för kamerabevakning', 'titel: &titel Riktlinje för kamerabevakning\nsammanfattning: *titel'))).toEqual([
       'strategy/r.md:5:17 error yaml Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.',
+    ]);
+  });
+
+  it('refuses an anchor that no alias uses, at the anchor', () => {
+    expect(one(valid.replace('titel: Riktlinje', 'titel: &titel Riktlinje'))).toEqual([
+      'strategy/r.md:4:8 error yaml Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.',
+    ]);
+    expect(one(valid.replace('giltighetstid:', 'giltighetstid: &giltighet'))).toEqual([
+      'strategy/r.md:10:16 error yaml Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.',
     ]);
   });
 
