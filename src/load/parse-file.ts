@@ -53,7 +53,8 @@ export function parseFile(raw: RawFile): ParsedFile {
   }
   const source = parseYamlSource(split.yaml, split.yamlLineOffset);
   if (source.problems.length) {
-    return { file, diagnostics: source.problems.map((p) => problem(p.span, 'yaml', p.message)) };
+    const claimedId = idLine(split.yaml);
+    return { file, ...(claimedId ? { claimedId } : {}), diagnostics: source.problems.map((p) => problem(p.span, 'yaml', p.message)) };
   }
   const data = source.data;
   if (data === null || data === undefined) {
@@ -94,6 +95,16 @@ export function parseFile(raw: RawFile): ParsedFile {
           ],
     document: { file, data: data as DocumentData, body: split.body, bodyStartLine: split.bodyStartLine, locate: source.locate },
   };
+}
+
+/**
+ * The id on a top-level `id: value` line of frontmatter that is not valid YAML: such a file still claims its id,
+ * so references to it are not reported as unknown besides the YAML error. Only a plain or quoted single value.
+ */
+function idLine(yaml: string): string | undefined {
+  const match = /^id:[ \t]+(?:"([^"\\\n]+)"|'([^'\n]+)'|([^\s"'#&*!|>{}[\],][^\s#]*))[ \t]*(?:#.*)?$/m.exec(yaml);
+  const id = match?.[1] ?? match?.[2] ?? match?.[3];
+  return id?.trim() || undefined;
 }
 
 /**

@@ -83,6 +83,13 @@ describe('references', () => {
     expect(diagnostics.map((d) => d.ruleId)).toContain('schema');
   });
 
+  it('does not call a reference unknown when the document’s YAML is broken: its id: line still claims the id', () => {
+    const broken = '---\nid: trygghetspolicy\ntitel: En\ntitel: Två\n---\n';
+    expect(lines(check({ 'strategy/p.md': broken, 'strategy/r.md': riktlinje('riktlinje', 'kompletteras_med: [trygghetspolicy]') }, { rule }))).toEqual([
+      'strategy/p.md:4:1 error yaml Nyckeln finns redan tidigare i samma avsnitt. Ta bort en av dem, eller slå ihop värdena.',
+    ]);
+  });
+
   describe('bidrar_till', () => {
     it('accepts goals that contribute to targets of the strategy', () => {
       expect(lines(check({ 'strategy/vp.md': plan(['trygghetsstrategi#skolnarvaro', 'trygghetsstrategi#samverkan']) }, { rule, base: true }))).toEqual([]);
