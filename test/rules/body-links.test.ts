@@ -83,6 +83,22 @@ describe('body-links', () => {
     ]);
   });
 
+  it('reports a link with broken percent-encoding, and goes on checking the other links', () => {
+    const files = {
+      'strategy/a.md': riktlinje('a', 'Se [policyn](../policyer/%E0%A4%A.md).\n'),
+      'strategy/b.md': riktlinje('b', 'Klicka [här](javascript:alert(1)).\n'),
+    };
+    expect(lines(check(files, { rule }))).toEqual([
+      'strategy/a.md:10:4 error body-links Länken «../policyer/%E0%A4%A.md» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.',
+      `strategy/b.md:10:8 error body-links ${unsafe('javascript:')}`,
+    ]);
+  });
+
+  it('accepts a link to a Markdown file that exists outside the checked folders', () => {
+    const files = { 'strategy/r.md': riktlinje('r', 'Läs [README](../README.md).\n'), 'README.md': '# Styrdokument\n' };
+    expect(lines(check(files, { rule }))).toEqual([]);
+  });
+
   it('reports a link that leaves the repository with ../, and an absolute path', () => {
     const body = 'Se [lönelistan](../../lon/lonelista.md) och [lösenorden](/etc/losenord.md).\n';
     expect(lines(check({ 'strategy/r.md': riktlinje('r', body) }, { rule }))).toEqual([

@@ -43,6 +43,19 @@ describe('config', () => {
     ]);
   });
 
+  it('reports an unknown dokumenttyp at its key, once, with a suggestion', () => {
+    expect(shown(minimal.replace('  anvisning: {', '  anvisningar: {'))).toEqual([
+      'styrdok.config.yaml:12:3 error config Okänd nyckel «anvisningar». Menade du «anvisning»? Tillåtna: policy, strategi, riktlinje, anvisning, rutin, åtgärdsplan, överenskommelse, iop, verksamhetsplan.',
+    ]);
+  });
+
+  it('reports an id used twice among organ, förvaltningar and chefer', () => {
+    const config = CONFIG_TEXT.replace('{ id: socialnamnden, namn: Socialnämnden', '{ id: tekniska-namnden, namn: Socialnämnden').replace('nämnd: socialnamnden', 'nämnd: tekniska-namnden');
+    expect(shown(config)).toEqual([
+      'styrdok.config.yaml:10:7 error config Id «tekniska-namnden» används mer än en gång bland organ, förvaltningar och chefer. Ge var och en ett eget id.',
+    ]);
+  });
+
   it('reports a misspelt rule or severity under regler', () => {
     expect(shown(`${minimal}regler:\n  adoptng-organ: warning\n`)).toEqual([
       'styrdok.config.yaml:16:3 error config Det finns ingen regel som heter «adoptng-organ». Menade du «adopting-organ»? Se styrdok rules.',

@@ -67,8 +67,11 @@ describe('goal-review', () => {
     expect(lines(check(files, { rule }))).toEqual([]);
   });
 
-  it('leaves an entry for a target that does not exist to others', () => {
+  it('leaves an entry for a target that does not exist to the references rule, which reports it', () => {
     const unknown = '    avstämd_mot:\n      trygghetsstrategi#finns-inte: 52a2f94b';
     expect(lines(check({ 'strategy/vp.md': plan(unknown) }, { rule, base: true }))).toEqual([]);
+    expect(lines(check({ 'strategy/vp.md': plan(unknown) }, { base: true }))).toEqual([
+      'strategy/vp.md:16:7 error references «trygghetsstrategi» har inget mål med id «finns-inte». Målen i dokumentet är: samverkan, forebyggande-insatser, skolnarvaro, aktiv-fritid.',
+    ]);
   });
 });

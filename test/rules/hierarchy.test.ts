@@ -105,7 +105,8 @@ describe('hierarchy', () => {
     expect(lines(check({ 'strategy/r.md': doc('r', 'riktlinje', 'kommunstyrelsen', 'genomför: [finns-inte]\nersätter: [finns-inte-heller]') }, { rule }))).toEqual([]);
   });
 
-  it('does not report a self-reference in ersätter as a cycle: the references rule reports it', () => {
+  it('does not report a self-reference in ersätter or genomför, as a cycle or a level: the references rule reports it', () => {
     expect(lines(check({ 'strategy/r.md': doc('r', 'riktlinje', 'kommunstyrelsen', 'ersätter: [r]') }, { rule }))).toEqual([]);
+    expect(lines(check({ 'strategy/r.md': doc('r', 'riktlinje', 'kommunstyrelsen', 'genomför: [r]') }, { rule }))).toEqual([]);
   });
 });

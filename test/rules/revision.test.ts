@@ -49,6 +49,14 @@ describe('revision', () => {
       ]);
     });
 
+    it('keeps a revision missed in an earlier mandatperiod overdue, not merely due in the current one', () => {
+      // Adopted 2019: it should have been revised in 2022–2026, by 15 October 2023, and never was.
+      const overdue =
+        'strategy/s.md:13:1 error revision Revisionen är försenad: dokumentet skulle ha reviderats under mandatperioden 2022–2026, och fristen gick ut 15 oktober 2023. Revidera dokumentet.';
+      expect(run('2024-01-10', { datum: '2019-03-01' })).toEqual([overdue]);
+      expect(run('2026-11-25', { datum: '2019-03-01' })).toEqual([overdue]);
+    });
+
     it('is satisfied by a decision taken in the new mandatperiod', () => {
       expect(run('2027-11-01', { datum: '2026-10-15' })).toEqual([]);
       expect(run('2027-11-01', { datum: '2026-10-14' })).toHaveLength(1);

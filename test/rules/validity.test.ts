@@ -76,6 +76,9 @@ describe('validity', () => {
       'strategy/s.md:12:3 warning validity Dokumentet slutar gälla 23 februari 2027, om 90 dagar. Besluta om en förlängning eller ett nytt dokument i tid.',
     ]);
     expect(ending('2027-02-24')).toEqual([]);
+    expect(ending('2026-11-26')).toEqual([
+      'strategy/s.md:12:3 warning validity Dokumentet slutar gälla 26 november 2026, om 1 dag. Besluta om en förlängning eller ett nytt dokument i tid.',
+    ]);
     // Ended yesterday: no longer in force, so no warning.
     expect(ending('2026-11-24')).toEqual([]);
   });
@@ -144,6 +147,16 @@ describe('validity', () => {
       'strategy/d-riktlinje.md:16:5 warning validity Dokumentet gäller men genomför «strategi-2020-2023», som har upphört att gälla. Se över om dokumentet ska revideras eller upphävas.',
       'strategy/d-riktlinje.md:17:5 warning validity Dokumentet gäller men genomför «policy-upphavd», som är upphävd. Se över om dokumentet ska revideras eller upphävas.',
       'strategy/d-riktlinje.md:18:5 warning validity Dokumentet gäller men genomför «strategi-utkast», som är ett utkast. Se över om dokumentet ska revideras eller upphävas.',
+    ]);
+  });
+
+  it('warns when a document in force implements one that has not begun to apply', () => {
+    const files = {
+      'strategy/a.md': doc({ id: 'kommande', dnr: 'KS/2023:1', gilt: gilt('2027-01-01', '2030-12-31') }),
+      'strategy/b.md': doc({ id: 'riktlinje', typ: 'riktlinje', dnr: 'KS/2023:2', gilt: gilt('2024-01-01', 'tills vidare'), extra: 'genomför:\n  - kommande' }),
+    };
+    expect(lines(check(files, { rule }))).toEqual([
+      'strategy/b.md:16:5 warning validity Dokumentet gäller men genomför «kommande», som inte har börjat gälla. Se över om dokumentet ska revideras eller upphävas.',
     ]);
   });
 
