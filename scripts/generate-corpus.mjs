@@ -221,7 +221,7 @@ export function generateCorpus({ n, seed = 1, out }) {
       const lines = [
         ...common(doc, type, byChef ? f.chef : 'kommunstyrelsen', iso(year, int(1, 11), int(1, 28)), byChef ? f.short : 'KS'),
         'giltighetstid:', `  från: ${iso(year, 12, 1)}`, type === 'åtgärdsplan' ? `  till: ${iso(2026, 12, 31)}` : '  till: tills vidare',
-        ...(type === 'riktlinje' || byChef ? [`revisionsdatum: ${iso(int(2026, 2029), int(1, 12), 1)}`] : []),
+        ...(type === 'riktlinje' || byChef ? [`revisionsdatum: ${iso(int(2027, 2030), int(1, 12), 1)}`] : []),
         `dokumentansvarig: ${byChef ? f.id : 'stadsledningsforvaltningen'}`,
         'genomför:', `  - ${pick(current).id}`,
       ];

@@ -11,6 +11,9 @@ import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
+import { cacheKey, openParseCache, type ParseCache } from '../load/parse-cache.js';
+import { SCHEMA_DIR } from '../schema/schema-files.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -28,6 +31,9 @@ Flaggor:
   --fix                rätta först det som går att rätta säkert (nycklarnas ordning,
                        datum som 2023-12-8, diarienummer som ks/2023:309) och visa
                        varje ändring; bara de angivna filerna ändras
+  --cache              spara tolkningen av varje fil och tolka bara om ändrade filer
+                       nästa gång (snabbare kontroll av stora samlingar)
+  --cache-location FIL var cachen sparas (standard: .styrdokcache)
   --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
   --site               med --watch: bygg också om webbplatsen (npm run site)
   -h, --help           visa den här hjälpen
@@ -49,7 +55,14 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   return EXIT_OK;
 }
 
-export function runCheck(args: string[], io: CommandIO): number | Promise<number> {
+export const DEFAULT_CACHE_LOCATION = '.styrdokcache';
+
+function openCache(location: string | undefined): ParseCache {
+  return openParseCache(cacheKey(VERSION, SCHEMA_DIR, DEFAULT_MAX_FILE_BYTES), location);
+}
+
+/** `cache`: kept between the rounds of --watch, in memory. */
+export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
     config: { type: 'string' },
     today: { type: 'string' },
@@ -59,6 +72,8 @@ export function runCheck(args: string[], io: CommandIO): number | Promise<number
     fix: { type: 'boolean' },
     watch: { type: 'boolean' },
     site: { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -72,7 +87,9 @@ export function runCheck(args: string[], io: CommandIO): number | Promise<number
   if (values.watch) {
     if (values.fix) throw new UsageError('--fix och --watch går inte att kombinera: --watch skriver aldrig i filerna du redigerar. Kör styrdok check --fix för sig.');
     const checkArgs = args.filter((a) => a !== '--watch' && a !== '--site');
-    return watchCheck({ checkArgs, paths: positionals, ...(values.config ? { configFile: values.config } : {}), site: Boolean(values.site), runCheck }, io);
+    const memory = openCache(undefined);
+    const runRound = (roundArgs: string[], roundIo: CommandIO) => runCheck(roundArgs, roundIo, memory);
+    return watchCheck({ checkArgs, paths: positionals, ...(values.config ? { configFile: values.config } : {}), site: Boolean(values.site), runCheck: runRound }, io);
   }
   const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
   if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
@@ -88,7 +105,16 @@ export function runCheck(args: string[], io: CommandIO): number | Promise<number
     const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
-  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
+  const parseCache = cache ?? (values.cache ? openCache(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)) : undefined);
+  const project = checkProject({
+    cwd: io.cwd,
+    paths: positionals,
+    ...(values.config ? { configFile: values.config } : {}),
+    ...(today ? { today } : {}),
+    ...(parseCache ? { cache: parseCache } : {}),
+  });
+  parseCache?.save();
   io.stdout(formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-import { ConfigError } from '../engine/load-project.js';
-import { pretty } from '../report/formatters/pretty.js';
-import { runCheck, type CommandIO } from './check-command.js';
+import type { ConfigError } from '../engine/load-project.js';
+import type { CommandIO } from './check-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import { runRules } from './rules-command.js';
-import { runReport } from './report-command.js';
-import { runConfirm } from './confirm-command.js';
-import { runNew } from './new-command.js';
-import { runImport } from './import-command.js';
-import { runExplain } from './explain-command.js';
 import { VERSION } from './version.js';
 
 const HELP = `styrdok ${VERSION}: styrdokument som kod
@@ -27,7 +20,16 @@ Kommandon:
 Skriv styrdok <kommando> --help för mer om ett kommando.`;
 
 type Command = (args: string[], io: CommandIO) => number | Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck, rules: runRules, confirm: runConfirm, report: runReport, new: runNew, import: runImport, explain: runExplain };
+// Each command's modules are loaded only when it runs: `check` in CI need not load the .docx importer.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check-command.js')).runCheck,
+  rules: async () => (await import('./rules-command.js')).runRules,
+  confirm: async () => (await import('./confirm-command.js')).runConfirm,
+  report: async () => (await import('./report-command.js')).runReport,
+  new: async () => (await import('./new-command.js')).runNew,
+  import: async () => (await import('./import-command.js')).runImport,
+  explain: async () => (await import('./explain-command.js')).runExplain,
+};
 
 export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [name, ...args] = argv;
@@ -43,30 +45,28 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
     io.stdout(VERSION + '\n');
     return EXIT_OK;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`Okänt kommando «${name}».\n\n${HELP}\n`);
     return EXIT_USAGE;
   }
-  // Commands that wait for input or for changes (new, import, check --watch) return a promise.
-  const fail = (error: unknown): number => {
+  const fail = async (error: unknown): Promise<number> => {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof ConfigError) {
-      io.stderr(`Konfigurationen är felaktig:\n${pretty(error.diagnostics, { files: [], rules: [], toolVersion: VERSION })}`);
+    // By name: the engine (and its class) is loaded only by the commands that use it.
+    if (error instanceof Error && error.name === 'ConfigError') {
+      const { pretty } = await import('../report/formatters/pretty.js');
+      io.stderr(`Konfigurationen är felaktig:\n${pretty((error as ConfigError).diagnostics, { files: [], rules: [], toolVersion: VERSION })}`);
       return EXIT_USAGE;
     }
     io.stderr(`Internt fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_USAGE;
   };
-  try {
-    const result = command(args, io);
-    return typeof result === 'number' ? result : result.catch(fail);
-  } catch (error) {
-    return fail(error);
-  }
+  return load()
+    .then((command) => command(args, io))
+    .catch(fail);
 }
 
 const io: CommandIO = {

@@ -5,7 +5,8 @@ import type { Config } from '../config/config.js';
 import { buildCorpus, type Corpus } from '../corpus/corpus.js';
 import { todayIso, type IsoDate } from '../corpus/dates.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { parseFile } from '../load/parse-file.js';
+import type { ParseCache } from '../load/parse-cache.js';
+import { parseFile, type ParsedFile } from '../load/parse-file.js';
 import { readMarkdownFiles } from '../load/read-files.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -20,6 +21,8 @@ export interface ProjectOptions {
   today?: IsoDate;
   rules?: readonly Rule[];
   maxFileBytes?: number;
+  /** Parsed files from earlier runs (check --cache, --watch); the caller saves it. */
+  cache?: ParseCache;
 }
 
 export interface CheckedProject {
@@ -46,6 +49,20 @@ function isWithin(cwd: string, paths: string[]): (file: string) => boolean {
     const abs = path.resolve(cwd, file);
     return roots.some((root) => abs === root || abs.startsWith(root + path.sep));
   };
+}
+
+/** Reads and parses every file, through the cache when there is one, in the order the files were found. */
+function readAndParse(paths: string[], cwd: string, options: ProjectOptions): { parsed: ParsedFile[]; diagnostics: Diagnostic[] } {
+  const { cache } = options;
+  const read = readMarkdownFiles(paths, {
+    cwd,
+    ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(cache ? { reuse: cache.reuse } : {}),
+  });
+  if (!cache) return { parsed: read.files.map(parseFile), diagnostics: read.diagnostics };
+  const parsed = [...read.files.map((raw) => ({ absPath: raw.absPath, parsed: cache.parse(raw) })), ...read.reused.map((r) => ({ absPath: r.absPath, parsed: r.value }))];
+  parsed.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
+  return { parsed: parsed.map((p) => p.parsed), diagnostics: read.diagnostics };
 }
 
 export class ConfigError extends Error {
@@ -80,8 +97,8 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   // The whole corpus beside the config is always read, so that checking one changed file still resolves its
   // references; only the findings are limited to the paths asked for.
   const corpusRoot = corpusFolder(cwd, configPath);
-  const read = readMarkdownFiles([corpusRoot, ...paths], { cwd, ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}) });
-  const corpus = buildCorpus(read.files.map(parseFile), read.diagnostics, corpusRoot);
+  const read = readAndParse([corpusRoot, ...paths], cwd, options);
+  const corpus = buildCorpus(read.parsed, read.diagnostics, corpusRoot);
   const asked = isWithin(cwd, paths);
   const all = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })];
   const diagnostics = all.filter((d) => d.ruleId === INTERNAL_RULE_ID || asked(d.file)).sort(compareDiagnostics);

@@ -43,10 +43,28 @@ export function isOverdue(period: ReportPeriod, today: IsoDate): boolean {
   return period.sista_dag !== undefined && today > period.sista_dag;
 }
 
+const goalsByYear = new WeakMap<Corpus, Map<number, GoalEntry[]>>();
+
 /**
  * The goals a year's follow-up covers: those in decided verksamhetsplaner for that year that no other
- * decision has replaced or repealed. A draft has no outcomes to ask for yet.
+ * decision has replaced or repealed. A draft has no outcomes to ask for yet. Grouped once per corpus, and
+ * each plan judged once, since the rules and the site ask year by year.
  */
 export function goalsOfYear(corpus: Corpus, year: number): GoalEntry[] {
-  return corpus.goals.filter(({ plan }) => plan.data.år === year && validityOf(plan) && !plan.data.upphävd && !replacementOf(plan, corpus));
+  let byYear = goalsByYear.get(corpus);
+  if (!byYear) {
+    byYear = new Map();
+    const counts = new Map<GoalEntry['plan'], boolean>();
+    for (const entry of corpus.goals) {
+      const { plan } = entry;
+      let counted = counts.get(plan);
+      if (counted === undefined) counts.set(plan, (counted = Boolean(validityOf(plan)) && !plan.data.upphävd && !replacementOf(plan, corpus)));
+      if (!counted) continue;
+      const list = byYear.get(plan.data.år) ?? [];
+      list.push(entry);
+      byYear.set(plan.data.år, list);
+    }
+    goalsByYear.set(corpus, byYear);
+  }
+  return byYear.get(year) ?? [];
 }

@@ -7,10 +7,29 @@ export interface RawFile {
   file: string;
   absPath: string;
   text: string;
+  /** Size and modification time as measured before the file was read, for the parse cache. */
+  size: number;
+  mtimeMs: number;
 }
 
-export interface ReadResult {
+/** A file the caller already knows unchanged (see ReadOptions.reuse): not read again. */
+export interface ReusedFile<T> {
+  file: string;
+  absPath: string;
+  value: T;
+}
+
+export interface ReadOptions<T> {
+  cwd: string;
+  maxFileBytes?: number;
+  /** Asked before a file is read: a value means the file is known unchanged and need not be read. */
+  reuse?: (file: string, absPath: string, size: number, mtimeMs: number) => T | undefined;
+}
+
+export interface ReadResult<T = never> {
   files: RawFile[];
+  /** Files that `reuse` vouched for, in the same order as `files`. */
+  reused: ReusedFile<T>[];
   /** Files that could not be read as text: one finding each, and the run goes on. */
   diagnostics: Diagnostic[];
 }
@@ -32,7 +51,7 @@ function fileProblem(file: string, message: string): Diagnostic {
 }
 
 /** Collects the Markdown files under `paths`, in a stable order, refusing what is not safe text. */
-export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFileBytes?: number }): ReadResult {
+export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptions<T>): ReadResult<T> {
   const { cwd } = options;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const root = realpathSync(cwd);
@@ -88,15 +107,22 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const files: RawFile[] = [];
+  const reused: ReusedFile<T>[] = [];
   for (const absPath of [...found].sort()) {
     const file = relative(cwd, absPath);
     const tooLarge = (size: number) =>
       fileProblem(file, `Filen är ${megabytes(size)} MB, större än gränsen ${megabytes(maxBytes)} MB. Dela upp dokumentet eller lägg bilagor utanför förrådet.`);
     let bytes: Buffer;
+    let stat: { size: number; mtimeMs: number };
     try {
-      const size = statSync(absPath).size;
-      if (size > maxBytes) {
-        diagnostics.push(tooLarge(size));
+      stat = statSync(absPath);
+      if (stat.size > maxBytes) {
+        diagnostics.push(tooLarge(stat.size));
+        continue;
+      }
+      const value = options.reuse?.(file, absPath, stat.size, stat.mtimeMs);
+      if (value !== undefined) {
+        reused.push({ file, absPath, value });
         continue;
       }
       bytes = readFileSync(absPath);
@@ -121,7 +147,7 @@ export function readMarkdownFiles(paths: string[], options: { cwd: string; maxFi
       diagnostics.push(fileProblem(file, 'Filen är inte sparad som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).'));
       continue;
     }
-    files.push({ file, absPath, text });
+    files.push({ file, absPath, text, size: stat.size, mtimeMs: stat.mtimeMs });
   }
-  return { files, diagnostics };
+  return { files, reused, diagnostics };
 }

@@ -1,6 +1,7 @@
 import type * as S from './schema-types.js';
 import type { Span } from './diagnostic.js';
 import type { PathSegment } from '../load/yaml-source.js';
+import type { BodyLink } from '../load/body-links.js';
 
 export type Dokumenttyp = S.Dokumenttyp;
 export type DocumentData =
@@ -28,6 +29,8 @@ export interface StyrDocument {
   body: string;
   /** 1-based line of the body's first line in the file. */
   bodyStartLine: number;
+  /** Links, images and link definitions in the body, in file coordinates (as remark finds them). */
+  links: readonly BodyLink[];
   /** Span of the frontmatter key at `path`. */
   locate(path: readonly PathSegment[]): Span;
 }

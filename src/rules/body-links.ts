@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createRule, type Finding } from './rule.js';
-import { bodyLinks } from '../load/body-links.js';
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
@@ -14,7 +13,7 @@ export default createRule({
     // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
     const root = corpus.root;
     for (const document of corpus.documents) {
-      for (const link of bodyLinks(document.body, document.bodyStartLine)) {
+      for (const link of document.links) {
         const at = { line: link.line, column: link.column };
         const url = link.url.trim();
         const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how the check and the site scale, as ratios measured in one run on this machine.
+ *
+ * For each corpus size (synthetic, from scripts/generate-corpus.mjs) it takes the median of --runs runs of:
+ * - floor: read every file and parse only its frontmatter with yaml (bench/floor.mjs);
+ * - check: `styrdok check` on the whole corpus, as a new process;
+ * - re-check --cache: the same with --cache after one file changed (the cache primed first);
+ * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
+ * - site: our Eleventy build (check, model, pages, search index), without git history;
+ * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
+ * and the peak memory (resident set size) of each process. Then the ratios and the targets:
+ * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from '../scripts/generate-corpus.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const ELEVENTY = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const WITH_RSS = path.join(ROOT, 'bench', 'with-rss.mjs');
+/** A fixed day, so the findings (and so the work) do not change as the calendar moves on. */
+const TODAY = '2026-06-01';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '1' },
+    only: { type: 'string', default: 'floor,check,recheck,site' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const only = new Set(values.only.split(','));
+
+/** Runs `node <script> args` under with-rss.mjs; returns wall seconds and peak RSS in MB. */
+function measure(label, script, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [WITH_RSS, script, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /STYRDOK_BENCH_RSS_KB (\d+)/.exec(result.stderr ?? '');
+  // The check exits 1 when it finds errors; anything else means the measurement is void.
+  if (result.status !== 0 && !(options.findingsOk && result.status === 1)) {
+    throw new Error(`${label} misslyckades (slutkod ${result.status}):\n${(result.stderr ?? '').slice(-2000)}`);
+  }
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+}
+
+function median(numbers) {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function repeat(label, once) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    results.push(once(run));
+    process.stderr.write(`  ${label} ${run + 1}/${runs}: ${results.at(-1).seconds.toFixed(2)} s\n`);
+  }
+  return { seconds: median(results.map((r) => r.seconds)), rssMb: Math.max(...results.map((r) => r.rssMb)) };
+}
+
+function benchSize(n) {
+  const dir = path.join(OUT, `corpus-${n}`);
+  const { docs } = generateCorpus({ n, seed: Number(values.seed), out: dir });
+  const megabytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0) / 1e6;
+  process.stderr.write(`${docs.length} dokument, ${megabytes.toFixed(1)} MB i ${path.relative(ROOT, dir)}\n`);
+  const corpus = path.join(dir, 'strategy');
+  const row = { n: docs.length, megabytes };
+  const check = (extra = []) => measure('check', CLI, ['check', 'strategy', '--format', 'json', '--today', TODAY, ...extra], { cwd: dir, findingsOk: true });
+
+  if (only.has('floor')) row.floor = repeat('floor', () => measure('floor', path.join(ROOT, 'bench', 'floor.mjs'), [corpus]));
+  if (only.has('check')) row.check = repeat('check', () => check());
+  if (only.has('recheck')) {
+    const cacheFile = path.join(dir, '.styrdokcache');
+    rmSync(cacheFile, { force: true });
+    check(['--cache']);
+    const policies = readdirSync(path.join(corpus, 'policyer')).sort();
+    row.recheckCache = repeat('re-check --cache', (run) => {
+      appendFileSync(path.join(corpus, 'policyer', policies[run % policies.length]), '\nEn mening till.\n');
+      return check(['--cache']);
+    });
+    const inProcess = measure('re-check --watch', path.join(ROOT, 'bench', 'recheck-in-process.mjs'), [corpus, String(runs), TODAY]);
+    const { full, rechecks } = JSON.parse(inProcess.stdout);
+    if (rechecks.some((r) => r.findings !== rechecks[0].findings)) throw new Error('Omkontrollen gav olika antal fynd mellan körningarna.');
+    row.watchFull = { seconds: full.seconds, rssMb: inProcess.rssMb };
+    row.recheckWatch = { seconds: median(rechecks.map((r) => r.seconds)), rssMb: inProcess.rssMb };
+  }
+  if (only.has('site')) {
+    const env = { STYRDOK_CORPUS: corpus, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', STYRDOK_SITE_OUT: path.join(dir, '_site') };
+    row.site = repeat('site', () => measure('site', ELEVENTY, ['--quiet'], { env }));
+    const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
+    row.bare = repeat('bare Eleventy', () => measure('bare Eleventy', ELEVENTY, ['--quiet', '--config=bench/bare.eleventy.js'], { env: bare }));
+  }
+  return row;
+}
+
+const seconds = (m) => (m ? `${m.seconds.toFixed(2)} s` : '–');
+const memory = (m) => (m && Number.isFinite(m.rssMb) ? `${Math.round(m.rssMb)} MB` : '–');
+const ratio = (a, b) => (a && b ? a.seconds / b.seconds : undefined);
+const shown = (r, target, below = true) => (r === undefined ? '–' : `${r.toFixed(2)}× (mål ${below ? '≤' : '≥'} ${target}×) ${r <= target ? 'ok' : 'ÖVER'}`);
+
+mkdirSync(OUT, { recursive: true });
+const rows = sizes.map(benchSize);
+const lines = [
+  `styrdok bench ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} kärnor (${os.cpus()[0]?.model ?? 'okänd processor'}), Node ${process.version}, median av ${runs} körningar`,
+  '',
+  `| Mätning | ${rows.map((r) => `${r.n} dokument (${r.megabytes.toFixed(0)} MB)`).join(' | ')} |`,
+  `| --- | ${rows.map(() => '---').join(' | ')} |`,
+];
+const measures = [
+  ['Golv: läsa filerna och tolka frontmatter', 'floor'],
+  ['Kontroll (styrdok check)', 'check'],
+  ['Omkontroll, en fil ändrad (check --cache)', 'recheckCache'],
+  ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
+  ['Webbplatsen (Eleventy)', 'site'],
+  ['Eleventy utan styrdok, samma Markdown', 'bare'],
+];
+for (const [label, key] of measures) {
+  if (rows.some((r) => r[key])) lines.push(`| ${label} | ${rows.map((r) => `${seconds(r[key])}, ${memory(r[key])}`).join(' | ')} |`);
+}
+lines.push(
+  `| Kontroll / golv | ${rows.map((r) => shown(ratio(r.check, r.floor), 2)).join(' | ')} |`,
+  `| Omkontroll --cache / kontroll | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
+  `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
+  `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
+  `| Högsta minne (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch', 'site'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
+);
+if (rows.length > 1) {
+  const [small, large] = [rows[0], rows.at(-1)];
+  const growth = (key) => (small[key] && large[key] ? `${(large[key].seconds / small[key].seconds).toFixed(1)}×` : '–');
+  lines.push('', `Tillväxt från ${small.n} till ${large.n} dokument (${(large.n / small.n).toFixed(0)}× fler): ${measures.map(([label, key]) => `${label.split(' (')[0].split(':')[0]} ${growth(key)}`).join(', ')}.`);
+}
+console.log(lines.join('\n'));

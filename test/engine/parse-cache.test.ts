@@ -1,0 +1,119 @@
+import { appendFileSync, cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/load-project.js';
+import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
+import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
+import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
+
+const TODAY = '2026-11-25';
+const BAD_INPUT = path.join(REPO_ROOT, 'test/fixtures/bad-input');
+
+let project: TempProject | undefined;
+afterEach(() => {
+  project?.dispose();
+  project = undefined;
+});
+
+/** The bundled corpus (or the bad-input fixtures) in a temporary folder, saved an hour ago. */
+function copyOf(source: 'strategy' | 'bad-input'): TempProject {
+  project = tempProject('styrdok-cache-');
+  cpSync(source === 'strategy' ? path.join(REPO_ROOT, 'strategy') : BAD_INPUT, project.path('strategy'), { recursive: true });
+  // Files saved within a second of the cache are always read again; these are older, as a clerk's would be.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of project.snapshot().keys()) utimesSync(project.path(file), anHourAgo, anHourAgo);
+  return project;
+}
+
+const freshCache = () => openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024));
+const findings = (dir: string, cache?: ReturnType<typeof freshCache>) =>
+  checkProject({ cwd: dir, paths: ['strategy'], today: TODAY, ...(cache ? { cache } : {}) }).diagnostics;
+
+describe('the parse cache', () => {
+  it.each(['strategy', 'bad-input'] as const)('gives exactly the findings of an uncached check (%s), first and second time', (source) => {
+    const p = copyOf(source);
+    const uncached = findings(p.dir);
+    expect(uncached.length).toBeGreaterThan(0);
+    const cache = freshCache();
+    expect(findings(p.dir, cache)).toEqual(uncached);
+    cache.save();
+    expect(findings(p.dir, cache)).toEqual(uncached);
+    cache.save();
+    // The second round reused files by size and time, not by parsing them again.
+    expect(cache.stats.reused).toBeGreaterThan(0);
+  });
+
+  it('parses a changed file again: its new finding appears, and the others come from the cache', async () => {
+    const p = copyOf('strategy');
+    const cache = freshCache();
+    const before = findings(p.dir, cache);
+    cache.save();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const file = p.path('strategy/policyer/trygghetspolicy.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('dokumenttyp: policy', 'dokumenttyp: polisy'));
+    const parsedBefore = cache.stats.parsed;
+    const after = findings(p.dir, cache);
+    expect(cache.stats.parsed).toBe(parsedBefore + 1);
+    expect(after).not.toEqual(before);
+    expect(after.some((d) => d.file === 'strategy/policyer/trygghetspolicy.md' && d.ruleId === 'schema')).toBe(true);
+    expect(after).toEqual(findings(p.dir));
+  });
+
+  it('reads a file whose size and time did not change but whose time is too close to the cache (racy git)', () => {
+    const p = copyOf('strategy');
+    const file = p.path('strategy/policyer/trygghetspolicy.md');
+    // A modification time later than the cache's own writing: never trusted without reading.
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(file, future, future);
+    const cache = freshCache();
+    findings(p.dir, cache);
+    cache.save();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('dokumenttyp: policy', 'dokumenttyp: polisy'));
+    utimesSync(file, future, future);
+    expect(statSync(file).size).toBe(Buffer.byteLength(text));
+    expect(findings(p.dir, cache)).toEqual(findings(p.dir));
+  });
+
+  it('reads a body only when asked, and then as it is on disk', () => {
+    const p = copyOf('strategy');
+    const cache = freshCache();
+    findings(p.dir, cache);
+    cache.save();
+    const { corpus } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
+    const uncached = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY }).corpus;
+    expect(corpus.documents.map((d) => d.body)).toEqual(uncached.documents.map((d) => d.body));
+    expect(corpus.documents.map((d) => d.links)).toEqual(uncached.documents.map((d) => d.links));
+  });
+});
+
+describe('styrdok check --cache', () => {
+  it('writes .styrdokcache, prints the same report from it, and never touches the documents', async () => {
+    const p = copyOf('bad-input');
+    appendFileSync(p.path('strategy/ok-policy.md'), '\n');
+    const plain = await p.run(['check', '--today', TODAY, '--format', 'json']);
+    const sources = p.snapshot();
+    const first = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache']);
+    const second = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache']);
+    expect(first).toEqual(plain);
+    expect(second).toEqual(plain);
+    const after = p.snapshot();
+    expect([...after.keys()].filter((f) => !sources.has(f))).toEqual(['.styrdokcache']);
+    for (const [file, bytes] of sources) expect(after.get(file)?.equals(bytes), file).toBe(true);
+  });
+
+  it('starts over from a damaged cache, and writes it where --cache-location says', async () => {
+    const p = copyOf('strategy');
+    writeFileSync(p.path('cache.json'), '{"key": "trasig", "entries": ');
+    const plain = await p.run(['check', '--today', TODAY, '--format', 'json']);
+    const cached = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache', '--cache-location', 'cache.json']);
+    expect(cached).toEqual(plain);
+    expect(JSON.parse(readFileSync(p.path('cache.json'), 'utf8')).entries).toHaveProperty(['strategy/policyer/trygghetspolicy.md']);
+  });
+
+  it('refuses --cache-location without --cache', async () => {
+    const p = copyOf('strategy');
+    const result = await p.run(['check', '--cache-location', 'x.json']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: '--cache-location anger var cachen sparas och används tillsammans med --cache.\n' });
+  });
+});
