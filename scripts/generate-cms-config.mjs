@@ -28,17 +28,16 @@ export const KIND_FOLDER = {
   verksamhetsplan: 'verksamhetsplaner',
 };
 
-const KIND_SCHEMA = {
-  policy: 'policy.schema.json',
-  strategi: 'strategi.schema.json',
-  riktlinje: 'riktlinje.schema.json',
-  anvisning: 'anvisning.schema.json',
-  rutin: 'rutin.schema.json',
-  åtgärdsplan: 'atgardsplan.schema.json',
-  överenskommelse: 'overenskommelse.schema.json',
-  iop: 'iop.schema.json',
-  verksamhetsplan: 'verksamhetsplan.schema.json',
-};
+/** Schema file of each dokumenttyp: the schema whose dokumenttyp is that kind's const (as src/schema/schema-files.ts). */
+const KIND_SCHEMA = Object.fromEntries(
+  readdirSync(path.join(ROOT, 'schemas'))
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort()
+    .flatMap((file) => {
+      const kind = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')).properties?.dokumenttyp?.const;
+      return typeof kind === 'string' ? [[kind, file]] : [];
+    }),
+);
 
 const CONFIG_FILE = 'strategy/styrdok.config.yaml';
 const ascii = (text) => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/Å|Ä/g, 'A').replace(/Ö/g, 'O');
@@ -194,7 +193,8 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
   const schemas = loadSchemas(path.join(root, 'schemas'));
   const resolve = resolver(schemas);
   const kommun = parse(readFileSync(path.join(root, configFile), 'utf8'));
-  const collections = Object.entries(KIND_SCHEMA).map(([kind, file]) => {
+  // In the order of the folder table (policy first), not the schema files' alphabetical order.
+  const collections = Object.keys(KIND_FOLDER).map((kind) => [kind, KIND_SCHEMA[kind]]).map(([kind, file]) => {
     const node = { schema: schemas.get(file), file };
     const info = resolve.info(node);
     const rules = kommun.dokumenttyper?.[kind];

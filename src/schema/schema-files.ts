@@ -17,15 +17,13 @@ export function readSchemaFiles(): SchemaFile[] {
     .map((file) => ({ file, schema: JSON.parse(readFileSync(SCHEMA_DIR + file, 'utf8')) as Record<string, unknown> }));
 }
 
-/** Schema file of each dokumenttyp; file names are ASCII. */
-export const KIND_SCHEMA: Record<string, string> = {
-  policy: 'policy.schema.json',
-  strategi: 'strategi.schema.json',
-  riktlinje: 'riktlinje.schema.json',
-  anvisning: 'anvisning.schema.json',
-  rutin: 'rutin.schema.json',
-  åtgärdsplan: 'atgardsplan.schema.json',
-  överenskommelse: 'overenskommelse.schema.json',
-  iop: 'iop.schema.json',
-  verksamhetsplan: 'verksamhetsplan.schema.json',
-};
+/**
+ * Schema file of each dokumenttyp, read from the schemas themselves (the one whose `dokumenttyp` is that
+ * kind's `const`), so a new kind needs only its schema. scripts/generate-cms-config.mjs does the same.
+ */
+export const KIND_SCHEMA: Record<string, string> = Object.fromEntries(
+  readSchemaFiles().flatMap(({ file, schema }) => {
+    const kind = (schema.properties as { dokumenttyp?: { const?: unknown } } | undefined)?.dokumenttyp?.const;
+    return typeof kind === 'string' ? [[kind, file]] : [];
+  }),
+);
