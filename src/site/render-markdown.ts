@@ -1,12 +1,7 @@
 import path from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import type { Root as MdRoot, Nodes as MdNodes } from 'mdast';
-import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import Token from 'markdown-it/lib/token.mjs';
 import { createSlugger } from './slug.js';
 
 export interface Heading {
@@ -16,7 +11,7 @@ export interface Heading {
 }
 
 export interface RenderedBody {
-  /** Sanitized HTML: pass it to a template only as data marked safe, never as template source. */
+  /** Safe HTML: pass it to a template only as data marked safe, never as template source. */
   html: string;
   headings: Heading[];
 }
@@ -30,89 +25,155 @@ export interface RenderOptions {
   reservedIds?: Iterable<string>;
 }
 
-// No allowDangerousHtml: raw HTML in a body never reaches the HTML tree. The sanitizer then drops
-// javascript:/data: URLs and anything else outside GitHub's safe schema. Its id clobbering guards against
-// ids in raw HTML, which cannot occur here, and would break the links remark-rehype makes to footnotes.
-const schema = { ...defaultSchema, clobber: [] };
-const toHast = unified()
-  .use(remarkRehype, { footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
-  .use(rehypeSanitize, schema);
-const parser = unified().use(remarkParse).use(remarkGfm);
-const stringifier = unified().use(rehypeStringify);
+/**
+ * Eleventy's own Markdown renderer (markdown-it) with GitHub's tables, strikethrough, autolinks and footnotes.
+ * Raw HTML is parsed only so that it can be dropped whole, as GitHub's sanitizer would: no html token is ever
+ * rendered. Every link and picture address is decided by siteHref/picture below, an allowlist, so
+ * markdown-it's own validateLink (kept as a second check there) must not turn an unsafe link into literal
+ * Markdown: the clerk's link text stays, the address goes.
+ */
+const md = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(footnote);
+const markdownItValidateLink = md.validateLink.bind(md);
+md.validateLink = () => true;
+// linkify-it finds bare "solna.se" too; GitHub links only www., scheme and e-mail literals (see isGfmAutolink).
+md.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
+// linkify-it's own quick test runs a large Unicode pattern over every run of text, for bare domains that are
+// dropped anyway. Any link isGfmAutolink keeps holds www., a scheme's ://, mailto: or an e-mail address's @.
+md.linkify.pretest = (text: string) => /www\.|:\/\/|mailto:|@/i.test(text);
+
+const FOOTNOTE_HEADING_ID = 'fotnoter--rubrik';
+// Ids the renderer makes hold "--", which a heading slug never does (slug.ts), so they cannot collide.
+const footnoteId = (token: Token) => `fotnot--${Number(token.meta.id) + 1}`;
+const footnoteRefId = (token: Token) => `fotnotsref--${Number(token.meta.id) + 1}${token.meta.subId > 0 ? `-${token.meta.subId + 1}` : ''}`;
+
+const rules = md.renderer.rules;
+rules.html_block = () => '';
+rules.html_inline = () => '';
+rules.table_open = (tokens, idx, options, _env, self) => {
+  const n = tokens[idx]!.meta?.scrollable as number | undefined;
+  const table = self.renderToken(tokens, idx, options);
+  // A wide table scrolls inside a region that keyboard users can focus and scroll, not the whole page.
+  return n ? `<section class="tabell-rulla" aria-label="Tabell ${n} i dokumentet" tabindex="0">${table}` : table;
+};
+rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options).replace(/\n$/, '')}${tokens[idx]!.meta?.scrollable ? '</section>' : ''}\n`;
+rules.footnote_ref = (tokens, idx) => {
+  const token = tokens[idx]!;
+  return `<sup><a href="#${footnoteId(token)}" id="${footnoteRefId(token)}" aria-describedby="${FOOTNOTE_HEADING_ID}">${Number(token.meta.id) + 1}</a></sup>`;
+};
+rules.footnote_block_open = () => `<section class="fotnoter"><h2 class="visuellt-dold" id="${FOOTNOTE_HEADING_ID}">Fotnoter</h2>\n<ol>\n`;
+rules.footnote_block_close = () => '</ol>\n</section>\n';
+rules.footnote_open = (tokens, idx) => `<li id="${footnoteId(tokens[idx]!)}">\n`;
+rules.footnote_close = () => '</li>\n';
+rules.footnote_anchor = (tokens, idx) => {
+  const token = tokens[idx]!;
+  const n = token.meta.subId > 0 ? `<sup>${token.meta.subId + 1}</sup>` : '';
+  return ` <a href="#${footnoteRefId(token)}" aria-label="Tillbaka till texten" class="fotnot-tillbaka">↩${n}</a>`;
+};
+
+const ALIGN_CLASS: Record<string, string> = { left: 'justera-vanster', center: 'justera-mitten', right: 'justera-hoger' };
 
 /** A clerk's Markdown as safe HTML for the document page: headings start at h2 under the page's h1. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedBody {
-  const mdast = parser.runSync(parser.parse(markdown)) as MdRoot;
-  shiftHeadings(mdast);
-  const hast = toHast.runSync(mdast) as HastRoot;
-  const headings: Heading[] = [];
-  const slug = createSlugger(['footnote-label', ...(options.reservedIds ?? [])]);
+  const env: Record<string, unknown> = {};
+  const tokens = md.parse(markdown.replace(/^\uFEFF/, ''), env);
+  const headingTokens: { open: Token; close: Token; inline: Token | undefined }[] = [];
   let tables = 0;
-  hast.children = rewrite(hast.children, options, (el) => {
-    const text = textOf(el).trim();
-    el.properties.id = slug(text);
-    headings.push({ depth: Number(el.tagName[1]), id: String(el.properties.id), text });
-  }) as RootContent[];
-  hast.children = hast.children.map((node) => (node.type === 'element' && node.tagName === 'table' ? scrollable(node, ++tables) : node));
-  return { html: stringifier.stringify(hast), headings };
-}
-
-/** A wide table scrolls inside a region that keyboard users can focus and scroll, not the whole page. */
-function scrollable(table: Element, n: number): Element {
-  return {
-    type: 'element',
-    tagName: 'section',
-    properties: { className: ['tabell-rulla'], ariaLabel: `Tabell ${n} i dokumentet`, tabIndex: 0 },
-    children: [table],
-  };
-}
-
-/** The page has the h1; the body's top heading level becomes h2, whatever level the clerk started at. */
-function shiftHeadings(tree: MdRoot): void {
-  const headings: Extract<MdNodes, { type: 'heading' }>[] = [];
-  const walk = (node: MdNodes) => {
-    if (node.type === 'heading') headings.push(node);
-    if ('children' in node) for (const child of node.children) walk(child as MdNodes);
-  };
-  walk(tree);
-  if (!headings.length) return;
-  const shift = 2 - Math.min(...headings.map((h) => h.depth));
-  for (const h of headings) h.depth = Math.min(6, Math.max(2, h.depth + shift)) as typeof h.depth;
-}
-
-function rewrite(nodes: (ElementContent | RootContent)[], options: RenderOptions, onHeading: (el: Element) => void): (ElementContent | RootContent)[] {
-  const out: (ElementContent | RootContent)[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'element') {
-      out.push(node);
-      continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    switch (token.type) {
+      case 'inline':
+        token.children = rewriteInline(token.children ?? [], options);
+        break;
+      case 'heading_open': {
+        let close = i + 1;
+        while (tokens[close]!.type !== 'heading_close') close++;
+        headingTokens.push({ open: token, close: tokens[close]!, inline: tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined });
+        break;
+      }
+      case 'table_open':
+        // Only tables at the top level scroll on their own, as before; a table in a list or quote scrolls with it.
+        if (token.level === 0) {
+          token.meta = { scrollable: ++tables };
+          let close = i + 1;
+          while (!(tokens[close]!.type === 'table_close' && tokens[close]!.level === 0)) close++;
+          tokens[close]!.meta = { scrollable: tables };
+        }
+        break;
+      case 'th_open':
+      case 'td_open': {
+        const align = /^text-align:(left|center|right)$/.exec(token.attrGet('style') ?? '')?.[1];
+        if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style');
+        if (align) token.attrJoin('class', ALIGN_CLASS[align]!);
+        if (token.type === 'th_open') token.attrSet('scope', 'col');
+        break;
+      }
     }
-    node.children = rewrite(node.children, options, onHeading) as ElementContent[];
-    if (/^h[2-6]$/.test(node.tagName) && !node.properties.id) onHeading(node);
-    if (node.tagName === 'th' && !node.properties.scope) node.properties.scope = 'col';
-    if (node.tagName === 'a') {
-      const href = siteHref(node.properties.href, options);
-      if (href === undefined) {
-        // A link the site cannot follow (dropped by the sanitizer, or a file the site does not publish): keep its text.
-        out.push(...node.children);
+  }
+
+  // The page has the h1; the body's top heading level becomes h2, whatever level the clerk started at.
+  const headings: Heading[] = [];
+  const slug = createSlugger(options.reservedIds ?? []);
+  const shift = 2 - Math.min(...headingTokens.map((h) => Number(h.open.tag.slice(1))));
+  for (const h of headingTokens) {
+    const depth = Math.min(6, Math.max(2, Number(h.open.tag.slice(1)) + shift));
+    h.open.tag = h.close.tag = `h${depth}`;
+    const text = plainText(h.inline?.children ?? []).trim();
+    const id = slug(text);
+    h.open.attrSet('id', id);
+    headings.push({ depth, id, text });
+  }
+  return { html: md.renderer.render(tokens, md.options, env).trimEnd(), headings };
+}
+
+/** Links the site can follow get their site address; other links keep only their text, pictures their description. */
+function rewriteInline(children: Token[], options: RenderOptions): Token[] {
+  const out: Token[] = [];
+  const open: boolean[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const token = children[i]!;
+    if (token.type === 'link_open') {
+      const href = isGfmAutolink(token, children[i + 1]) ? siteHref(token.attrGet('href'), options) : undefined;
+      open.push(href !== undefined);
+      if (href === undefined) continue;
+      token.attrSet('href', href);
+    } else if (token.type === 'link_close') {
+      if (!open.pop()) continue;
+    } else if (token.type === 'image') {
+      const src = token.attrGet('src') ?? '';
+      if (!/^https:\/\//i.test(src) || !markdownItValidateLink(src)) {
+        // Pictures in the repository are not published; say what was there instead of a broken image.
+        const alt = plainText(token.children ?? []).trim();
+        if (alt) out.push(Object.assign(new Token('text', '', 0), { content: alt }));
         continue;
       }
-      node.properties.href = href;
-    }
-    if (node.tagName === 'img' && !/^https:\/\//i.test(String(node.properties.src ?? ''))) {
-      // Pictures in the repository are not published; say what was there instead of a broken image.
-      const alt = String(node.properties.alt ?? '').trim();
-      if (alt) out.push({ type: 'text', value: alt });
+    } else if (token.type === 'html_inline') {
       continue;
     }
-    out.push(node);
+    out.push(token);
   }
   return out;
 }
 
+/** linkify-it also finds bare domains ("solna.se"); like GitHub, link only www., scheme and e-mail literals. */
+function isGfmAutolink(token: Token, text: Token | undefined): boolean {
+  if (token.markup !== 'linkify') return true;
+  const raw = text?.content ?? '';
+  return /^(www\.|https?:\/\/|mailto:)/i.test(raw) || (raw.includes('@') && !raw.includes('/'));
+}
+
+/** The text a reader sees in inline content (a heading's, a picture's description). */
+function plainText(children: Token[]): string {
+  let text = '';
+  for (const token of children) {
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak') text += '\n';
+  }
+  return text;
+}
+
 /** Where a body link should lead on the site, or undefined to drop the link and keep its text. */
-function siteHref(raw: unknown, options: RenderOptions): string | undefined {
-  if (typeof raw !== 'string' || raw === '') return undefined;
+function siteHref(raw: string | null, options: RenderOptions): string | undefined {
+  if (!raw || !markdownItValidateLink(raw)) return undefined;
   if (raw.startsWith('#')) return raw;
   if (/^(https?:|mailto:|tel:)/i.test(raw)) return raw;
   if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('/')) return undefined;
@@ -128,10 +189,4 @@ function siteHref(raw: unknown, options: RenderOptions): string | undefined {
   const url = options.urlOfFile.get(resolved);
   if (!url) return undefined;
   return hash ? `${url}#${hash}` : url;
-}
-
-function textOf(node: ElementContent | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
 }

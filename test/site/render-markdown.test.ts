@@ -88,6 +88,37 @@ describe('renderMarkdown', () => {
     expect(html).toContain('Fotnoter');
   });
 
+  it('keeps a column alignment as a class, not an inline style or an obsolete attribute', () => {
+    const { html } = renderMarkdown('| Område | Antal |\n|:--|--:|\n| Norr | 5 |');
+    expect(html).toContain('<th class="justera-hoger" scope="col">Antal</th>');
+    expect(html).toContain('<td class="justera-hoger">5</td>');
+    for (const el of elements(html)) expect(Object.keys(el.attribs)).not.toContain('style');
+    expect(html).not.toContain('align=');
+  });
+
+  it('wraps each top-level table in a focusable region named by its number', () => {
+    const { html } = renderMarkdown('| a |\n|---|\n| 1 |\n\nText\n\n| b |\n|---|\n| 2 |');
+    const regions = elements(html).filter((el) => el.name === 'section');
+    expect(regions.map((el) => [el.attribs.class, el.attribs['aria-label'], el.attribs.tabindex])).toEqual([
+      ['tabell-rulla', 'Tabell 1 i dokumentet', '0'],
+      ['tabell-rulla', 'Tabell 2 i dokumentet', '0'],
+    ]);
+  });
+
+  it('links web addresses, e-mail and telephone numbers, but not a bare domain name', () => {
+    const { html } = renderMarkdown('Se www.solna.se, skriv till info@solna.se eller [ring](tel:+4687342000). Domänen solna.se är text.');
+    const links = DomUtils.findAll((el) => el.name === 'a', parseDocument(html).children).map((a) => a.attribs.href);
+    expect(links).toEqual(['http://www.solna.se', 'mailto:info@solna.se', 'tel:+4687342000']);
+  });
+
+  it('gives footnotes ids a heading slug can never take, and a task list no form controls', () => {
+    const { html, headings } = renderMarkdown('## Fotnoter\n\nText[^a] och igen[^a].\n\n- [ ] uppgift\n\n[^a]: Not.');
+    expect(headings.map((h) => h.id)).toEqual(['fotnoter']);
+    const ids = elements(html).map((el) => el.attribs.id).filter(Boolean);
+    expect(ids).toEqual(['fotnoter', 'fotnotsref--1', 'fotnotsref--1-2', 'fotnoter--rubrik', 'fotnot--1']);
+    expect(elements(html).map((el) => el.name)).not.toContain('input');
+  });
+
   it('shows the description of a picture that is not published', () => {
     const { html } = renderMarkdown('![Karta över Hagalund](karta.png) och ![extern](https://example.org/a.png)');
     expect(html).toContain('Karta över Hagalund');
