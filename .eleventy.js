@@ -3,8 +3,10 @@
 // report as `styrdok check`, and hands over plain data. Env: STYRDOK_CORPUS (corpus folder, default
 // strategy), STYRDOK_TODAY (YYYY-MM-DD, default today), STYRDOK_SITE_OUT (output folder, default _site).
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { loadSite } from './dist/site/load-site.js';
-import { writeSearchIndex } from './dist/site/search-index.js';
+import { writeJsonFile } from './dist/site/open-data.js';
+import { createSearchIndex } from './dist/site/search-index.js';
 
 export default async function (eleventyConfig) {
   const { model, openData, project } = await loadSite(process.env).catch((error) => {
@@ -21,12 +23,24 @@ export default async function (eleventyConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, value] of Object.entries(model)) eleventyConfig.addGlobalData(name, value);
-  eleventyConfig.addGlobalData('openData', openData);
   eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
+
+  let search;
+  eleventyConfig.on('eleventy.before', async ({ directories }) => {
+    // The open data is written as it is serialized, not rendered as one string by a template.
+    writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
+    search = createSearchIndex();
+  });
+  // Notes which pages are searchable as they are written, so Pagefind reads only their folders afterwards.
+  eleventyConfig.addTransform('sokindex', function (content) {
+    if (search && this.page.outputPath?.endsWith('.html')) search.add(this.page.url, content);
+    return content;
+  });
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
-    await writeSearchIndex(directories.output);
+    await search?.write(directories.output);
+    search = undefined;
   });
 
   const warnings = project.diagnostics.length;

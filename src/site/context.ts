@@ -55,6 +55,10 @@ export interface ModelContext {
   goalLink(entry: GoalEntry): GoalLink;
   goalsOf(targetRef: string): GoalEntry[];
   actionsOf(targetRef: string): ActionEntry[];
+  /** The goals of one verksamhetsplan, in the order they are written. */
+  goalsOfPlan(plan: StyrDocument): GoalEntry[];
+  /** The documents that name this id in kompletteras_med. */
+  complementsOf(id: string): StyrDocument[];
 }
 
 export function createContext(project: CheckedProject): ModelContext {
@@ -67,6 +71,10 @@ export function createContext(project: CheckedProject): ModelContext {
   for (const doc of corpus.documents) {
     for (const action of actionsOf(doc.data)) for (const ref of action.bidrar_till ?? []) push(actionsByTarget, ref, { doc, action });
   }
+  const goalsByPlan = new Map<StyrDocument, GoalEntry[]>();
+  for (const entry of corpus.goals) push(goalsByPlan, entry.plan, entry);
+  const complements = new Map<string, StyrDocument[]>();
+  for (const doc of corpus.documents) for (const id of new Set(doc.data.kompletteras_med ?? [])) push(complements, id, doc);
   const anchors = targetAnchors(project);
 
   const ctx: ModelContext = {
@@ -130,6 +138,8 @@ export function createContext(project: CheckedProject): ModelContext {
     }),
     goalsOf: (ref) => goalsByTarget.get(ref) ?? [],
     actionsOf: (ref) => actionsByTarget.get(ref) ?? [],
+    goalsOfPlan: (plan) => goalsByPlan.get(plan) ?? [],
+    complementsOf: (id) => complements.get(id) ?? [],
   };
   return ctx;
 }

@@ -56,7 +56,9 @@ export function hierarchyDot(docs: StyrDocument[], ctx: ModelContext): string {
     const style = inForce ? '' : ', style="rounded,dashed,filled", fillcolor="#ffffff"';
     out.push(`${name} [label=${dotLabel([head, ...wrap(s.title)])}${style}];`);
     const level = ctx.project.config.typeRules(doc.data.dokumenttyp)?.nivå ?? 99;
-    levels.set(level, [...(levels.get(level) ?? []), name]);
+    const group = levels.get(level);
+    if (group) group.push(name);
+    else levels.set(level, [name]);
   }
   const ordered = [...levels.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group);
   for (const group of ordered) out.push(`{ rank="same"; ${group.join('; ')}; }`);
@@ -75,6 +77,11 @@ export function hierarchyDot(docs: StyrDocument[], ctx: ModelContext): string {
   }
   out.push('}');
   return out.join('\n');
+}
+
+/** The boxes a DOT graph from this module draws: one `nN [label=…]` line each. */
+export function countNodes(dot: string): number {
+  return dot.match(/^n\d+ \[label=/gm)?.length ?? 0;
 }
 
 /** Strategy → the targets nämnd goals trace to → those goals, left to right. */

@@ -25,10 +25,18 @@ export function inlineSvg(raw: string, diagram: Pick<Diagram, 'id' | 'title' | '
   );
 }
 
+/**
+ * The most boxes a diagram is drawn with. A few hundred boxes already shrink to unreadable text on a screen,
+ * and Graphviz's layout time grows faster than the graph; a larger diagram is left to its list.
+ */
+export const MAX_DIAGRAM_NODES = 200;
+
 /** Renders every diagram's DOT to inline SVG at build time, with Graphviz compiled to WebAssembly. */
 export async function renderDiagrams(diagrams: Diagram[]): Promise<void> {
+  const drawn = diagrams.filter((d) => (d.nodes ?? 0) <= MAX_DIAGRAM_NODES);
+  if (!drawn.length) return;
   const viz = await instance();
-  for (const diagram of diagrams) {
+  for (const diagram of drawn) {
     const result = viz.render(diagram.dot, { format: 'svg' });
     if (result.status !== 'success') {
       throw new Error(`Diagrammet «${diagram.title}» kunde inte ritas: ${result.errors.map((e) => e.message).join('; ')}`);

@@ -20,7 +20,7 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
   const docsRefs = (docs: StyrDocument[] | undefined): DocRef[] => unique(docs ?? []).map((d) => ctx.ref(d.data.id));
   const extra = data as { övergripande_mål?: string; parter?: { namn: string; företrädd_av?: string; organisationsnummer?: string }[] };
   const plan = isVerksamhetsplan(data) ? { ...data } : undefined;
-  const planGoals = plan ? corpus.goals.filter((g) => g.plan === doc) : [];
+  const planGoals = plan ? ctx.goalsOfPlan(doc) : [];
 
   return {
     ...ctx.summary(doc),
@@ -42,7 +42,7 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
     replaces: refs(data.ersätter),
     replacedBy: docsRefs(corpus.replacedBy.get(data.id)),
     complementedBy: refs(data.kompletteras_med),
-    complements: docsRefs(corpus.documents.filter((d) => d !== doc && d.data.kompletteras_med?.includes(data.id))),
+    complements: docsRefs(ctx.complementsOf(data.id).filter((d) => d !== doc)),
     ...targetTree(corpus.targetsOf.get(doc) ?? [], ctx),
     actions: actionsOf(data).map((action): ActionView => {
       const due = dueText(action.klart);

@@ -268,8 +268,13 @@ function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<st
     }),
   }));
 
+  const refOf = new Map<string, string>();
+  for (const g of report.mål) {
+    const key = `${g.id}\n${g.nämnd}\n${g.fil}`;
+    if (!refOf.has(key)) refOf.set(key, g.ref);
+  }
   const missing: MissingRow[] = report.saknade.map((m) => {
-    const ref = `${report.mål.find((g) => g.id === m.mål && g.nämnd === m.nämnd && g.fil === m.fil)?.ref ?? ''}`;
+    const ref = refOf.get(`${m.mål}\n${m.nämnd}\n${m.fil}`) ?? '';
     const anchor = goalAnchor.get(ref);
     return {
       period: periodLabel(m.period),

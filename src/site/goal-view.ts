@@ -59,7 +59,7 @@ export function namndPages(ctx: ModelContext): NamndPage[] {
     const plan = entry.plan;
     if (seen.has(plan.data.id)) continue;
     seen.add(plan.data.id);
-    const goals = corpus.goals.filter((g) => g.plan === plan).map((g) => goalView(g, ctx));
+    const goals = ctx.goalsOfPlan(plan).map((g) => goalView(g, ctx));
     const list = plansBy.get(plan.data.nämnd) ?? [];
     list.push({ doc: ctx.summary(plan), year: plan.data.år, goals });
     plansBy.set(plan.data.nämnd, list);

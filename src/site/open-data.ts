@@ -1,3 +1,5 @@
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { CheckedProject } from '../engine/load-project.js';
 import { statusOn, type DocumentStatus } from '../corpus/status.js';
 import { revisionState } from '../corpus/revision.js';
@@ -56,4 +58,57 @@ export function openData(project: CheckedProject): Record<string, unknown> {
       ...(d.documentId ? { documentId: d.documentId } : {}),
     })),
   };
+}
+
+/**
+ * Writes `value` as compact JSON, exactly as JSON.stringify would, but the top two levels piece by piece
+ * (one document of the open data at a time), so a large corpus never needs its whole file as one string.
+ */
+export function writeJsonFile(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (buffer.length) writeSync(fd, buffer.join(''));
+    buffer = [];
+    size = 0;
+  };
+  const emit = (text: string) => {
+    buffer.push(text);
+    size += text.length;
+    if (size > 1 << 20) flush();
+  };
+  const walk = (item: unknown, depth: number, inArray: boolean) => {
+    if (depth >= 2 || item === null || typeof item !== 'object' || 'toJSON' in item) {
+      const json = JSON.stringify(item);
+      if (json !== undefined) emit(json);
+      else if (inArray) emit('null');
+      return;
+    }
+    if (Array.isArray(item)) {
+      emit('[');
+      item.forEach((element, i) => {
+        if (i) emit(',');
+        walk(element, depth + 1, true);
+      });
+      emit(']');
+      return;
+    }
+    emit('{');
+    let first = true;
+    for (const [key, element] of Object.entries(item)) {
+      if (element === undefined || typeof element === 'function' || typeof element === 'symbol') continue;
+      emit(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      walk(element, depth + 1, false);
+    }
+    emit('}');
+  };
+  try {
+    walk(value, 0, false);
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -215,6 +215,8 @@ export interface Diagram {
   title: string;
   desc: string;
   dot: string;
+  /** Boxes in the graph. Above MAX_DIAGRAM_NODES no one can read it, so it is not drawn; the list beside it says the same. */
+  nodes?: number;
   /** Filled in by the build (Graphviz is asynchronous); the model itself stays pure. */
   svg?: string;
 }
