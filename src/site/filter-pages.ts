@@ -1,13 +1,20 @@
 import type { Config } from '../config/config.js';
 import { compareSv } from './format.js';
 import { slugify } from './slug.js';
-import type { DocSummary, Facet, FilterPage } from './types.js';
+import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
+
+/**
+ * The most values of one facet the filter menu lists on every list page. A large kommun has hundreds of
+ * organ and förvaltningar; listing them all on each of their own pages would make the site grow with the
+ * square of their number, so such a facet gets one page that lists its values.
+ */
+export const MAX_MENU_VALUES = 30;
 
 /**
  * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
  * following a link, so it works without JavaScript and every filtered list has its own address.
  */
-export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[] } {
+export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[] } {
   const typeOrder = Object.keys(config.data.dokumenttyper);
   const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
   const sorted = [...docs].sort(
@@ -17,12 +24,25 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
 
   const pages: FilterPage[] = [page('/dokument/', 'Alla styrdokument', `Alla ${docs.length} styrdokument, ordnade efter dokumenttyp.`, 'alla', sorted)];
   const facets: Facet[] = [];
-  const addFacet = (key: string, label: string, path: string, values: { key: string; label: string; title: string; intro: string; docs: DocSummary[] }[]) => {
+  const facetPages: FacetPage[] = [];
+  const addFacet = (
+    key: string,
+    label: string,
+    path: string,
+    values: { key: string; label: string; title: string; intro: string; docs: DocSummary[] }[],
+    many?: (n: number) => { linkText: string; intro: string },
+  ) => {
     const facet: Facet = { key, label, values: [] };
     for (const value of values) {
       const url = `/dokument/${path}/${value.key}/`;
-      facet.values.push({ key: value.key, label: value.label, url, count: value.docs.length });
-      pages.push(page(url, value.title, value.intro, key, value.docs));
+      const facetValue = { key: value.key, label: value.label, url, count: value.docs.length };
+      facet.values.push(facetValue);
+      pages.push({ ...page(url, value.title, value.intro, key, value.docs), value: facetValue });
+    }
+    if (many && facet.values.length > MAX_MENU_VALUES) {
+      const { linkText, intro } = many(facet.values.length);
+      facet.index = { url: `/dokument/${path}/`, linkText };
+      facetPages.push({ url: facet.index.url, title: label, intro, values: facet.values });
     }
     facets.push(facet);
   };
@@ -70,9 +90,15 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
         : { key: slugify(id), label: name, title: `Styrdokument som ${name} ansvarar för`, intro: `${count(list.length)} med ${name} som dokumentansvarig.`, docs: list };
     });
   };
-  addFacet('organ', 'Beslutande organ', 'organ', byPerson('organ'));
-  addFacet('ansvarig', 'Dokumentansvarig', 'ansvarig', byPerson('owner'));
-  return { facets, pages };
+  addFacet('organ', 'Beslutande organ', 'organ', byPerson('organ'), (n) => ({
+    linkText: `Alla ${n} beslutande organ`,
+    intro: `De ${n} organ som har beslutat styrdokument. Välj ett för att se dess styrdokument.`,
+  }));
+  addFacet('ansvarig', 'Dokumentansvarig', 'ansvarig', byPerson('owner'), (n) => ({
+    linkText: `Alla ${n} dokumentansvariga`,
+    intro: `De ${n} förvaltningar och andra som är dokumentansvariga. Välj en för att se styrdokumenten den ansvarar för.`,
+  }));
+  return { facets, pages, facetPages };
 
   function page(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage {
     const groups: { type: string; title: string; docs: DocSummary[] }[] = [];

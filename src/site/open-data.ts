@@ -17,6 +17,14 @@ function statusData(status: DocumentStatus): Record<string, unknown> {
 export function openData(project: CheckedProject): Record<string, unknown> {
   const { config, corpus, today } = project;
   const ids = (docs: { data: { id: string } }[] | undefined) => [...new Set((docs ?? []).map((d) => d.data.id))];
+  const complements = new Map<string, string[]>();
+  for (const doc of corpus.documents) {
+    for (const id of new Set(doc.data.kompletteras_med ?? [])) {
+      const list = complements.get(id);
+      if (list) list.push(doc.data.id);
+      else complements.set(id, [doc.data.id]);
+    }
+  }
   return {
     kommun: config.data.kommun,
     date: today,
@@ -33,7 +41,7 @@ export function openData(project: CheckedProject): Record<string, unknown> {
         replaces: doc.data.ersätter ?? [],
         replacedBy: ids(corpus.replacedBy.get(doc.data.id)),
         complementedBy: doc.data.kompletteras_med ?? [],
-        complements: ids(corpus.documents.filter((d) => d.data.kompletteras_med?.includes(doc.data.id))),
+        complements: [...new Set(complements.get(doc.data.id))],
       },
       frontmatter: doc.data,
       body: doc.body,

@@ -2,7 +2,10 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 
 /** A page Pagefind indexes: only pages whose <main> carries data-pagefind-body (documents and nämnder). */
-const SEARCHABLE = /<main\b[^>]*\sdata-pagefind-body[\s>=]/;
+function searchable(html: string): boolean {
+  const main = html.indexOf('<main');
+  return main >= 0 && /^<main\b[^>]*\sdata-pagefind-body[\s>=]/.test(html.slice(main, html.indexOf('>', main) + 1));
+}
 
 export interface SearchIndex {
   /** Notes a built page that Pagefind will index. */
@@ -21,7 +24,7 @@ export function createSearchIndex(): SearchIndex {
   const patterns = new Set<string>();
   return {
     add(url, html) {
-      if (SEARCHABLE.test(html)) patterns.add(filePattern(url));
+      if (searchable(html)) patterns.add(filePattern(url));
     },
     async write(outputDir) {
       const { index, errors } = await pagefind.createIndex({});

@@ -44,7 +44,7 @@ export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {})
     .sort((a, b) => compareSv(a.title, b.title));
   // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
   const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
-  const { facets, pages } = filterPages(summaries, config);
+  const { facets, pages, facetPages } = filterPages(summaries, config);
   const namnder = namndPages(ctx);
   const web = config.data.webbplats ?? {};
   const baseUrl = (web.bas_url ?? '').replace(/\/+$/, '');
@@ -68,6 +68,7 @@ export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {})
       counts: { documents: documents.length, inForce: documents.filter((d) => d.status.kind === 'gällande').length, goals: corpus.goals.length },
     },
     facets,
+    facetPages,
     filterPages: pages,
     namnder,
     traceability: traceability(ctx, namnder),

@@ -180,6 +180,19 @@ export interface Facet {
   key: string;
   label: string;
   values: FacetValue[];
+  /**
+   * A facet with more values than the filter menu shows (MAX_MENU_VALUES) has a page of its own listing
+   * them all; the menu then links to it instead of repeating every value on every list page.
+   */
+  index?: { url: string; linkText: string };
+}
+
+/** The page of a facet too large for the filter menu: every value, with its count. */
+export interface FacetPage {
+  url: string;
+  title: string;
+  intro: string;
+  values: FacetValue[];
 }
 
 export interface FilterPage {
@@ -187,6 +200,8 @@ export interface FilterPage {
   title: string;
   intro: string;
   facet: string;
+  /** The facet value the page lists, for the menu of a facet too large to list every value. */
+  value?: FacetValue;
   count: number;
   groups: { title: string; docs: DocSummary[] }[];
 }
@@ -252,6 +267,8 @@ export interface SiteModel {
   documents: DocPage[];
   home: { inForce: DocSummary[]; latest: DocSummary[]; counts: { documents: number; inForce: number; goals: number } };
   facets: Facet[];
+  /** The facets too large for the filter menu, each with a page of its values. */
+  facetPages: FacetPage[];
   filterPages: FilterPage[];
   namnder: NamndPage[];
   traceability: Traceability;
