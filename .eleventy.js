@@ -9,11 +9,13 @@ import { writeJsonFile } from './dist/site/open-data.js';
 import { createSearchIndex } from './dist/site/search-index.js';
 
 export default async function (eleventyConfig) {
-  const { model, openData, project } = await loadSite(process.env).catch((error) => {
+  const loaded = await loadSite(process.env).catch((error) => {
     // A rule error: print the report exactly as `styrdok check` does, then stop the build.
     if (error?.name === 'SiteBuildError') process.stderr.write(error.report);
     throw error;
   });
+  const { model, project } = loaded;
+  let { openData } = loaded;
 
   eleventyConfig.setInputDirectory('site');
   eleventyConfig.setOutputDirectory(process.env.STYRDOK_SITE_OUT || '_site');
@@ -29,8 +31,10 @@ export default async function (eleventyConfig) {
 
   let search;
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
-    // The open data is written as it is serialized, not rendered as one string by a template.
-    writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
+    // The open data is written as it is serialized, not rendered as one string by a template, and then let
+    // go: it holds every document's frontmatter and Markdown, which no page needs while Eleventy renders.
+    if (openData) writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
+    openData = undefined;
     search = createSearchIndex();
   });
   // Notes which pages are searchable as they are written, so Pagefind reads only their folders afterwards.
