@@ -1,7 +1,8 @@
 // Eleventy lays out the site model; it never reads strategy/ or parses frontmatter itself. The engine
 // (compiled to dist/ by `npm run build`) checks the corpus once, stops on any rule error with the same
 // report as `styrdok check`, and hands over plain data. Env: STYRDOK_CORPUS (corpus folder, default
-// strategy), STYRDOK_TODAY (YYYY-MM-DD, default today), STYRDOK_SITE_OUT (output folder, default _site).
+// strategy), STYRDOK_TODAY (YYYY-MM-DD, default today), STYRDOK_SITE_OUT (output folder, default _site),
+// STYRDOK_HISTORY=0 (no versions from git), STYRDOK_SEARCH=0 (no search index: quick previews, benchmarks).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSite } from './dist/site/load-site.js';
@@ -35,7 +36,7 @@ export default async function (eleventyConfig) {
     // go: it holds every document's frontmatter and Markdown, which no page needs while Eleventy renders.
     if (openData) writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
     openData = undefined;
-    search = createSearchIndex();
+    search = process.env.STYRDOK_SEARCH === '0' ? undefined : createSearchIndex();
   });
   // Notes which pages are searchable as they are written, so Pagefind reads only their folders afterwards.
   eleventyConfig.addTransform('sokindex', function (content) {

@@ -7,7 +7,8 @@
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
- * - site: our Eleventy build (check, model, pages, search index), without git history;
+ * - site: our Eleventy build (check, model, pages, search index), without git history, and the same
+ *   without the search index (Pagefind runs as a process of its own, and its memory is not counted);
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
  * and the peak memory (resident set size) of each process. Then the ratios and the targets:
  * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
@@ -103,6 +104,8 @@ function benchSize(n) {
   if (only.has('site')) {
     const env = { STYRDOK_CORPUS: corpus, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', STYRDOK_SITE_OUT: path.join(dir, '_site') };
     row.site = repeat('site', () => measure('site', ELEVENTY, ['--quiet'], { env }));
+    // The same without the search index (Pagefind, a process of its own): the bare build indexes nothing.
+    row.siteNoSearch = repeat('site without search', () => measure('site without search', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0' } }));
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     row.bare = repeat('bare Eleventy', () => measure('bare Eleventy', ELEVENTY, ['--quiet', '--config=bench/bare.eleventy.js'], { env: bare }));
   }
@@ -128,6 +131,7 @@ const measures = [
   ['Omkontroll, en fil ändrad (check --cache)', 'recheckCache'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
   ['Webbplatsen (Eleventy)', 'site'],
+  ['Webbplatsen utan sökindex (STYRDOK_SEARCH=0)', 'siteNoSearch'],
   ['Eleventy utan styrdok, samma Markdown', 'bare'],
 ];
 for (const [label, key] of measures) {
@@ -138,7 +142,8 @@ lines.push(
   `| Omkontroll --cache / kontroll | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
-  `| Högsta minne (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch', 'site'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
+  `| Webbplats utan sökindex / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
+  `| Högsta minne (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch', 'site', 'siteNoSearch'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
 );
 if (rows.length > 1) {
   const [small, large] = [rows[0], rows.at(-1)];

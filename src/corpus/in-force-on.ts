@@ -9,19 +9,24 @@ export interface DocumentOnDate {
   status: DocumentStatus;
 }
 
+const orders = new WeakMap<Corpus, StyrDocument[]>();
+
+/** The corpus in hierarchy order (policy first), then by title: the same for every date, so sorted once. */
+function hierarchyOrder(corpus: Corpus, config: Config): StyrDocument[] {
+  let order = orders.get(corpus);
+  if (!order) {
+    const kinds = Object.keys(config.data.dokumenttyper);
+    const level = (doc: StyrDocument) => config.typeRules(doc.data.dokumenttyp)?.nivå ?? 99;
+    const kindOrder = (doc: StyrDocument) => kinds.indexOf(doc.data.dokumenttyp);
+    order = [...corpus.documents].sort((a, b) => level(a) - level(b) || kindOrder(a) - kindOrder(b) || a.data.titel.localeCompare(b.data.titel, 'sv'));
+    orders.set(corpus, order);
+  }
+  return order;
+}
+
 /** Every document with its status on `date`, in hierarchy order (policy first), then by title. */
 export function documentsOn(corpus: Corpus, config: Config, date: IsoDate): DocumentOnDate[] {
-  const kinds = Object.keys(config.data.dokumenttyper);
-  const level = (doc: StyrDocument) => config.typeRules(doc.data.dokumenttyp)?.nivå ?? 99;
-  const kindOrder = (doc: StyrDocument) => kinds.indexOf(doc.data.dokumenttyp);
-  return corpus.documents
-    .map((document) => ({ document, status: statusOn(document, date, corpus) }))
-    .sort(
-      (a, b) =>
-        level(a.document) - level(b.document) ||
-        kindOrder(a.document) - kindOrder(b.document) ||
-        a.document.data.titel.localeCompare(b.document.data.titel, 'sv'),
-    );
+  return hierarchyOrder(corpus, config).map((document) => ({ document, status: statusOn(document, date, corpus) }));
 }
 
 /** The answer to "which styrdokument were in force on that date?". */
