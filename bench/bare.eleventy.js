@@ -4,6 +4,8 @@ export default function (eleventyConfig) {
   eleventyConfig.setInputDirectory(process.env.BARE_INPUT);
   eleventyConfig.setOutputDirectory(process.env.BARE_OUTPUT);
   eleventyConfig.setTemplateFormats(['md']);
+  // The generated corpora live in bench/out/, which .gitignore lists and Eleventy would otherwise skip.
+  eleventyConfig.setUseGitIgnore(false);
   // Plain Markdown, not Markdown run through a template language first.
   return { markdownTemplateEngine: false };
 }

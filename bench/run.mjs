@@ -16,7 +16,7 @@
  *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,6 +58,11 @@ function measure(label, script, args, options = {}) {
     throw new Error(`${label} misslyckades (slutkod ${result.status}):\n${(result.stderr ?? '').slice(-2000)}`);
   }
   return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+}
+
+function htmlFiles(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
 }
 
 function median(numbers) {
@@ -107,7 +112,14 @@ function benchSize(n) {
     // The same without the search index (Pagefind, a process of its own): the bare build indexes nothing.
     row.siteNoSearch = repeat('site without search', () => measure('site without search', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0' } }));
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
-    row.bare = repeat('bare Eleventy', () => measure('bare Eleventy', ELEVENTY, ['--quiet', '--config=bench/bare.eleventy.js'], { env: bare }));
+    row.bare = repeat('bare Eleventy', () => {
+      rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });
+      const result = measure('bare Eleventy', ELEVENTY, ['--quiet', '--config=bench/bare.eleventy.js'], { env: bare });
+      // A build that wrote nothing would be a fast, meaningless yardstick.
+      const pages = htmlFiles(bare.BARE_OUTPUT);
+      if (pages !== docs.length) throw new Error(`Eleventy utan styrdok skrev ${pages} sidor, inte ${docs.length}.`);
+      return result;
+    });
   }
   return row;
 }
