@@ -160,6 +160,6 @@ lines.push(
 if (rows.length > 1) {
   const [small, large] = [rows[0], rows.at(-1)];
   const growth = (key) => (small[key] && large[key] ? `${(large[key].seconds / small[key].seconds).toFixed(1)}×` : '–');
-  lines.push('', `Tillväxt från ${small.n} till ${large.n} dokument (${(large.n / small.n).toFixed(0)}× fler): ${measures.map(([label, key]) => `${label.split(' (')[0].split(':')[0]} ${growth(key)}`).join(', ')}.`);
+  lines.push('', `Tillväxt från ${small.n} till ${large.n} dokument (${(large.n / small.n).toFixed(0)}× fler): ${measures.map(([label, key]) => `${label.split(':')[0]} ${growth(key)}`).join(', ')}.`);
 }
 console.log(lines.join('\n'));
