@@ -36,7 +36,7 @@ export const rules: readonly Rule[] = [
 export const loadChecks = [
   { id: 'file', description: 'Filen går att läsa: inte tom, inte binär, sparad som UTF-8, inte för stor och inte en länk ut ur förrådet.' },
   { id: 'frontmatter', description: 'Filen börjar med frontmatter mellan två rader ---, med nycklar och värden.' },
-  { id: 'yaml', description: 'Frontmatter är giltig YAML: rätt indrag, inga dubbla nycklar, inga tabbar, alias eller okända taggar.' },
+  { id: 'yaml', description: 'Frontmatter är giltig YAML: rätt indrag, inga dubbla nycklar, inga tabbar, alias, ankare eller okända taggar.' },
   { id: 'schema', description: 'Frontmatter följer dokumenttypens JSON Schema: rätt nycklar, typer, datum och värden.' },
   { id: 'config', description: 'Konfigurationsfilen är giltig och hänger ihop.' },
 ] as const;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, onTestFinished } from 'vitest';
@@ -93,5 +93,5 @@ export function startCli(args: readonly string[], cwd: string) {
   };
 }
 
-export const SEED_004 = path.resolve(REPO_ROOT, '../shared/seeds/004_66a71facd5e3f1eb.txt');
-export const hasSeed004 = existsSync(SEED_004);
+/** Solna stad's Trygghetsstrategi as plain text (a public document; seeds/004 in the project's sources). */
+export const SEED_004 = path.resolve(REPO_ROOT, 'test/fixtures/authoring/trygghetsstrategi-solna.txt');
