@@ -74,6 +74,8 @@ export function openParseCache(key: string, location?: string): ParseCache {
   let known: Record<string, Entry> = previous?.entries ?? {};
   let trustedBefore = (previous?.writtenAt ?? 0) - 1000;
   let seen: Record<string, Entry> = {};
+  // Whether any entry differs from what is on disk: an unchanged corpus leaves the cache file alone.
+  let changed = false;
   const stats = { reused: 0, hashed: 0, parsed: 0 };
 
   return {
@@ -90,16 +92,20 @@ export function openParseCache(key: string, location?: string): ParseCache {
       const entry = known[raw.file];
       if (entry && entry.hash === hash) {
         stats.hashed++;
+        changed ||= entry.size !== raw.size || entry.mtimeMs !== raw.mtimeMs;
         seen[raw.file] = { ...entry, size: raw.size, mtimeMs: raw.mtimeMs };
         return fromEntry(entry, raw.file, raw.absPath, raw.text);
       }
       stats.parsed++;
+      changed = true;
       const parsed = parseFile(raw);
       seen[raw.file] = toEntry(parsed, raw, hash);
       return parsed;
     },
     save() {
-      if (location) writeCacheFile(location, { key, writtenAt: Date.now(), entries: seen });
+      const removed = Object.keys(known).length !== Object.keys(seen).length;
+      if (location && (changed || removed || !previous)) writeCacheFile(location, { key, writtenAt: Date.now(), entries: seen });
+      changed = false;
       // The next round (in memory: --watch) trusts what this one saw, except files modified this very second.
       trustedBefore = Date.now() - 1000;
       known = seen;

@@ -75,6 +75,28 @@ describe('the parse cache', () => {
     expect(findings(p.dir, cache)).toEqual(findings(p.dir));
   });
 
+  it('leaves the cache file alone when nothing changed, and rewrites it when a file did', async () => {
+    const p = copyOf('strategy');
+    const location = p.path('.styrdokcache');
+    const key = cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024);
+    const run = () => {
+      const cache = openParseCache(key, location);
+      const result = findings(p.dir, cache);
+      cache.save();
+      return { result, written: statSync(location).mtimeMs, stats: cache.stats };
+    };
+    const first = run();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = run();
+    expect(second.stats).toEqual({ reused: first.stats.parsed, hashed: 0, parsed: 0 });
+    expect(second.written).toBe(first.written);
+    expect(second.result).toEqual(first.result);
+    appendFileSync(p.path('strategy/policyer/trygghetspolicy.md'), '\nEn mening till.\n');
+    const third = run();
+    expect(third.stats.parsed).toBe(1);
+    expect(third.written).toBeGreaterThan(first.written);
+  });
+
   it('reads a body only when asked, and then as it is on disk', () => {
     const p = copyOf('strategy');
     const cache = freshCache();
