@@ -41,8 +41,6 @@ export interface PageType {
   name: string;
   /** Says whether a page is of this type; the first match in URL order wins. */
   match: (page: SitePageInfo) => boolean;
-  /** false: the type is optional (the brief says "if it exists"). */
-  required: boolean;
   /** Appended to the page's URL, e.g. a search query. */
   query?: string;
   /** A JavaScript expression the page must make true before it is tested (e.g. results rendered). */
@@ -55,34 +53,32 @@ const NAMND = 'Barn- och utbildningsnämnden';
 
 /** The page types of the site built from the repo's own corpus (strategy/) that every gate covers. */
 export const PAGE_TYPES: PageType[] = [
-  { name: 'startsidan', required: true, match: (p) => p.url === '/' },
-  { name: 'alla styrdokument', required: true, match: (p) => /alla styrdokument/i.test(p.h1) },
+  { name: 'startsidan', match: (p) => p.url === '/' },
+  { name: 'alla styrdokument', match: (p) => /alla styrdokument/i.test(p.h1) },
   {
     // A list narrowed to one document type or one organ: a page of its own under the site's list, headed
     // with the type's plural: Strategier (/dokument/typ/strategi/).
     name: 'en filtrerad lista (dokumenttyp)',
-    required: true,
     match: (p) => /^strategier\b/i.test(p.h1),
   },
-  { name: 'en strategi', required: true, match: (p) => p.h1 === STRATEGY_TITLE },
-  { name: 'en ersatt policy', required: true, match: (p) => p.h1 === REPLACED_POLICY_TITLE },
-  { name: 'en nämnd', required: true, match: (p) => p.h1 === NAMND },
-  { name: 'spårbarheten med diagram', required: true, match: (p) => /spårbarhet/i.test(p.h1) && p.hasSvg },
-  { name: 'sök', required: true, match: (p) => /^sök\b/i.test(p.h1) },
+  { name: 'en strategi', match: (p) => p.h1 === STRATEGY_TITLE },
+  { name: 'en ersatt policy', match: (p) => p.h1 === REPLACED_POLICY_TITLE },
+  { name: 'en nämnd', match: (p) => p.h1 === NAMND },
+  { name: 'spårbarheten med diagram', match: (p) => /spårbarhet/i.test(p.h1) && p.hasSvg },
+  { name: 'sök', match: (p) => /^sök\b/i.test(p.h1) },
   {
     // The same page once its script has searched the Pagefind index and listed the hits.
     name: 'sök med träffar',
-    required: true,
     match: (p) => /^sök\b/i.test(p.h1),
     query: '?q=trygghet',
     ready: `/träff/.test(document.querySelector('main [role=status]')?.textContent ?? '') && document.querySelectorAll('main ol li a').length > 0`,
   },
-  { name: 'tillgänglighetsredogörelsen', required: true, match: (p) => /tillgänglighetsredogörelse/i.test(p.h1) },
+  { name: 'tillgänglighetsredogörelsen', match: (p) => /tillgänglighetsredogörelse/i.test(p.h1) },
   // Not in the brief's list, but pages a resident reaches all the same.
-  { name: 'nämnderna', required: true, match: (p) => p.url === '/namnd/' },
-  { name: 'öppna data', required: true, match: (p) => /^öppna data\b/i.test(p.h1) },
-  { name: 'sidan som inte finns (404)', required: true, match: (p) => p.url === '/404.html' },
-  { name: 'uppföljningen', required: false, match: (p) => p.url.startsWith('/uppfoljning/') || /^(uppföljning|stadsgemensam rapport)/i.test(p.h1) },
+  { name: 'nämnderna', match: (p) => p.url === '/namnd/' },
+  { name: 'öppna data', match: (p) => /^öppna data\b/i.test(p.h1) },
+  { name: 'sidan som inte finns (404)', match: (p) => p.url === '/404.html' },
+  { name: 'uppföljningen', match: (p) => p.url.startsWith('/uppfoljning/') || /^(uppföljning|stadsgemensam rapport)/i.test(p.h1) },
 ];
 
 export function findPage(pages: SitePageInfo[], type: PageType): SitePageInfo | undefined {
