@@ -4,14 +4,11 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkProject } from '../dist/engine/load-project.js';
-import { cacheKey, openParseCache } from '../dist/load/parse-cache.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../dist/load/read-files.js';
-import { SCHEMA_DIR } from '../dist/schema/schema-files.js';
-import { VERSION } from '../dist/cli/version.js';
+import { openCache } from '../dist/cli/check-command.js';
 
 const [corpus, runs, today] = process.argv.slice(2);
 const cwd = path.dirname(corpus);
-const cache = openParseCache(cacheKey(VERSION, SCHEMA_DIR, DEFAULT_MAX_FILE_BYTES));
+const cache = openCache(undefined);
 const check = () => {
   const start = performance.now();
   const { diagnostics } = checkProject({ cwd, paths: [path.basename(corpus)], today, cache });

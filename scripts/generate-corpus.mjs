@@ -155,7 +155,7 @@ export function generateCorpus({ n, seed = 1, out }) {
       const from = valar + 1;
       const id = `${slug(area)}-strategi-${from}-${from + 3}`;
       const fokus = Array.from({ length: int(2, 4) }, (_, i) => ({ id: `fokus-${i + 1}`, rubrik: `${area}: fokusområde ${i + 1}`, text: pick(pool).slice(0, 200) }));
-      const doc = { id, folder: 'strategier', title: `${area}sstrategi ${from}–${from + 3}`.replace('sstrategi', 'strategi'), from, fokus };
+      const doc = { id, folder: 'strategier', title: `${area}strategi ${from}–${from + 3}`, from, fokus };
       strategies.push(doc);
       for (let y = from; y <= from + 3; y++) {
         if (!targetsByYear.has(y)) targetsByYear.set(y, []);
@@ -233,7 +233,7 @@ export function generateCorpus({ n, seed = 1, out }) {
   }
   organs.forEach((organ, o) => {
     for (let year = firstYear; year <= lastYear; year++) {
-      const doc = { id: `verksamhetsplan-${year}-${organ.id}`, folder: `verksamhetsplaner/${year}`, title: `${organ.name}s verksamhetsplan ${year}`.replace('ns verksamhetsplan', 'ns verksamhetsplan') };
+      const doc = { id: `verksamhetsplan-${year}-${organ.id}`, folder: `verksamhetsplaner/${year}`, title: `${organ.name}s verksamhetsplan ${year}` };
       const targets = targetsByYear.get(year) ?? [];
       const goals = Array.from({ length: int(2, 5) }, (_, g) => {
         const target = pick(targets);

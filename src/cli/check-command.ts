@@ -57,7 +57,8 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
 
 export const DEFAULT_CACHE_LOCATION = '.styrdokcache';
 
-function openCache(location: string | undefined): ParseCache {
+/** The cache `check` uses, keyed to this version of styrdok; in memory when there is no location. */
+export function openCache(location: string | undefined): ParseCache {
   return openParseCache(cacheKey(VERSION, SCHEMA_DIR, DEFAULT_MAX_FILE_BYTES), location);
 }
 

@@ -129,12 +129,12 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
   };
 }
 
-/** A ParsedFile from an entry; the body is read (once) only when someone asks for it. */
+/** A ParsedFile from an entry; the body is split off (and read, if need be) once, only when someone asks for it. */
 function fromEntry(entry: Entry, file: string, absPath: string, text?: string): ParsedFile {
   const parsed: ParsedFile = { file, diagnostics: entry.diagnostics, ...(entry.claimedId !== undefined ? { claimedId: entry.claimedId } : {}) };
   if (!entry.document) return parsed;
   const cached = entry.document;
-  let body = text === undefined ? undefined : splitFrontmatter(text).body;
+  let body: string | undefined;
   const document = {
     file,
     data: cached.data,
@@ -142,7 +142,7 @@ function fromEntry(entry: Entry, file: string, absPath: string, text?: string): 
     links: cached.links,
     locate: locateIn(cached.spans),
     get body(): string {
-      body ??= splitFrontmatter(readFileSync(absPath, 'utf8')).body;
+      body ??= splitFrontmatter(text ?? readFileSync(absPath, 'utf8')).body;
       return body;
     },
   } satisfies StyrDocument;

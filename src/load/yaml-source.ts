@@ -148,27 +148,8 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     problems.push({ span, message: yamlMessage(error.code, error.message) });
   }
 
-  const locate = (path: readonly PathSegment[]): Span => {
-    let node: unknown = document.contents;
-    let best: Span = toSpan(0);
-    for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
-        const key = pair?.key as Node | undefined;
-        if (!pair || !key?.range) return best;
-        best = toSpan(key.range[0], key.range[1]);
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item = node.items[segment] as Node | undefined;
-        if (!item?.range) return best;
-        best = toSpan(item.range[0], item.range[1]);
-        node = item;
-      } else {
-        return best;
-      }
-    }
-    return best;
-  };
+  // Frontmatter with problems has no data, so no key of it is ever located: every path falls back to its start.
+  const locate = (): Span => toSpan(0);
 
   if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
 
