@@ -12,6 +12,7 @@ import { renderInForceJson, renderInForceText } from '../report/in-force-list.js
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
 import { cacheKey, openParseCache, type ParseCache } from '../load/parse-cache.js';
+import { isUsableCacheLocation } from '../load/cache-folder.js';
 import { SCHEMA_DIR } from '../schema/schema-files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
 
@@ -33,7 +34,8 @@ Flaggor:
                        varje ändring; bara de angivna filerna ändras
   --cache              spara tolkningen av varje fil och tolka bara om ändrade filer
                        nästa gång (snabbare kontroll av stora samlingar)
-  --cache-location FIL var cachen sparas (standard: .styrdokcache)
+  --cache-location MAPP
+                       mappen där cachen sparas (standard: .styrdokcache)
   --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
   --site               med --watch: bygg också om webbplatsen (npm run site)
   -h, --help           visa den här hjälpen
@@ -107,7 +109,11 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
-  const parseCache = cache ?? (values.cache ? openCache(path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)) : undefined);
+  const cacheLocation = path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION);
+  if (values.cache && !isUsableCacheLocation(cacheLocation)) {
+    throw new UsageError(`--cache-location ska vara en mapp, men «${values['cache-location'] ?? DEFAULT_CACHE_LOCATION}» är en fil. Välj en mapp som inte finns än.`);
+  }
+  const parseCache = cache ?? (values.cache ? openCache(cacheLocation) : undefined);
   const project = checkProject({
     cwd: io.cwd,
     paths: positionals,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { StyrdokConfigData } from '../model/schema-types.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml-source.js';
 import { validateAgainst } from '../schema/validator.js';
 import { createConfig, type Config } from './config.js';
@@ -25,8 +26,11 @@ export function findConfigFile(start: string): string | undefined {
   }
 }
 
-/** `knownRuleIds`, when given, catches a misspelt rule under `regler`, which would otherwise be ignored. */
-export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: readonly string[]): ConfigResult {
+/**
+ * `knownRuleIds`, when given, catches a misspelt rule under `regler`, which would otherwise be ignored. With a
+ * `cache`, a config whose text is the one last loaded without findings is not parsed and checked again.
+ */
+export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: readonly string[], cache?: Pick<ParseCache, 'configData' | 'rememberConfig'>): ConfigResult {
   const file = path.relative(cwd, absPath).split(path.sep).join('/');
   const fail = (message: string, at = { line: 1, column: 1 }): ConfigResult => ({
     config: undefined,
@@ -38,6 +42,10 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
   } catch {
     return fail(`Konfigurationsfilen ${file} kunde inte läsas. Kontrollera att filen finns.`);
   }
+  // The rules known are part of what was checked, so they are part of what is remembered.
+  const memo = `${text}\n# regler: ${knownRuleIds?.join(' ') ?? ''}`;
+  const remembered = cache?.configData(memo);
+  if (remembered !== undefined) return { config: createConfig(remembered as StyrdokConfigData, file), diagnostics: [] };
   const source = parseYamlSource(text, 0);
   const diagnostics: Diagnostic[] = source.problems.map((p) => ({ file, span: p.span, ruleId: 'config', severity: 'error', message: p.message }));
   if (diagnostics.length) return { config: undefined, diagnostics };
@@ -48,6 +56,7 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
   const data = source.data as StyrdokConfigData;
   diagnostics.push(...crossCheck(data, source, file, knownRuleIds));
   if (diagnostics.length) return { config: undefined, diagnostics };
+  cache?.rememberConfig(memo, data);
   return { config: createConfig(data, file), diagnostics: [] };
 }
 

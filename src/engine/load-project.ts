@@ -90,7 +90,7 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
     ]);
   }
   const ruleList = options.rules ?? allRules;
-  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))]);
+  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))], options.cache);
   if (!loaded.config) throw new ConfigError(loaded.diagnostics);
   const config = loaded.config;
   const today = options.today ?? todayIso();

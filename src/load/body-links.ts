@@ -1,6 +1,6 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { createRequire } from 'node:module';
 import type { Root, Nodes } from 'mdast';
+import type { Processor } from 'unified';
 
 export interface BodyLink {
   url: string;
@@ -8,7 +8,18 @@ export interface BodyLink {
   column: number;
 }
 
-const parser = unified().use(remarkParse);
+// remark loads a hundred modules; most runs never need it (the scanner below handles the common case), so it
+// is loaded on first use. Node ≥ 20.19 requires ES modules synchronously.
+let parser: Processor<Root> | undefined;
+function remark(): Processor<Root> {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    parser = unified().use(remarkParse) as unknown as Processor<Root>;
+  }
+  return parser;
+}
 
 /**
  * Container nesting (lists in lists, quotes in quotes) beyond which a body is refused: remark's cost grows
@@ -149,7 +160,7 @@ interface ChunkLink {
  * lines at a lone CR, which would put a finding below the file's last line.
  */
 function remarkLinks(text: string): ChunkLink[] {
-  const tree = parser.parse(text) as Root;
+  const tree = remark().parse(text);
   const links: ChunkLink[] = [];
   const stack: Nodes[] = [tree];
   let lineStarts: number[] | undefined;

@@ -12,38 +12,42 @@ export default createRule({
     const files = new Set(corpus.files);
     // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
     const root = corpus.root;
+    // Documents in one folder link to the same few targets: each (folder, link) is judged once.
+    const verdictsByFolder = new Map<string, Map<string, Verdict>>();
     for (const document of corpus.documents) {
+      const folder = path.posix.dirname(document.file);
+      let verdicts = verdictsByFolder.get(folder);
+      if (!verdicts) verdictsByFolder.set(folder, (verdicts = new Map()));
       for (const link of document.links) {
-        const at = { line: link.line, column: link.column };
-        const url = link.url.trim();
-        const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
-        if (scheme) {
-          if (!SAFE_SCHEMES.has(scheme)) {
-            findings.push({ document, bodyPosition: at, message: `Länken använder ${scheme}, som inte är tillåtet. Använd en webbadress (https:) eller en länk till ett annat dokument i förrådet.` });
-          }
-          continue;
-        }
-        if (url === '' || url.startsWith('#') || url.startsWith('//')) continue;
-        const target = decodeLink(url.split('#')[0]!.split('?')[0]!);
-        if (target === undefined) {
-          findings.push({ document, bodyPosition: at, message: `Länken «${url}» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.` });
-          continue;
-        }
-        if (path.isAbsolute(target) || target.startsWith('/')) {
-          findings.push({ document, bodyPosition: at, message: `Länken «${url}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.` });
-          continue;
-        }
-        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(document.file), target));
-        if (resolved.startsWith('../') || resolved === '..') {
-          findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder utanför förrådet. Länka bara till dokument i förrådet.` });
-        } else if (resolved.endsWith('.md') && !files.has(resolved) && isInside(resolved, root)) {
-          findings.push({ document, bodyPosition: at, message: `Länken «${url}» leder till en fil som inte finns (${resolved}). Kontrollera filnamnet.` });
-        }
+        let verdict = verdicts.get(link.url);
+        if (verdict === undefined) verdicts.set(link.url, (verdict = judge(link.url, folder, files, root)));
+        if (verdict) findings.push({ document, bodyPosition: { line: link.line, column: link.column }, message: verdict });
       }
     }
     return findings;
   },
 });
+
+/** The problem with a link from a document in `folder`, as a message, or null for a good link. */
+type Verdict = string | null;
+
+function judge(link: string, folder: string, files: ReadonlySet<string>, root: string): Verdict {
+  const url = link.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme) {
+    return SAFE_SCHEMES.has(scheme) ? null : `Länken använder ${scheme}, som inte är tillåtet. Använd en webbadress (https:) eller en länk till ett annat dokument i förrådet.`;
+  }
+  if (url === '' || url.startsWith('#') || url.startsWith('//')) return null;
+  const target = decodeLink(url.split('#')[0]!.split('?')[0]!);
+  if (target === undefined) return `Länken «${url}» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.`;
+  if (path.isAbsolute(target) || target.startsWith('/')) return `Länken «${url}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.`;
+  const resolved = path.posix.normalize(path.posix.join(folder, target));
+  if (resolved.startsWith('../') || resolved === '..') return `Länken «${url}» leder utanför förrådet. Länka bara till dokument i förrådet.`;
+  if (resolved.endsWith('.md') && !files.has(resolved) && isInside(resolved, root)) {
+    return `Länken «${url}» leder till en fil som inte finns (${resolved}). Kontrollera filnamnet.`;
+  }
+  return null;
+}
 
 function decodeLink(text: string): string | undefined {
   try {

@@ -1,27 +1,33 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { readSchemaFiles, SCHEMA_BASE, KIND_SCHEMA } from './schema-files.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { SCHEMA_BASE, KIND_SCHEMA } from './schema-files.js';
 import { schemaErrorsToProblems, type SchemaProblem } from './schema-messages.js';
+import { createAjv, schemaFingerprint, validatorExportName } from './ajv-instance.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const require = createRequire(import.meta.url);
+const PREBUILT = new URL('./validators.cjs', import.meta.url);
 
 let ajv: Ajv2020 | undefined;
+let prebuilt: Record<string, ValidateFunction> | null | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-function instance(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv);
-    for (const { schema } of readSchemaFiles()) ajv.addSchema(schema);
+/**
+ * The validators `npm run build` compiled (scripts/generate-validators.mjs), when they were made from the
+ * schemas on disk now; otherwise (tests run from src/, or a schema was edited since) null, and ajv compiles.
+ */
+function prebuiltValidators(): Record<string, ValidateFunction> | null {
+  if (prebuilt === undefined) {
+    const module = existsSync(PREBUILT) ? (require(PREBUILT.pathname) as Record<string, ValidateFunction> & { schemaFingerprint?: string }) : undefined;
+    prebuilt = module && module.schemaFingerprint === schemaFingerprint() ? module : null;
   }
-  return ajv;
+  return prebuilt;
 }
 
 function validatorFor(schemaFile: string): ValidateFunction {
   let validate = compiled.get(schemaFile);
   if (!validate) {
-    validate = instance().getSchema(SCHEMA_BASE + schemaFile);
+    validate = prebuiltValidators()?.[validatorExportName(schemaFile)] ?? (ajv ??= createAjv()).getSchema(SCHEMA_BASE + schemaFile);
     if (!validate) throw new Error(`Schemat ${schemaFile} saknas`);
     compiled.set(schemaFile, validate);
   }

@@ -1,7 +1,9 @@
-import { appendFileSync, cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/engine/load-project.js';
+import { checkProject, ConfigError } from '../../src/engine/load-project.js';
+import { SHARD_COUNT, shardOf } from '../../src/load/cache-folder.js';
+import { rules } from '../../src/rules/index.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
@@ -75,7 +77,7 @@ describe('the parse cache', () => {
     expect(findings(p.dir, cache)).toEqual(findings(p.dir));
   });
 
-  it('leaves the cache file alone when nothing changed, and rewrites it when a file did', async () => {
+  it('leaves the cache folder alone when nothing changed, and rewrites only the part of a file that did', async () => {
     const p = copyOf('strategy');
     const location = p.path('.styrdokcache');
     const key = cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024);
@@ -83,18 +85,47 @@ describe('the parse cache', () => {
       const cache = openParseCache(key, location);
       const result = findings(p.dir, cache);
       cache.save();
-      return { result, written: statSync(location).mtimeMs, stats: cache.stats };
+      const written = new Map(readdirSync(location).map((f) => [f, statSync(path.join(location, f)).mtimeMs]));
+      return { result, written, stats: cache.stats };
     };
     const first = run();
+    expect(first.written.size).toBe(SHARD_COUNT + 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = run();
     expect(second.stats).toEqual({ reused: first.stats.parsed, hashed: 0, parsed: 0 });
-    expect(second.written).toBe(first.written);
+    expect(second.written).toEqual(first.written);
     expect(second.result).toEqual(first.result);
     appendFileSync(p.path('strategy/policyer/trygghetspolicy.md'), '\nEn mening till.\n');
     const third = run();
     expect(third.stats.parsed).toBe(1);
-    expect(third.written).toBeGreaterThan(first.written);
+    const rewritten = [...third.written].filter(([f, time]) => time !== first.written.get(f)).map(([f]) => f);
+    expect(rewritten).toEqual([`del-${shardOf('strategy/policyer/trygghetspolicy.md').toString(16).padStart(2, '0')}.json`]);
+  });
+
+  it('gives the findings of an uncached check, positions included, when a new process opens the folder', () => {
+    const p = copyOf('bad-input');
+    const key = cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024);
+    const uncached = findings(p.dir);
+    const first = openParseCache(key, p.path('.styrdokcache'));
+    expect(findings(p.dir, first)).toEqual(uncached);
+    first.save();
+    // A second cache opened from the folder holds no positions: they are read again from the files, once asked for.
+    const second = openParseCache(key, p.path('.styrdokcache'));
+    expect(findings(p.dir, second)).toEqual(uncached);
+    expect(second.stats.parsed).toBe(0);
+  });
+
+  it('remembers a config without findings, and checks a changed one again', () => {
+    const p = copyOf('strategy');
+    const key = cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024);
+    const location = p.path('.styrdokcache');
+    const first = openParseCache(key, location);
+    findings(p.dir, first);
+    first.save();
+    const config = readFileSync(p.path('strategy/styrdok.config.yaml'), 'utf8');
+    expect(openParseCache(key, location).configData(`${config}\n# regler: ${rules.map((r) => r.id).join(' ')}`)).toBeDefined();
+    writeFileSync(p.path('strategy/styrdok.config.yaml'), config.replace(/^kommun: .*$/m, 'kommun: [trasig'));
+    expect(() => findings(p.dir, openParseCache(key, location))).toThrow(ConfigError);
   });
 
   it('reads a body only when asked, and then as it is on disk', () => {
@@ -120,17 +151,33 @@ describe('styrdok check --cache', () => {
     expect(first).toEqual(plain);
     expect(second).toEqual(plain);
     const after = p.snapshot();
-    expect([...after.keys()].filter((f) => !sources.has(f))).toEqual(['.styrdokcache']);
+    const added = [...after.keys()].filter((f) => !sources.has(f));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((f) => f.startsWith('.styrdokcache/'))).toBe(true);
     for (const [file, bytes] of sources) expect(after.get(file)?.equals(bytes), file).toBe(true);
   });
 
   it('starts over from a damaged cache, and writes it where --cache-location says', async () => {
     const p = copyOf('strategy');
-    writeFileSync(p.path('cache.json'), '{"key": "trasig", "entries": ');
+    const part = `del-${shardOf('strategy/policyer/trygghetspolicy.md').toString(16).padStart(2, '0')}.json`;
+    mkdirSync(p.path('cache'));
+    writeFileSync(p.path('cache', part), '{"key": "trasig", "entries": ');
     const plain = await p.run(['check', '--today', TODAY, '--format', 'json']);
-    const cached = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache', '--cache-location', 'cache.json']);
+    const cached = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache', '--cache-location', 'cache']);
     expect(cached).toEqual(plain);
-    expect(JSON.parse(readFileSync(p.path('cache.json'), 'utf8')).entries).toHaveProperty(['strategy/policyer/trygghetspolicy.md']);
+    expect(JSON.parse(readFileSync(p.path('cache', part), 'utf8')).entries).toHaveProperty(['strategy/policyer/trygghetspolicy.md']);
+  });
+
+  it('replaces the single-file cache of earlier versions, and refuses to put the cache over any other file', async () => {
+    const p = copyOf('strategy');
+    writeFileSync(p.path('.styrdokcache'), '{"key":"gammal","writtenAt":0,"entries":{}}');
+    writeFileSync(p.path('anteckningar.txt'), 'Mina anteckningar');
+    const plain = await p.run(['check', '--today', TODAY, '--format', 'json']);
+    expect(await p.run(['check', '--today', TODAY, '--format', 'json', '--cache'])).toEqual(plain);
+    expect(statSync(p.path('.styrdokcache')).isDirectory()).toBe(true);
+    const refused = await p.run(['check', '--cache', '--cache-location', 'anteckningar.txt']);
+    expect(refused).toEqual({ code: 2, stdout: '', stderr: '--cache-location ska vara en mapp, men «anteckningar.txt» är en fil. Välj en mapp som inte finns än.\n' });
+    expect(readFileSync(p.path('anteckningar.txt'), 'utf8')).toBe('Mina anteckningar');
   });
 
   it('refuses --cache-location without --cache', async () => {

@@ -1,0 +1,119 @@
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Entry } from './parse-cache.js';
+
+/**
+ * The parse cache on disk: a folder of parts, each file in one part by a hash of its path, so that a change
+ * to one document rewrites one part (a sixteenth of the cache), not all of it. Each part carries the cache
+ * key and the time it was written, which the racy-file rule of parse-cache.ts compares against.
+ */
+export const SHARD_COUNT = 16;
+
+export type Entries = Record<string, Entry>;
+
+export interface Shard {
+  writtenAt: number;
+  entries: Entries;
+}
+
+export interface RememberedConfig {
+  hash: string;
+  data: unknown;
+}
+
+export interface CacheFolder {
+  /** Per part, what was stored for this key; undefined for a part that is missing, damaged or stale. */
+  shards: (Shard | undefined)[];
+  config?: RememberedConfig;
+}
+
+/** FNV-1a over the path: stable across runs and machines, and cheap. */
+export function shardOf(file: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SHARD_COUNT;
+}
+
+const shardFile = (location: string, shard: number) => path.join(location, `del-${shard.toString(16).padStart(2, '0')}.json`);
+const configFile = (location: string) => path.join(location, 'konfiguration.json');
+
+function readJson(file: string, key: string): Record<string, unknown> | undefined {
+  try {
+    // Written as ASCII (see asciiJson), so read without UTF-8 decoding, which costs more than the parse.
+    const value = JSON.parse(readFileSync(file, 'latin1')) as Record<string, unknown> | null;
+    // A part from another version, another set of schemas or damaged on disk is simply started over.
+    return value && value.key === key ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readCacheFolder(location: string, key: string): CacheFolder {
+  const shards = [...Array(SHARD_COUNT).keys()].map((shard): Shard | undefined => {
+    const stored = readJson(shardFile(location, shard), key);
+    return stored && typeof stored.writtenAt === 'number' && stored.entries && typeof stored.entries === 'object'
+      ? { writtenAt: stored.writtenAt, entries: stored.entries as Entries }
+      : undefined;
+  });
+  const config = readJson(configFile(location), key);
+  return { shards, ...(config && typeof config.hash === 'string' ? { config: { hash: config.hash, data: config.data } } : {}) };
+}
+
+/** Writes the given parts (and the config, when given); each is written beside itself and renamed, so an interrupted run never leaves half a part. */
+export function writeCacheFolder(location: string, key: string, shards: Map<number, Entries>, config?: RememberedConfig): void {
+  if (!claimFolder(location)) return;
+  const writtenAt = Date.now();
+  for (const [shard, entries] of shards) writeAtomically(shardFile(location, shard), { key, writtenAt, entries });
+  if (config) writeAtomically(configFile(location), { key, ...config });
+}
+
+/** The cache of earlier styrdok versions was one JSON file at the same place; it starts like this. */
+const SINGLE_FILE_CACHE = '{"key":"';
+
+/**
+ * Makes sure `location` is a folder. A single-file cache of an earlier version is replaced; any other file
+ * is left alone (the cache is then not written: the check itself is unaffected).
+ */
+function claimFolder(location: string): boolean {
+  try {
+    if (!isUsableCacheLocation(location)) return false;
+    if (statSync(location, { throwIfNoEntry: false })?.isFile()) rmSync(location);
+    mkdirSync(location, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the cache may be kept at `location`: nothing there yet, a folder, or an earlier version's cache file. */
+export function isUsableCacheLocation(location: string): boolean {
+  const stat = statSync(location, { throwIfNoEntry: false });
+  return !stat || stat.isDirectory() || (stat.isFile() && startsWith(location, SINGLE_FILE_CACHE));
+}
+
+function startsWith(file: string, prefix: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(prefix.length);
+    readSync(fd, buffer, 0, prefix.length, 0);
+    return buffer.toString('utf8') === prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAtomically(file: string, value: unknown): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, asciiJson(value));
+    renameSync(temporary, file);
+  } catch {
+    // A part that cannot be written only makes the next run slower.
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** JSON with every character past ASCII escaped (\u00e4 for ä): valid JSON that reads back the same, byte for byte as text. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
