@@ -4,7 +4,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkProject } from '../dist/engine/load-project.js';
-import { openCache } from '../dist/cli/check-command.js';
+import { openCache } from '../dist/engine/project-cache.js';
 
 const [corpus, runs, today] = process.argv.slice(2);
 const cwd = path.dirname(corpus);

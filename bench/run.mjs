@@ -7,10 +7,12 @@
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
- * - site: our Eleventy build (check, model, pages, search index), without git history, and the same
- *   without the search index (Pagefind runs as a process of its own, and its memory is not counted);
+ * - site: our Eleventy build (check, model, pages, search index), without git history, as `npm start` runs
+ *   it: after `check --cache`, whose parse cache the site's check reads; the same without the search index
+ *   (STYRDOK_SEARCH=0); and without search index or cache (STYRDOK_CACHE=0), every file parsed again;
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
- * and the peak memory (resident set size) of each process. Then the ratios and the targets:
+ * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
+ * bench/with-rss.mjs. Then the ratios and the targets:
  * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
  *
  *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
@@ -92,8 +94,7 @@ function benchSize(n) {
   if (only.has('floor')) row.floor = repeat('floor', () => measure('floor', path.join(ROOT, 'bench', 'floor.mjs'), [corpus]));
   if (only.has('check')) row.check = repeat('check', () => check());
   if (only.has('recheck')) {
-    const cacheFile = path.join(dir, '.styrdokcache');
-    rmSync(cacheFile, { force: true });
+    rmSync(path.join(dir, '.styrdokcache'), { recursive: true, force: true });
     check(['--cache']);
     const policies = readdirSync(path.join(corpus, 'policyer')).sort();
     row.recheckCache = repeat('re-check --cache', (run) => {
@@ -108,9 +109,15 @@ function benchSize(n) {
   }
   if (only.has('site')) {
     const env = { STYRDOK_CORPUS: corpus, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', STYRDOK_SITE_OUT: path.join(dir, '_site') };
+    // As in `npm start`: the check has just run with --cache, and the site's own check reads that cache.
+    check(['--cache']);
     row.site = repeat('site', () => measure('site', ELEVENTY, ['--quiet'], { env }));
     // The same without the search index (Pagefind, a process of its own): the bare build indexes nothing.
     row.siteNoSearch = repeat('site without search', () => measure('site without search', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0' } }));
+    // And with every file parsed again, as a site build on its own, without a check before it, does.
+    row.siteCold = repeat('site without search or cache', () =>
+      measure('site without search or cache', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0', STYRDOK_CACHE: '0' } }),
+    );
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     row.bare = repeat('bare Eleventy', () => {
       rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });
@@ -142,8 +149,9 @@ const measures = [
   ['Kontroll (styrdok check)', 'check'],
   ['Omkontroll, en fil ändrad (check --cache)', 'recheckCache'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
-  ['Webbplatsen (Eleventy)', 'site'],
+  ['Webbplatsen (Eleventy), efter check --cache som i npm start', 'site'],
   ['Webbplatsen utan sökindex (STYRDOK_SEARCH=0)', 'siteNoSearch'],
+  ['Webbplatsen utan sökindex och cache (STYRDOK_CACHE=0)', 'siteCold'],
   ['Eleventy utan styrdok, samma Markdown', 'bare'],
 ];
 for (const [label, key] of measures) {
@@ -155,7 +163,9 @@ lines.push(
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
   `| Webbplats utan sökindex / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
-  `| Högsta minne (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch', 'site', 'siteNoSearch'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
+  `| Webbplats utan sökindex och cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
+  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
+  `| Högsta minne, webbplatsen med Pagefind (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['site', 'siteNoSearch', 'siteCold'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
 );
 if (rows.length > 1) {
   const [small, large] = [rows[0], rows.at(-1)];

@@ -11,10 +11,9 @@ import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
-import { cacheKey, openParseCache, type ParseCache } from '../load/parse-cache.js';
 import { isUsableCacheLocation } from '../load/cache-folder.js';
-import { SCHEMA_DIR } from '../schema/schema-files.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
+import type { ParseCache } from '../load/parse-cache.js';
+import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -55,13 +54,6 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   const { corpus, config } = checkProject({ cwd: io.cwd, paths, today: at, ...(configFile ? { configFile } : {}) });
   io.stdout(format === 'json' ? renderInForceJson(corpus, config, at) : renderInForceText(corpus, config, at));
   return EXIT_OK;
-}
-
-export const DEFAULT_CACHE_LOCATION = '.styrdokcache';
-
-/** The cache `check` uses, keyed to this version of styrdok; in memory when there is no location. */
-export function openCache(location: string | undefined): ParseCache {
-  return openParseCache(cacheKey(VERSION, SCHEMA_DIR, DEFAULT_MAX_FILE_BYTES), location);
 }
 
 /** `cache`: kept between the rounds of --watch, in memory. */

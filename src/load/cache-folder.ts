@@ -1,11 +1,16 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from './parse-cache.js';
+import type { SpanTable } from './yaml-source.js';
 
 /**
  * The parse cache on disk: a folder of parts, each file in one part by a hash of its path, so that a change
  * to one document rewrites one part (a sixteenth of the cache), not all of it. Each part carries the cache
  * key and the time it was written, which the racy-file rule of parse-cache.ts compares against.
+ *
+ * A part is two files: del-NN.json with what every check needs, and lagen-NN.json with where each key of the
+ * frontmatter is (span tables), read only when a position is asked for: for a finding, or by the site's
+ * follow-up, which names the line of every goal. A re-check with no findings never reads them.
  */
 export const SHARD_COUNT = 16;
 
@@ -15,6 +20,9 @@ export interface Shard {
   writtenAt: number;
   entries: Entries;
 }
+
+/** A file's span table, with the content hash of the text it was made from. */
+export type Positions = Record<string, { hash: string; spans: SpanTable }>;
 
 export interface RememberedConfig {
   hash: string;
@@ -34,7 +42,9 @@ export function shardOf(file: string): number {
   return (hash >>> 0) % SHARD_COUNT;
 }
 
-const shardFile = (location: string, shard: number) => path.join(location, `del-${shard.toString(16).padStart(2, '0')}.json`);
+const partName = (shard: number) => shard.toString(16).padStart(2, '0');
+const shardFile = (location: string, shard: number) => path.join(location, `del-${partName(shard)}.json`);
+const positionsFile = (location: string, shard: number) => path.join(location, `lagen-${partName(shard)}.json`);
 const configFile = (location: string) => path.join(location, 'konfiguration.json');
 
 function readJson(file: string, key: string): Record<string, unknown> | undefined {
@@ -59,11 +69,23 @@ export function readCacheFolder(location: string, key: string): CacheFolder {
   return { shards, ...(config && typeof config.hash === 'string' ? { config: { hash: config.hash, data: config.data } } : {}) };
 }
 
-/** Writes the given parts (and the config, when given); each is written beside itself and renamed, so an interrupted run never leaves half a part. */
-export function writeCacheFolder(location: string, key: string, shards: Map<number, Entries>, config?: RememberedConfig): void {
+/** The span tables stored for one part; empty when they are missing, damaged or stale. */
+export function readPositions(location: string, key: string, shard: number): Positions {
+  const stored = readJson(positionsFile(location, shard), key);
+  return stored && stored.positions && typeof stored.positions === 'object' ? (stored.positions as Positions) : {};
+}
+
+/**
+ * Writes the given parts (and the config, when given). Each file is written beside itself and renamed, so an
+ * interrupted run never leaves half a file; the positions go first, and are checked by hash when read.
+ */
+export function writeCacheFolder(location: string, key: string, shards: Map<number, { entries: Entries; positions: Positions }>, config?: RememberedConfig): void {
   if (!claimFolder(location)) return;
   const writtenAt = Date.now();
-  for (const [shard, entries] of shards) writeAtomically(shardFile(location, shard), { key, writtenAt, entries });
+  for (const [shard, { entries, positions }] of shards) {
+    writeAtomically(positionsFile(location, shard), { key, positions });
+    writeAtomically(shardFile(location, shard), { key, writtenAt, entries });
+  }
   if (config) writeAtomically(configFile(location), { key, ...config });
 }
 

@@ -5,17 +5,18 @@ import { fileURLToPath } from 'node:url';
 import type { StyrDocument } from '../model/document.js';
 import type { Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
-import { readCacheFolder, SHARD_COUNT, shardOf, writeCacheFolder, type Entries } from './cache-folder.js';
+import { readCacheFolder, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type Positions } from './cache-folder.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import type { RawFile } from './read-files.js';
+import { locateIn, spanTableOf, type SpanTable } from './yaml-source.js';
 
 /**
  * Parsed files kept by content hash, as ESLint's --cache does: parseFile is a pure function of a file's path
  * and text, so an unchanged file need not be parsed again, and, when its size and modification time are
  * what they were, not even read. The cache holds what the rules need (frontmatter data, the body's links, the
- * parse findings). A document's body, and the positions of its keys, are read from disk only if asked for:
- * positions are needed only for a finding, and most files have none.
+ * parse findings). A document's body is read from disk only if asked for, and the positions of its keys
+ * (cache-folder.ts keeps them apart) only when a position is asked for.
  *
  * Like git's index, a file modified less than a second before its part of the cache was written is read and
  * hashed anyway: a second write within the same clock tick could leave size and time unchanged.
@@ -85,6 +86,17 @@ export function openParseCache(key: string, location?: string): ParseCache {
   let seen = new Map<string, Entry>();
   // The parts whose entries differ from what is on disk: only those are written again.
   const dirty = new Set<number>(location ? [...Array(SHARD_COUNT).keys()].filter((s) => !previous?.shards[s]) : []);
+  // Span tables per part, read on the first position asked for in that part.
+  const positions = new Map<number, Positions>();
+  const positionsOf = (shard: number): Positions => {
+    let part = positions.get(shard);
+    if (!part) positions.set(shard, (part = location ? readPositions(location, key, shard) : {}));
+    return part;
+  };
+  const storedSpans = (file: string, hash: string) => {
+    const stored = positionsOf(shardOf(file))[file];
+    return stored?.hash === hash ? stored.spans : undefined;
+  };
   let config = previous?.config;
   let configChanged = false;
   const stats = { reused: 0, hashed: 0, parsed: 0 };
@@ -96,7 +108,7 @@ export function openParseCache(key: string, location?: string): ParseCache {
       if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs || mtimeMs >= trustedBefore[shardOf(file)]!) return undefined;
       seen.set(file, entry);
       stats.reused++;
-      return fromEntry(entry, file, absPath);
+      return fromEntry(entry, file, absPath, undefined, storedSpans);
     },
     parse(raw) {
       const hash = contentHash(raw.text);
@@ -105,7 +117,7 @@ export function openParseCache(key: string, location?: string): ParseCache {
         stats.hashed++;
         if (entry.size !== raw.size || entry.mtimeMs !== raw.mtimeMs) dirty.add(shardOf(raw.file));
         seen.set(raw.file, { ...entry, size: raw.size, mtimeMs: raw.mtimeMs });
-        return fromEntry(entry, raw.file, raw.absPath, raw.text);
+        return fromEntry(entry, raw.file, raw.absPath, raw.text, storedSpans);
       }
       stats.parsed++;
       dirty.add(shardOf(raw.file));
@@ -125,10 +137,14 @@ export function openParseCache(key: string, location?: string): ParseCache {
       // A part that lost a file (deleted or moved) is written again too.
       for (const [file] of known) if (!seen.has(file)) dirty.add(shardOf(file));
       if (location && (dirty.size || configChanged)) {
-        const shards = new Map<number, Entries>([...dirty].map((s) => [s, {}]));
+        const shards = new Map<number, { entries: Entries; positions: Positions }>([...dirty].map((s) => [s, { entries: {}, positions: {} }]));
         for (const [file, entry] of seen) {
           const shard = shards.get(shardOf(file));
-          if (shard) shard[file] = entry;
+          if (!shard) continue;
+          shard.entries[file] = entry;
+          // Parsed in this process, or kept from the part's positions file when the content is the same.
+          const spans = entry.document?.locate ? spanTableOf(entry.document.locate) : storedSpans(file, entry.hash);
+          if (spans) shard.positions[file] = { hash: entry.hash, spans };
         }
         writeCacheFolder(location, key, shards, configChanged ? config : undefined);
       }
@@ -139,6 +155,7 @@ export function openParseCache(key: string, location?: string): ParseCache {
       known.clear();
       for (const [file, entry] of seen) known.set(file, entry);
       seen = new Map();
+      positions.clear();
     },
   };
 }
@@ -157,14 +174,14 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
 
 /**
  * A ParsedFile from an entry. The file is read again (or its text, when it was read, used) only when the body
- * or a position is asked for, and then once.
+ * is asked for, or a position that the stored span tables cannot give; and then once.
  */
-function fromEntry(entry: Entry, file: string, absPath: string, text?: string): ParsedFile {
+function fromEntry(entry: Entry, file: string, absPath: string, text: string | undefined, storedSpans: (file: string, hash: string) => SpanTable | undefined): ParsedFile {
   const parsed: ParsedFile = { file, diagnostics: entry.diagnostics ?? [], ...(entry.claimedId !== undefined ? { claimedId: entry.claimedId } : {}) };
   if (!entry.document) return parsed;
   const cached = entry.document;
-  let current = text;
-  const onDisk = () => (current ??= readOrEmpty(absPath));
+  // Not kept once read: the body is, and a position needs the text only once.
+  const onDisk = () => text ?? readOrEmpty(absPath);
   let body: string | undefined;
   let locate = cached.locate;
   const document = {
@@ -172,8 +189,9 @@ function fromEntry(entry: Entry, file: string, absPath: string, text?: string): 
     data: cached.data,
     bodyStartLine: cached.bodyStartLine,
     links: cached.links,
-    // The same parse that made the entry, of the same text (its hash and size were checked when loading).
-    locate: (at) => (locate ??= parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
+    // The stored span table, else the same parse that made the entry, of the same text (its hash and size were
+    // checked when loading).
+    locate: (at) => (locate ??= locateFrom(storedSpans(file, entry.hash)) ?? parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
     get body(): string {
       body ??= splitFrontmatter(onDisk()).body;
       return body;
@@ -183,6 +201,7 @@ function fromEntry(entry: Entry, file: string, absPath: string, text?: string): 
 }
 
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });
+const locateFrom = (spans: SpanTable | undefined) => (spans ? locateIn(spans) : undefined);
 
 /** A file removed since it was loaded gives no text: its findings then point at its first line. */
 function readOrEmpty(absPath: string): string {

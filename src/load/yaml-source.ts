@@ -20,9 +20,9 @@ export interface YamlSource {
 /**
  * Where every key and list item of a parsed frontmatter is, in file coordinates: a compact stand-in for the
  * YAML syntax tree. A document keeps only this (a tree per document would hold ~100 KB per 10 KB file, over a
- * gigabyte for a large corpus).
+ * gigabyte for a large corpus), and it is plain data, so the parse cache can store it.
  */
-interface SpanTable {
+export interface SpanTable {
   /** File line of the YAML text's first line: the span when no key of a path exists. */
   firstLine: number;
   /** Per entry: index of the parent entry, -1 at the top. Entries come in document order. */
@@ -70,12 +70,19 @@ const AFTER_PARSING = new Set<string>(['DUPLICATE_KEY']);
 /** At one position, the parser's follow-up complaint: a key that runs on because the error before it ended nothing. */
 const FOLLOW_UP = new Set<string>(['MULTILINE_IMPLICIT_KEY']);
 
+const tables = new WeakMap<YamlSource['locate'], SpanTable>();
+
+/** The span table behind a locate function made by parseYamlSource or locateIn, for the parse cache. */
+export function spanTableOf(locate: YamlSource['locate']): SpanTable | undefined {
+  return tables.get(locate);
+}
+
 /**
  * locate() over a span table, with the same answers as walking the YAML tree: the deepest key or list item of
  * the path that exists, else the start of the frontmatter. Defined apart from parseYamlSource so that the
  * closure cannot keep a syntax tree alive.
  */
-function locateIn(table: SpanTable): YamlSource['locate'] {
+export function locateIn(table: SpanTable): YamlSource['locate'] {
   let children: Map<number, Map<PathSegment, number>> | undefined;
   const spanOf = (entry: number): Span => {
     const p = table.positions;
@@ -102,6 +109,7 @@ function locateIn(table: SpanTable): YamlSource['locate'] {
     }
     return best;
   };
+  tables.set(locate, table);
   return locate;
 }
 

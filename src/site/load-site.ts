@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
 import { isIsoDate, todayIso } from '../corpus/dates.js';
 import { indexKolada, KoladaError, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
@@ -17,6 +18,8 @@ export interface SiteEnv {
   STYRDOK_TODAY?: string;
   /** "0": no versions from git history (large corpora, benchmarks). */
   STYRDOK_HISTORY?: string;
+  /** The parse cache folder shared with `styrdok check --cache`; default .styrdokcache beside the corpus folder, "0" for none. */
+  STYRDOK_CACHE?: string;
 }
 
 export interface LoadedSite {
@@ -34,7 +37,10 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   if (!isIsoDate(today)) throw new Error(`STYRDOK_TODAY ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte «${today}».`);
   const corpus = path.resolve(cwd, env.STYRDOK_CORPUS || 'strategy');
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
-  const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today });
+  // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
+  const cache = env.STYRDOK_CACHE === '0' ? undefined : openCache(path.resolve(path.dirname(corpus), env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION));
+  const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
+  cache?.save();
   assertBuildable(project);
   // Git is asked once for the whole corpus (two processes), never per document.
   const history = env.STYRDOK_HISTORY === '0' ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
