@@ -135,6 +135,12 @@ export interface PlanView {
 
 export interface DocPage extends DocSummary {
   file: string;
+  /**
+   * Whether search covers the whole text (body, goals, åtgärder): documents in force, coming or drafts. A
+   * document no longer in force (upphört, ersatt, upphävd) is found by its title, summary and decision, so
+   * that a search gives what applies now, and a large archive does not make the index many times larger.
+   */
+  searchFullText: boolean;
   facts: Fact[];
   banner: BannerLine[];
   body: { html: string; headings: Heading[] };

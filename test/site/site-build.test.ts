@@ -1,7 +1,8 @@
 /**
  * The site built by the real Eleventy from the fixture corpus: what a resident relies on, page by page.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
@@ -216,6 +217,35 @@ describe('search, open data and the feed', () => {
     expect(entry.languages.sv!.page_count).toBe(searchable);
     expect(searchable).toBe(9 + 4);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it("indexes a page's own text, not the navigation or the other documents and goals it lists", () => {
+    // Pagefind keeps each page's indexed text in a gzipped JSON fragment.
+    const fragments = new Map(
+      readdirSync(path.join(out, 'pagefind/fragment')).map((f) => {
+        const json = gunzipSync(readFileSync(path.join(out, 'pagefind/fragment', f))).toString('utf8');
+        const { url, content } = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; content: string };
+        return [url, content];
+      }),
+    );
+    const strategy = fragments.get(STRATEGY)!;
+    expect(text(page(STRATEGY).byId('dokumentet'))).toContain('Strategin ersätter Ordningspolicyn');
+    expect(strategy).toContain('Strategin ersätter Ordningspolicyn');
+    // Its relations and the nämnders' goals under its targets are on their own pages, and found there.
+    expect(text(page(STRATEGY).byId('hierarki'))).toContain('Riktlinje för belysning i offentlig miljö');
+    expect(strategy).not.toContain('Riktlinje för belysning i offentlig miljö');
+    expect(strategy).not.toContain('Alla styrdokument');
+    const bun = fragments.get(BUN)!;
+    expect(bun).toContain('Barn- och utbildningsnämnden');
+    const goalTitle = text(page(BUN).one((el) => el.name === 'h3')).trim();
+    expect(fragments.get('/dokument/verksamhetsplan-2026-bun/')).toContain(goalTitle);
+    expect(bun).not.toContain(goalTitle);
+    // A document no longer in force is found by its title and summary; its text is on its page, not searched.
+    const replaced = page('/dokument/ordningspolicy/');
+    const firstParagraph = text(replaced.one((el) => el.name === 'p', replaced.byId('dokumentet'))).trim();
+    expect(firstParagraph.length).toBeGreaterThan(20);
+    expect(fragments.get('/dokument/ordningspolicy/')).toContain(text(replaced.one(tag('h1'))).trim());
+    expect(fragments.get('/dokument/ordningspolicy/')).not.toContain(firstParagraph.slice(0, 40));
   });
 
   it('has a search page that works as a form and says what to do without JavaScript', () => {
