@@ -3,7 +3,7 @@
 //
 // Peak memory is that of the whole build: this process plus any it starts (Pagefind runs as a process of
 // its own). A worker thread, which runs while the script keeps the main thread busy, adds up the resident
-// memory of the process and its descendants from /proc every 50 ms; the peak is the larger of that sampled
+// memory of the process and its descendants from /proc every 100 ms; the peak is the larger of that sampled
 // sum and the kernel's exact peak for this process alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,32 +19,18 @@ if (isMainThread) {
   process.on('exit', () => process.stderr.write(`\nSTYRDOK_BENCH_RSS_KB ${Math.max(Atomics.load(peak, 0), process.resourceUsage().maxRSS)}\n`));
   await import(pathToFileURL(path.resolve(script)).href);
 } else {
-  const self = process.pid;
   const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  const sample = () => {
-    const parents = new Map();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        // The parent pid is the 4th field of /proc/<pid>/stat, after the command name in parentheses.
-        parents.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
-      } catch {
-        // The process ended while it was read.
-      }
+  // The processes a process started, from the children lists of its threads (only this tree is read).
+  const childrenOf = (pid) => readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  const treeKb = (pid) => {
+    try {
+      return rssKb(pid) + childrenOf(pid).reduce((sum, child) => sum + treeKb(child), 0);
+    } catch {
+      return 0; // Ended while it was read.
     }
-    const inTree = (pid) => {
-      for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === self) return true;
-      return false;
-    };
-    let total = 0;
-    for (const pid of parents.keys()) {
-      try {
-        if (inTree(pid)) total += rssKb(pid);
-      } catch {
-        // Ended meanwhile.
-      }
-    }
-    if (total > Atomics.load(workerData, 0)) Atomics.store(workerData, 0, total);
   };
-  setInterval(sample, 50);
+  setInterval(() => {
+    const total = treeKb(process.pid);
+    if (total > Atomics.load(workerData, 0)) Atomics.store(workerData, 0, total);
+  }, 100);
 }
