@@ -2,12 +2,12 @@
 // (compiled to dist/ by `npm run build`) checks the corpus once, stops on any rule error with the same
 // report as `styrdok check`, and hands over plain data. Env: STYRDOK_CORPUS (corpus folder, default
 // strategy), STYRDOK_TODAY (YYYY-MM-DD, default today), STYRDOK_SITE_OUT (output folder, default _site),
-// STYRDOK_HISTORY=0 (no versions from git), STYRDOK_SEARCH=0 (no search index: quick previews, benchmarks).
+// STYRDOK_HISTORY=0 (no versions from git), STYRDOK_CACHE (the parse cache folder, or 0 for none).
+// The search index is the next step of `npm run site` (src/site/search-main.ts), in a process of its own.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSite } from './dist/site/load-site.js';
 import { writeJsonFile } from './dist/site/open-data.js';
-import { createSearchIndex } from './dist/site/search-index.js';
 
 export default async function (eleventyConfig) {
   const loaded = await loadSite(process.env).catch((error) => {
@@ -30,22 +30,11 @@ export default async function (eleventyConfig) {
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
 
-  let search;
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
     // The open data is written as it is serialized, not rendered as one string by a template, and then let
     // go: it holds every document's frontmatter and Markdown, which no page needs while Eleventy renders.
     if (openData) writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
     openData = undefined;
-    search = process.env.STYRDOK_SEARCH === '0' ? undefined : createSearchIndex();
-  });
-  // Notes which pages are searchable as they are written, so Pagefind reads only their folders afterwards.
-  eleventyConfig.addTransform('sokindex', function (content) {
-    if (search && this.page.outputPath?.endsWith('.html')) search.add(this.page.url, content);
-    return content;
-  });
-  eleventyConfig.on('eleventy.after', async ({ directories }) => {
-    await search?.write(directories.output);
-    search = undefined;
   });
 
   const warnings = project.diagnostics.length;

@@ -7,9 +7,9 @@
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
- * - site: our Eleventy build (check, model, pages, search index), without git history, as `npm start` runs
- *   it: after `check --cache`, whose parse cache the site's check reads; the same without the search index
- *   (STYRDOK_SEARCH=0); and without search index or cache (STYRDOK_CACHE=0), every file parsed again;
+ * - site: `npm run site` (Eleventy: check, model, pages; then the search index, a step of its own), without
+ *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
+ *   each step apart; and the pages without the cache (STYRDOK_CACHE=0), every file parsed again;
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
  * bench/with-rss.mjs. Then the ratios and the targets:
@@ -28,6 +28,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const ELEVENTY = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const SEARCH = path.join(ROOT, 'dist', 'site', 'search-main.js');
 const WITH_RSS = path.join(ROOT, 'bench', 'with-rss.mjs');
 /** A fixed day, so the findings (and so the work) do not change as the calendar moves on. */
 const TODAY = '2026-06-01';
@@ -111,13 +112,20 @@ function benchSize(n) {
     const env = { STYRDOK_CORPUS: corpus, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', STYRDOK_SITE_OUT: path.join(dir, '_site') };
     // As in `npm start`: the check has just run with --cache, and the site's own check reads that cache.
     check(['--cache']);
-    row.site = repeat('site', () => measure('site', ELEVENTY, ['--quiet'], { env }));
-    // The same without the search index (Pagefind, a process of its own): the bare build indexes nothing.
-    row.siteNoSearch = repeat('site without search', () => measure('site without search', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0' } }));
+    // `npm run site`: Eleventy, then the search index (Pagefind) as a step of its own. The bare build
+    // indexes nothing, so the pages alone are compared with it too.
+    const steps = [];
+    row.site = repeat('site', () => {
+      const pages = measure('site', ELEVENTY, ['--quiet'], { env });
+      const search = measure('search index', SEARCH, [], { env });
+      steps.push({ pages, search });
+      return { seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+    });
+    const stepOf = (key) => ({ seconds: median(steps.map((s) => s[key].seconds)), rssMb: Math.max(...steps.map((s) => s[key].rssMb)) });
+    row.siteNoSearch = stepOf('pages');
+    row.search = stepOf('search');
     // And with every file parsed again, as a site build on its own, without a check before it, does.
-    row.siteCold = repeat('site without search or cache', () =>
-      measure('site without search or cache', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_SEARCH: '0', STYRDOK_CACHE: '0' } }),
-    );
+    row.siteCold = repeat('site without cache', () => measure('site without cache', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_CACHE: '0' } }));
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     row.bare = repeat('bare Eleventy', () => {
       rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });
@@ -149,9 +157,10 @@ const measures = [
   ['Kontroll (styrdok check)', 'check'],
   ['Omkontroll, en fil ändrad (check --cache)', 'recheckCache'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
-  ['Webbplatsen (Eleventy), efter check --cache som i npm start', 'site'],
-  ['Webbplatsen utan sökindex (STYRDOK_SEARCH=0)', 'siteNoSearch'],
-  ['Webbplatsen utan sökindex och cache (STYRDOK_CACHE=0)', 'siteCold'],
+  ['Webbplatsen (npm run site), efter check --cache som i npm start', 'site'],
+  ['  varav sidorna (Eleventy)', 'siteNoSearch'],
+  ['  varav sökindexet (Pagefind, eget steg)', 'search'],
+  ['Sidorna utan cache (STYRDOK_CACHE=0)', 'siteCold'],
   ['Eleventy utan styrdok, samma Markdown', 'bare'],
 ];
 for (const [label, key] of measures) {
@@ -162,10 +171,10 @@ lines.push(
   `| Omkontroll --cache / kontroll | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
-  `| Webbplats utan sökindex / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
-  `| Webbplats utan sökindex och cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
+  `| Sidorna / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
+  `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
   `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['floor', 'check', 'recheckCache', 'recheckWatch'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
-  `| Högsta minne, webbplatsen med Pagefind (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['site', 'siteNoSearch', 'siteCold'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
+  `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => `${Math.round(Math.max(...['site', 'siteCold'].map((k) => r[k]?.rssMb ?? 0)))} MB`).join(' | ')} |`,
 );
 if (rows.length > 1) {
   const [small, large] = [rows[0], rows.at(-1)];

@@ -61,31 +61,31 @@ export function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
   return pending;
 }
 
-function runBuild(corpus: string): Promise<BuiltSite> {
+async function runBuild(corpus: string): Promise<BuiltSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-site-'));
   made.push(dir);
   const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: dir, STYRDOK_TODAY: SITE_TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;
-  // The same program as `npx @11ty/eleventy`, started without npx so that nothing is ever looked up.
-  const child = spawn(process.execPath, [eleventyBin()], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const where = corpus ? `korpusen ${path.relative(REPO_ROOT, corpus)}` : 'strategy/';
+  // The same programs as `npm run site`: Eleventy (started without npx, so that nothing is ever looked up),
+  // then the search index.
+  const pages = await runNode([eleventyBin()], env);
+  if (pages.code !== 0) throw new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${pages.code}):\n${pages.log.slice(-8000)}`);
+  if (htmlFiles(dir).length === 0) throw new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${pages.log.slice(-8000)}`);
+  const search = await runNode([path.join(REPO_ROOT, 'dist/site/search-main.js')], env);
+  if (search.code !== 0) throw new Error(`Sökindexet för ${where} byggdes inte (slutkod ${search.code}):\n${search.log.slice(-8000)}`);
+  return { dir, log: pages.log + search.log };
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      const where = corpus ? `korpusen ${path.relative(REPO_ROOT, corpus)}` : 'strategy/';
-      if (code !== 0) {
-        reject(new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${code}):\n${log.slice(-8000)}`));
-        return;
-      }
-      if (htmlFiles(dir).length === 0) {
-        reject(new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${log.slice(-8000)}`));
-        return;
-      }
-      resolve({ dir, log });
-    });
+    child.on('close', (code) => resolve({ code, log }));
   });
 }
 

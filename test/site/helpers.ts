@@ -56,7 +56,16 @@ export function buildSite(corpus?: string): Promise<Build> {
   const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;
-  const child = spawn(process.execPath, [eleventyBin(), '--quiet'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return runNode([eleventyBin(), '--quiet'], env, out);
+}
+
+/** Runs the second step of `npm run site`, the search index (dist/site/search-main.js), on a built site. */
+export function buildSearchIndex(out: string): Promise<Build> {
+  return runNode([path.join(REPO, 'dist/site/search-main.js'), out], process.env, out);
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Build> {
+  const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

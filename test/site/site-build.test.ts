@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { buildOk, corpusWith, facts, hrefs, readPage, REPO, tag, text, type Page } from './helpers.js';
+import { buildOk, buildSearchIndex, corpusWith, facts, hrefs, readPage, REPO, tag, tempDir, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const STRATEGY = '/dokument/strategi-ren-och-trygg-stad/';
@@ -24,6 +24,9 @@ const page = (url: string): Page => {
 
 beforeAll(async () => {
   out = await buildOk(corpusWith());
+  // `npm run site` runs the search index as a step of its own after Eleventy.
+  const search = await buildSearchIndex(out);
+  if (search.code !== 0) throw new Error(`Sökindexet byggdes inte:\n${search.stderr}`);
   pages = readAll(out);
 }, 120_000);
 
@@ -246,6 +249,12 @@ describe('search, open data and the feed', () => {
     expect(firstParagraph.length).toBeGreaterThan(20);
     expect(fragments.get('/dokument/ordningspolicy/')).toContain(text(replaced.one(tag('h1'))).trim());
     expect(fragments.get('/dokument/ordningspolicy/')).not.toContain(firstParagraph.slice(0, 40));
+  });
+
+  it('says in Swedish when there is no built site to index, and fails', async () => {
+    const result = await buildSearchIndex(tempDir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Hittar ingen byggd webbplats i .+\. Bygg den först med npx @11ty\/eleventy\.\n$/);
   });
 
   it('has a search page that works as a form and says what to do without JavaScript', () => {
