@@ -7,16 +7,11 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = require('ajv/dist/standalone').default;
-const { createAjv, schemaFingerprint } = await import('../dist/schema/ajv-instance.js');
+const { createAjv, schemaFingerprint, validatorExportName } = await import('../dist/schema/ajv-instance.js');
 const { readSchemaFiles, SCHEMA_BASE } = await import('../dist/schema/schema-files.js');
 
 const ajv = createAjv({ source: true });
-const exports = Object.fromEntries(readSchemaFiles().map(({ file }) => [exportName(file), SCHEMA_BASE + file]));
+const exports = Object.fromEntries(readSchemaFiles().map(({ file }) => [validatorExportName(file), SCHEMA_BASE + file]));
 const code = standaloneCode(ajv, exports);
 const out = new URL('../dist/schema/validators.cjs', import.meta.url);
 writeFileSync(out, `${code}\nexports.schemaFingerprint = ${JSON.stringify(schemaFingerprint())};\n`);
-
-/** policy.schema.json → policy_schema_json: an identifier per schema file. */
-function exportName(file) {
-  return file.replace(/[^a-zA-Z0-9]/g, '_');
-}

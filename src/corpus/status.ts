@@ -17,6 +17,9 @@ export interface Validity {
 }
 
 /** When a decided document is valid by its own facts; undefined for a draft. */
+/** The statuses of a document that no longer applies: it ran out, was replaced or was repealed. */
+export const ENDED_STATUSES: ReadonlySet<DocumentStatus['kind']> = new Set(['upphört', 'ersatt', 'upphävd']);
+
 export function validityOf(doc: StyrDocument): Validity | undefined {
   const { data } = doc;
   if (!data.beslut) return undefined;

@@ -113,14 +113,18 @@ export function isUsableCacheLocation(location: string): boolean {
   return !stat || stat.isDirectory() || (stat.isFile() && startsWith(location, SINGLE_FILE_CACHE));
 }
 
+/** Whether a file starts with `prefix`; a file that cannot be read does not. */
 function startsWith(file: string, prefix: string): boolean {
-  const fd = openSync(file, 'r');
+  let fd: number | undefined;
   try {
+    fd = openSync(file, 'r');
     const buffer = Buffer.alloc(prefix.length);
     readSync(fd, buffer, 0, prefix.length, 0);
     return buffer.toString('utf8') === prefix;
+  } catch {
+    return false;
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

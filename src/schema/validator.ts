@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { SCHEMA_BASE, KIND_SCHEMA } from './schema-files.js';
 import { schemaErrorsToProblems, type SchemaProblem } from './schema-messages.js';
 import { createAjv, schemaFingerprint, validatorExportName } from './ajv-instance.js';
 
 const require = createRequire(import.meta.url);
-const PREBUILT = new URL('./validators.cjs', import.meta.url);
+const PREBUILT = fileURLToPath(new URL('./validators.cjs', import.meta.url));
 
 let ajv: Ajv2020 | undefined;
 let prebuilt: Record<string, ValidateFunction> | null | undefined;
@@ -18,7 +19,7 @@ const compiled = new Map<string, ValidateFunction>();
  */
 function prebuiltValidators(): Record<string, ValidateFunction> | null {
   if (prebuilt === undefined) {
-    const module = existsSync(PREBUILT) ? (require(PREBUILT.pathname) as Record<string, ValidateFunction> & { schemaFingerprint?: string }) : undefined;
+    const module = existsSync(PREBUILT) ? (require(PREBUILT) as Record<string, ValidateFunction> & { schemaFingerprint?: string }) : undefined;
     prebuilt = module && module.schemaFingerprint === schemaFingerprint() ? module : null;
   }
   return prebuilt;

@@ -1,5 +1,5 @@
 import type { Target } from '../corpus/corpus.js';
-import { validityOf } from '../corpus/status.js';
+import { ENDED_STATUSES, validityOf } from '../corpus/status.js';
 import { revisionState } from '../corpus/revision.js';
 import { daysBetween } from '../corpus/dates.js';
 import { actionsOf, isVerksamhetsplan, type StyrDocument } from '../model/document.js';
@@ -10,8 +10,6 @@ import { renderMarkdown } from './render-markdown.js';
 import { LAYOUT_IDS, type ActionView, type BannerLine, type DocPage, type DocRef, type Fact, type TargetView } from './types.js';
 
 const PRIORITY: Record<string, string> = { hög: 'Hög', medel: 'Medel', låg: 'Låg' };
-/** Statuses of documents that no longer apply: searched by title, summary and decision only (DocPage.searchFullText). */
-const ARCHIVED = new Set<string>(['upphört', 'ersatt', 'upphävd']);
 
 /** Everything the page of one document shows, in the order a printed styrdokument gives it. */
 export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: ReadonlyMap<string, string>): DocPage {
@@ -27,7 +25,7 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
   return {
     ...ctx.summary(doc),
     file: doc.file,
-    searchFullText: !ARCHIVED.has(ctx.status(doc).kind),
+    searchFullText: !ENDED_STATUSES.has(ctx.status(doc).kind),
     facts: facts(doc, ctx),
     banner: banner(doc, ctx),
     body,

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { ENDED_STATUSES } from '../corpus/status.js';
 import { compareSv } from './format.js';
 import { slugify } from './slug.js';
 import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
@@ -65,7 +66,7 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
       key: 'upphavda-och-ersatta',
       label: 'Upphävda, ersatta och upphörda',
       title: 'Upphävda, ersatta och upphörda styrdokument',
-      test: (d: DocSummary) => ['upphävd', 'ersatt', 'upphört'].includes(d.status.kind),
+      test: (d: DocSummary) => ENDED_STATUSES.has(d.status.kind),
       always: true,
     },
     { key: 'utkast', label: 'Utkast', title: 'Utkast till styrdokument', test: (d: DocSummary) => d.status.kind === 'utkast', always: true },

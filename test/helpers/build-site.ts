@@ -35,7 +35,8 @@ process.on('exit', () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function eleventyBin(): string {
+/** The program `npx @11ty/eleventy` runs, started directly so that nothing is ever looked up. */
+export function eleventyBin(): string {
   // The package's exports hide its package.json: find it from the entry point upwards.
   const require = createRequire(import.meta.url);
   let dir = path.dirname(require.resolve('@11ty/eleventy'));
@@ -71,21 +72,25 @@ async function runBuild(corpus: string): Promise<BuiltSite> {
   // The same programs as `npm run site`: Eleventy (started without npx, so that nothing is ever looked up),
   // then the search index.
   const pages = await runNode([eleventyBin()], env);
-  if (pages.code !== 0) throw new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${pages.code}):\n${pages.log.slice(-8000)}`);
-  if (htmlFiles(dir).length === 0) throw new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${pages.log.slice(-8000)}`);
+  const pagesLog = pages.stdout + pages.stderr;
+  if (pages.code !== 0) throw new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${pages.code}):\n${pagesLog.slice(-8000)}`);
+  if (htmlFiles(dir).length === 0) throw new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${pagesLog.slice(-8000)}`);
   const search = await runNode([path.join(REPO_ROOT, 'dist/site/search-main.js')], env);
-  if (search.code !== 0) throw new Error(`Sökindexet för ${where} byggdes inte (slutkod ${search.code}):\n${search.log.slice(-8000)}`);
-  return { dir, log: pages.log + search.log };
+  const searchLog = search.stdout + search.stderr;
+  if (search.code !== 0) throw new Error(`Sökindexet för ${where} byggdes inte (slutkod ${search.code}):\n${searchLog.slice(-8000)}`);
+  return { dir, log: pagesLog + searchLog };
 }
 
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
+/** Runs `node <args>` from the repository root and collects what it printed. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, log }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 

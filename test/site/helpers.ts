@@ -2,13 +2,13 @@
  * Builds the real site with the real Eleventy, as `npx @11ty/eleventy` does, from a corpus copied into a
  * temporary folder, and reads the result with a real HTML parser.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
+import { eleventyBin, runNode as runNodeIn } from '../helpers/build-site.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE = path.join(REPO, 'test/fixtures/site/corpus');
@@ -43,13 +43,6 @@ export interface Build {
   stderr: string;
 }
 
-/** The program `npx @11ty/eleventy` runs, started directly so nothing is looked up. */
-function eleventyBin(): string {
-  const dir = path.join(REPO, 'node_modules/@11ty/eleventy');
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  return path.join(dir, pkg.bin.eleventy ?? 'cmd.cjs');
-}
-
 /** Runs Eleventy from the repository root on `corpus` (default: the bundled strategy/). */
 export function buildSite(corpus?: string): Promise<Build> {
   const out = path.join(tempDir(), '_site');
@@ -64,16 +57,8 @@ export function buildSearchIndex(out: string): Promise<Build> {
   return runNode([path.join(REPO, 'dist/site/search-main.js'), out], process.env, out);
 }
 
-function runNode(args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Build> {
-  const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, stdout, stderr }));
-  });
+async function runNode(args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Build> {
+  return { ...(await runNodeIn(args, env)), out };
 }
 
 export async function buildOk(corpus?: string): Promise<string> {
