@@ -8,6 +8,22 @@ export interface BodyLink {
   column: number;
 }
 
+/** Web, mail and phone addresses: always fine in a body, so nothing about them is kept for the check. */
+export const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/** The scheme of a link (`https:`, `javascript:`), lower-cased, or undefined for a relative link. */
+export function schemeOf(url: string): string | undefined {
+  return /^\s*([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
+}
+
+/**
+ * The links the checker judges: all but those to web, mail and phone addresses. In a large corpus half of
+ * all links are to https: pages, and every one kept costs parse-cache space and a re-check's time.
+ */
+export function linksToJudge(links: readonly BodyLink[]): BodyLink[] {
+  return links.filter((link) => !SAFE_SCHEMES.has(schemeOf(link.url) ?? ''));
+}
+
 // remark loads a hundred modules; most runs never need it (the scanner below handles the common case), so it
 // is loaded on first use. Node ≥ 20.19 requires ES modules synchronously.
 let parser: Processor<Root> | undefined;

@@ -3,7 +3,7 @@ import type { DocumentData, StyrDocument } from '../model/document.js';
 import { KIND_SCHEMA } from '../schema/schema-files.js';
 import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
-import { bodyLinks, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
+import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
 import type { RawFile } from './read-files.js';
 import { parseYamlSource, type PathSegment } from './yaml-source.js';
@@ -99,7 +99,7 @@ export function parseFile(raw: RawFile): ParsedFile {
       body: split.body,
       bodyStartLine: split.bodyStartLine,
       // Found once here, so the parse cache can keep them and a re-check need not read the body again.
-      links: bodyLinks(split.body, split.bodyStartLine),
+      links: linksToJudge(bodyLinks(split.body, split.bodyStartLine)),
       locate: source.locate,
     },
   };

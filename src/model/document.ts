@@ -29,7 +29,10 @@ export interface StyrDocument {
   body: string;
   /** 1-based line of the body's first line in the file. */
   bodyStartLine: number;
-  /** Links, images and link definitions in the body, in file coordinates (as remark finds them). */
+  /**
+   * Links, images and link definitions in the body that the checker judges, in file coordinates (as remark
+   * finds them): all but those to http(s), mailto and tel addresses (linksToJudge).
+   */
   links: readonly BodyLink[];
   /** Span of the frontmatter key at `path`. */
   locate(path: readonly PathSegment[]): Span;

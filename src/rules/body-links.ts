@@ -1,7 +1,6 @@
 import path from 'node:path';
+import { SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
 import { createRule, type Finding } from './rule.js';
-
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 export default createRule({
   id: 'body-links',
@@ -33,7 +32,7 @@ type Verdict = string | null;
 
 function judge(link: string, folder: string, files: ReadonlySet<string>, root: string): Verdict {
   const url = link.trim();
-  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = schemeOf(url);
   if (scheme) {
     return SAFE_SCHEMES.has(scheme) ? null : `Länken använder ${scheme}, som inte är tillåtet. Använd en webbadress (https:) eller en länk till ett annat dokument i förrådet.`;
   }

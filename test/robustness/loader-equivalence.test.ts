@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import type { Nodes, Root } from 'mdast';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { bodyLinks, type BodyLink } from '../../src/load/body-links.js';
+import { bodyLinks, linksToJudge, type BodyLink } from '../../src/load/body-links.js';
 import { splitFrontmatter, type FrontmatterSplit } from '../../src/load/frontmatter.js';
 import { parseYamlSource, type PathSegment } from '../../src/load/yaml-source.js';
 import type { Span } from '../../src/model/diagnostic.js';
@@ -112,6 +112,13 @@ describe('bodyLinks gives exactly what remark gives', () => {
       expect(bodyLinks(text, 7)).toEqual(remarkBodyLinks(text, 7));
     });
   }
+});
+
+describe('linksToJudge', () => {
+  it('keeps relative links and unsafe schemes, drops web, mail and phone addresses, in order', () => {
+    const text = '[a](https://x.se) [b](../p.md) [c](HTTP://x.se) [d](mailto:a@b.se) [e](tel:+46) [f](javascript:alert(1)) [g](file:///etc) ![h](bild.png) <https://y.se>';
+    expect(linksToJudge(bodyLinks(text, 1)).map((link) => link.url)).toEqual(['../p.md', 'javascript:alert(1)', 'file:///etc', 'bild.png']);
+  });
 });
 
 /** The reference split: every line, CR removed, joined again (the original implementation). */
