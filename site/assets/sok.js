@@ -8,6 +8,18 @@ document.documentElement.classList.add('js-sok');
 
 let pagefind;
 
+/**
+ * Pagefind, with every index of the site merged in: a large site's pages are split over several indexes
+ * (pagefind/, pagefind-2/ …), listed by the build in pagefind/styrdok-fler-index.json.
+ */
+async function loadPagefind() {
+  const api = await import('/pagefind/pagefind.js');
+  const response = await fetch('/pagefind/styrdok-fler-index.json');
+  const more = response.ok ? await response.json() : [];
+  for (const bundle of more) await api.mergeIndex(bundle);
+  return api;
+}
+
 /** Pagefind's excerpt marks hits with <mark>; keep only its text, so nothing from it runs as HTML. */
 function textOf(html) {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
@@ -22,7 +34,7 @@ async function search(query) {
   }
   status.textContent = 'Söker …';
   try {
-    pagefind ??= await import('/pagefind/pagefind.js');
+    pagefind ??= await loadPagefind();
     const found = await pagefind.search(q);
     const results = await Promise.all(found.results.slice(0, 25).map((r) => r.data()));
     for (const result of results) {

@@ -18,6 +18,8 @@ export const SITE_TODAY = '2026-11-25';
 export interface BuildOptions {
   /** Folder with styrdok.config.yaml and the documents; default: the repo's own corpus (strategy/). */
   corpus?: string;
+  /** More environment for both steps, such as STYRDOK_SEARCH_PAGES_PER_INDEX. */
+  env?: Record<string, string>;
 }
 
 export interface BuiltSite {
@@ -54,18 +56,19 @@ export function eleventyBin(): string {
 /** Build the site once per corpus (per test file) and return where it went. */
 export function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
   const corpus = options.corpus ? path.resolve(REPO_ROOT, options.corpus) : '';
-  let pending = cache.get(corpus);
+  const key = JSON.stringify([corpus, options.env ?? {}]);
+  let pending = cache.get(key);
   if (!pending) {
-    pending = runBuild(corpus);
-    cache.set(corpus, pending);
+    pending = runBuild(corpus, options.env ?? {});
+    cache.set(key, pending);
   }
   return pending;
 }
 
-async function runBuild(corpus: string): Promise<BuiltSite> {
+async function runBuild(corpus: string, extraEnv: Record<string, string>): Promise<BuiltSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-site-'));
   made.push(dir);
-  const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: dir, STYRDOK_TODAY: SITE_TODAY };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, STYRDOK_SITE_OUT: dir, STYRDOK_TODAY: SITE_TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;
   const where = corpus ? `korpusen ${path.relative(REPO_ROOT, corpus)}` : 'strategy/';

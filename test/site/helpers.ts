@@ -53,8 +53,8 @@ export function buildSite(corpus?: string): Promise<Build> {
 }
 
 /** Runs the second step of `npm run site`, the search index (dist/site/search-main.js), on a built site. */
-export function buildSearchIndex(out: string): Promise<Build> {
-  return runNode([path.join(REPO, 'dist/site/search-main.js'), out], process.env, out);
+export function buildSearchIndex(out: string, env: NodeJS.ProcessEnv = {}): Promise<Build> {
+  return runNode([path.join(REPO, 'dist/site/search-main.js'), out], { ...process.env, ...env }, out);
 }
 
 async function runNode(args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Build> {

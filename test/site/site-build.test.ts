@@ -1,7 +1,7 @@
 /**
  * The site built by the real Eleventy from the fixture corpus: what a resident relies on, page by page.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -220,17 +220,44 @@ describe('search, open data and the feed', () => {
     expect(entry.languages.sv!.page_count).toBe(searchable);
     expect(searchable).toBe(9 + 4);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
+    // A site this small fits one index: the search page has nothing to merge.
+    expect(JSON.parse(readFileSync(path.join(out, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('splits a large site over several indexes that together hold every page once, and clears old ones', async () => {
+    const site = path.join(tempDir(), '_site');
+    cpSync(out, site, { recursive: true });
+    const split = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '4' });
+    expect(split.stderr).toBe('');
+    expect(split.stdout).toContain('Sökindexet omfattar 13 sidor, i 4 delindex som söksidan slår ihop.');
+    expect(JSON.parse(readFileSync(path.join(site, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual(['/pagefind-2/', '/pagefind-3/', '/pagefind-4/']);
+    const folders = ['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-4'];
+    const urls = folders.flatMap((folder) => fragmentTexts(path.join(site, folder)).map(([url]) => url));
+    expect(urls.sort()).toEqual([...pages.entries()].filter(([, p]) => p.all((el) => el.name === 'main' && 'data-pagefind-body' in el.attribs).length).map(([url]) => url).sort());
+    for (const folder of folders) {
+      const entry = JSON.parse(readFileSync(path.join(site, folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(entry.languages.sv!.page_count).toBeLessThanOrEqual(4);
+    }
+    // Built again as one index: the extra folders and the first index's old fragments are gone.
+    const again = await buildSearchIndex(site);
+    expect(again.code).toBe(0);
+    expect(readdirSync(site).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
+    expect(fragmentTexts(path.join(site, 'pagefind'))).toHaveLength(13);
+    expect(JSON.parse(readFileSync(path.join(site, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('says in Swedish when the pages per index are not a whole number in range', async () => {
+    const site = path.join(tempDir(), '_site');
+    cpSync(out, site, { recursive: true });
+    const words = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: 'tusen' });
+    expect([words.code, words.stderr]).toEqual([1, 'STYRDOK_SEARCH_PAGES_PER_INDEX ska vara ett heltal, inte «tusen».\n']);
+    const tooMany = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '5000' });
+    expect([tooMany.code, tooMany.stderr]).toEqual([1, 'Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal från 1 till 4000, inte «5000».\n']);
   });
 
   it("indexes a page's own text, not the navigation or the other documents and goals it lists", () => {
     // Pagefind keeps each page's indexed text in a gzipped JSON fragment.
-    const fragments = new Map(
-      readdirSync(path.join(out, 'pagefind/fragment')).map((f) => {
-        const json = gunzipSync(readFileSync(path.join(out, 'pagefind/fragment', f))).toString('utf8');
-        const { url, content } = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; content: string };
-        return [url, content];
-      }),
-    );
+    const fragments = new Map(fragmentTexts(path.join(out, 'pagefind')));
     const strategy = fragments.get(STRATEGY)!;
     expect(text(page(STRATEGY).byId('dokumentet'))).toContain('Strategin ersätter Ordningspolicyn');
     expect(strategy).toContain('Strategin ersätter Ordningspolicyn');
@@ -329,3 +356,12 @@ describe('the other pages', () => {
     expect(readPage(out, '/404.html').html).toContain('Sidan finns inte');
   });
 });
+
+/** [url, indexed text] of every page in a Pagefind index: each page's is a gzipped JSON fragment. */
+function fragmentTexts(indexFolder: string): [string, string][] {
+  return readdirSync(path.join(indexFolder, 'fragment')).map((f) => {
+    const json = gunzipSync(readFileSync(path.join(indexFolder, 'fragment', f))).toString('utf8');
+    const { url, content } = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; content: string };
+    return [url, content];
+  });
+}

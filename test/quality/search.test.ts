@@ -1,0 +1,85 @@
+/**
+ * The search page in Chromium, with the site's Content-Security-Policy in force, on the bundled corpus built
+ * with three pages per search index, as a large site is split (search-index.ts): a query finds the same
+ * pages as on the same site with one index, so the page really merges them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.js';
+import { launchBrowser, openContext, serveDir, type SitePage, type StaticServer } from '../helpers/browser.js';
+
+let server: StaticServer;
+let oneIndex: StaticServer;
+let browser: Browser;
+let tab: SitePage;
+let oneIndexTab: SitePage;
+/** Page URL → the index folder (pagefind, pagefind-2 …) that holds it, and the text indexed for it. */
+const indexOf = new Map<string, string>();
+
+beforeAll(async () => {
+  const site = await buildSite({ env: { STYRDOK_SEARCH_PAGES_PER_INDEX: '3' } });
+  for (const folder of readdirSync(site.dir).filter((name) => name.startsWith('pagefind'))) {
+    for (const file of readdirSync(path.join(site.dir, folder, 'fragment'))) {
+      const json = gunzipSync(readFileSync(path.join(site.dir, folder, 'fragment', file))).toString('utf8');
+      indexOf.set((JSON.parse(json.slice(json.indexOf('{'))) as { url: string }).url, folder);
+    }
+  }
+  server = await serveDir(site.dir);
+  oneIndex = await serveDir((await buildSite()).dir);
+  browser = await launchBrowser();
+  tab = await openContext(browser, server.origin);
+  // A context reaches one origin only (openContext), so the other site gets its own.
+  oneIndexTab = await openContext(browser, oneIndex.origin);
+});
+
+afterAll(async () => {
+  await tab?.context.close();
+  await oneIndexTab?.context.close();
+  await browser?.close();
+  await server?.close();
+  await oneIndex?.close();
+});
+
+/** Runs a search as a visitor would, from the address, and returns the hits' link targets and the status. */
+async function search(query: string, on = tab): Promise<{ hits: string[]; status: string }> {
+  const origin = on === tab ? server.origin : oneIndex.origin;
+  await on.page.goto(`${origin}/sok/?q=${encodeURIComponent(query)}`);
+  await on.page.waitForFunction(() => {
+    const status = document.getElementById('sokstatus')?.textContent ?? '';
+    return status !== '' && !status.includes('Söker');
+  }, undefined, { timeout: 20_000 });
+  const hits = await on.page.locator('#sokresultat li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return { hits, status: (await on.page.locator('#sokstatus').textContent()) ?? '' };
+}
+
+describe('sökningen över flera delindex', () => {
+  test('bygget delade sidorna på flera index', () => {
+    expect(new Set(indexOf.values()).size).toBeGreaterThanOrEqual(4);
+  });
+
+  test('en sökning hittar samma sidor som med ett enda index, varje sida en gång', async () => {
+    const { hits, status } = await search('Solna');
+    expect(tab.pageErrors).toEqual([]);
+    expect(tab.blocked).toEqual([]);
+    const unsplit = await search('Solna', oneIndexTab);
+    expect(status).toBe(unsplit.status);
+    expect(status).toMatch(/^\d+ träffar för «Solna»\.$/);
+    // Every hit fits on the page, so the lists hold the same pages; the ranking may differ between them.
+    expect([...hits].sort()).toEqual([...unsplit.hits].sort());
+    expect(new Set(hits).size).toBe(hits.length);
+    expect(new Set(hits.map((url) => indexOf.get(url))).size).toBeGreaterThanOrEqual(4);
+  });
+
+  test('en nämnd i det sista indexet hittas på sitt namn', async () => {
+    const last = [...indexOf.entries()].filter(([url]) => url.startsWith('/namnd/')).at(-1);
+    expect(last, 'en nämndsida i indexet').toBeDefined();
+    const page = await tab.page.goto(`${server.origin}${last![0]}`);
+    expect(page?.status()).toBe(200);
+    const name = (await tab.page.locator('h1').textContent())!.trim();
+    const { hits } = await search(name);
+    expect(hits).toContain(last![0]);
+  });
+});
