@@ -54,7 +54,9 @@ export function slugify(title: string, maxLength = 120): string {
 export function schemaModeline(kind: Dokumenttyp | undefined, documentFile: string, schemaDir: string): string {
   const schemaFile = (kind && KIND_SCHEMA[kind]) || 'styrdokument.schema.json';
   const relative = path.relative(path.dirname(documentFile), path.join(schemaDir, schemaFile)).split(path.sep).join('/');
-  return `# yaml-language-server: $schema=${relative}`;
+  // The value is a URI reference and ends at the first space: a folder such as "OneDrive - Solna stad" on
+  // the way to the schemas is written with %20.
+  return `# yaml-language-server: $schema=${relative.replace(/ /g, '%20')}`;
 }
 
 /** Accepts a dokumenttyp with or without å/ä/ö, any case: "Atgardsplan" → "åtgärdsplan". */
