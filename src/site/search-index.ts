@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
+import type { IndexJob, WorkerReply } from './search-worker.js';
 
 /**
  * The sections whose pages search reads: those of the templates that set `searchable` (dokument.njk and
@@ -11,14 +13,13 @@ const SEARCHABLE_SECTIONS = ['dokument', 'namnd'];
 
 /**
  * Pages per Pagefind index. Pagefind holds a whole index in memory while it writes it: 2.9 GB for one index
- * of 10,000 pages here, 0.6 GB for the same pages in indexes of 1,000, in about the same time. So a large
- * site gets several indexes, written one after the other, and the search page merges them (Pagefind's
- * multisite search); each costs the browser one more small metadata file (20–40 kB) on the first search.
- * STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to get several from a few pages.
+ * of 10,000 pages here, 0.3 GB for each index of 500. So a large site gets several indexes, two written at
+ * a time (about 0.7 GB in all, and a third faster than one at a time), and the search page merges them
+ * (Pagefind's multisite search); each costs the browser one more small metadata file on the first search.
+ * A kommun's own documents fit in one. STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to
+ * get several indexes from a few pages.
  */
-export const DEFAULT_PAGES_PER_INDEX = 1000;
-/** Pagefind takes a group's pages as one glob of their paths, and a glob of 10,000 paths no longer parses. */
-export const MAX_PAGES_PER_INDEX = 4000;
+export const DEFAULT_PAGES_PER_INDEX = 500;
 
 /** Where the search page reads the paths of the indexes besides the first (pagefind/). */
 export const MORE_INDEXES_FILE = 'pagefind/styrdok-fler-index.json';
@@ -42,53 +43,69 @@ export interface SearchIndexSummary {
  * Swedish stemming. Within a page, what is marked data-pagefind-ignore is left out.
  *
  * It runs as a step of its own after Eleventy (`npm run site`), not inside Eleventy's build: Eleventy holds
- * every finished page until its process ends, and Pagefind holds every indexed one, so the two at once
- * would need both memories.
+ * every finished page until its process ends, so the two at once would need both memories.
  */
-export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAULT_PAGES_PER_INDEX): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAULT_PAGES_PER_INDEX, threads = defaultThreads()): Promise<SearchIndexSummary> {
   if (!existsSync(path.join(outputDir, 'index.html'))) {
     throw new SearchIndexError(`Hittar ingen byggd webbplats i ${outputDir}. Bygg den först med npx @11ty/eleventy.`);
   }
-  if (!Number.isInteger(pagesPerIndex) || pagesPerIndex < 1 || pagesPerIndex > MAX_PAGES_PER_INDEX) {
-    throw new SearchIndexError(`Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal från 1 till ${MAX_PAGES_PER_INDEX}, inte «${pagesPerIndex}».`);
+  if (!Number.isInteger(pagesPerIndex) || pagesPerIndex < 1) {
+    throw new SearchIndexError(`Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal större än 0, inte «${pagesPerIndex}».`);
   }
   const groups = inGroups(searchablePages(outputDir), pagesPerIndex);
   removeIndexesAfter(outputDir, groups.length);
-  let pages = 0;
+  // Beside the output folder, so that hard links reach the pages and nothing of it is ever published.
+  const staging = mkdtempSync(path.join(path.dirname(path.resolve(outputDir)), '.styrdok-sokindex-'));
+  let pages: number[];
   try {
-    for (const [i, group] of groups.entries()) {
-      pages += await writeOneIndex(outputDir, group, indexFolder(i + 1));
-    }
+    const jobs = groups.map((files, i) => ({ outputDir: path.resolve(outputDir), files, folder: indexFolder(i + 1), staging: path.join(staging, String(i + 1)) }));
+    pages = await runInWorkers(jobs, Math.min(threads, jobs.length));
   } catch (error) {
     throw new SearchIndexError(`Sökindexet kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await pagefind.close();
+    rmSync(staging, { recursive: true, force: true });
   }
   const more = groups.slice(1).map((_, i) => `/${indexFolder(i + 2)}/`);
   writeFileSync(path.join(outputDir, MORE_INDEXES_FILE), `${JSON.stringify(more)}\n`);
-  return { pages, indexes: groups.length };
+  return { pages: pages.reduce((sum, n) => sum + n, 0), indexes: groups.length };
 }
 
-/** Indexes the pages (paths relative to outputDir) into outputDir/<folder>; returns how many it indexed. */
-async function writeOneIndex(outputDir: string, files: readonly string[], folder: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(errors.join('\n'));
-  try {
-    // addDirectory reads the files in Pagefind's own threads, many times faster than passing each page's
-    // HTML through the Node API; a glob that lists the group's files picks them out.
-    const glob = files.length ? `{${files.map(escapeGlob).join(',')}}` : `${SEARCHABLE_SECTIONS[0]}/*/index.html`;
-    const added = await index.addDirectory({ path: outputDir, glob });
-    if (added.errors.length) throw new Error(added.errors.join('\n'));
-    // Pagefind adds to a folder and never clears it: without this, the text of a document taken off the
-    // site would stay downloadable in an old fragment.
-    rmSync(path.join(outputDir, folder), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, folder) });
-    if (written.errors.length) throw new Error(written.errors.join('\n'));
-    return added.page_count;
-  } finally {
-    // Frees the index in Pagefind's process before the next one is built.
-    await index.deleteIndex();
-  }
+/**
+ * Two indexes at a time on a machine with two cores or more: Pagefind writes an index on one thread, and
+ * the search step runs when Eleventy is done, so the second core is free. Each is a Pagefind process with
+ * an index in memory, so more at once would cost memory for little.
+ */
+function defaultThreads(): number {
+  return Math.min(2, os.availableParallelism());
+}
+
+/** Runs the jobs on `threads` worker threads, each taking the next job when it is done; pages per job. */
+function runInWorkers(jobs: readonly IndexJob[], threads: number): Promise<number[]> {
+  const pages: number[] = new Array<number>(jobs.length).fill(0);
+  let next = 0;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./search-worker.js', import.meta.url));
+      let current = -1;
+      const feed = () => {
+        current = next < jobs.length ? next++ : -1;
+        worker.postMessage(current >= 0 ? jobs[current] : null);
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) {
+          next = jobs.length; // The others finish what they have, then stop.
+          worker.postMessage(null);
+          reject(new Error(reply.error));
+          return;
+        }
+        pages[current] = reply.pages;
+        feed();
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+      feed();
+    });
+  return Promise.all(Array.from({ length: threads }, one)).then(() => pages);
 }
 
 /** <section>/<name>/index.html for every page of the searchable sections, sorted (so the groups are stable). */
@@ -118,9 +135,4 @@ function removeIndexesAfter(outputDir: string, count: number): void {
     const n = /^pagefind-(\d+)$/.exec(entry)?.[1];
     if (n && Number(n) > count) rmSync(path.join(outputDir, entry), { recursive: true, force: true });
   }
-}
-
-/** A path as a literal in a Pagefind glob: page folders are slugs, but a name is never trusted to be one. */
-function escapeGlob(file: string): string {
-  return file.replace(/[\\{}[\]()*?!,<>]/g, (c) => `\\${c}`);
 }

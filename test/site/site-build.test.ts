@@ -224,7 +224,7 @@ describe('search, open data and the feed', () => {
     expect(JSON.parse(readFileSync(path.join(out, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual([]);
   });
 
-  it('splits a large site over several indexes that together hold every page once, and clears old ones', async () => {
+  it('splits a large site over several indexes, two built at a time, that together hold every page once, and clears old ones', async () => {
     const site = path.join(tempDir(), '_site');
     cpSync(out, site, { recursive: true });
     const split = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '4' });
@@ -238,6 +238,8 @@ describe('search, open data and the feed', () => {
       const entry = JSON.parse(readFileSync(path.join(site, folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       expect(entry.languages.sv!.page_count).toBeLessThanOrEqual(4);
     }
+    // The pages are gathered for Pagefind in a folder beside the site, which is gone afterwards.
+    expect(readdirSync(path.dirname(site))).toEqual(['_site']);
     // Built again as one index: the extra folders and the first index's old fragments are gone.
     const again = await buildSearchIndex(site);
     expect(again.code).toBe(0);
@@ -246,13 +248,13 @@ describe('search, open data and the feed', () => {
     expect(JSON.parse(readFileSync(path.join(site, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual([]);
   });
 
-  it('says in Swedish when the pages per index are not a whole number in range', async () => {
+  it('says in Swedish when the pages per index are not a whole number above 0', async () => {
     const site = path.join(tempDir(), '_site');
     cpSync(out, site, { recursive: true });
     const words = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: 'tusen' });
     expect([words.code, words.stderr]).toEqual([1, 'STYRDOK_SEARCH_PAGES_PER_INDEX ska vara ett heltal, inte «tusen».\n']);
-    const tooMany = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '5000' });
-    expect([tooMany.code, tooMany.stderr]).toEqual([1, 'Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal från 1 till 4000, inte «5000».\n']);
+    const zero = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '0' });
+    expect([zero.code, zero.stderr]).toEqual([1, 'Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal större än 0, inte «0».\n']);
   });
 
   it("indexes a page's own text, not the navigation or the other documents and goals it lists", () => {
