@@ -13,13 +13,14 @@ const SEARCHABLE_SECTIONS = ['dokument', 'namnd'];
 
 /**
  * Pages per Pagefind index. Pagefind holds a whole index in memory while it writes it: 2.9 GB for one index
- * of 10,000 pages here, 0.3 GB for each index of 500. So a large site gets several indexes, two written at
- * a time (about 0.7 GB in all, and a third faster than one at a time), and the search page merges them
- * (Pagefind's multisite search); each costs the browser one more small metadata file on the first search.
- * A kommun's own documents fit in one. STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to
- * get several indexes from a few pages.
+ * of 10,000 pages here, about 0.55 GB for each index of 1,000. So a large site gets several indexes, two
+ * written at a time (1.1 GB in all, less than the Eleventy step before it, and a third faster than one at a
+ * time), and the search page merges them (Pagefind's multisite search). Each index costs a visitor a few
+ * more small requests per search: at 10,000 pages a search took 0.8–1.1 s with 11 indexes against
+ * 0.4–0.8 s with one, and 0.9–1.2 s with 21 (indexes of 500, 0.7 GB). A kommun's own documents fit in one.
+ * STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to get several indexes from a few pages.
  */
-export const DEFAULT_PAGES_PER_INDEX = 500;
+export const DEFAULT_PAGES_PER_INDEX = 1000;
 
 /** Where the search page reads the paths of the indexes besides the first (pagefind/). */
 export const MORE_INDEXES_FILE = 'pagefind/styrdok-fler-index.json';
