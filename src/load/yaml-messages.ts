@@ -22,7 +22,33 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   BLOCK_IN_FLOW: 'En blocklista eller blockmappning står inom [ ] eller { }.',
 };
 
-export function yamlMessage(code: ErrorCode, original: string): string {
+/** The line where a parser error starts, and the non-blank line before it, if any. */
+export interface ErrorLines {
+  line: string;
+  previous?: string;
+}
+
+/** Errors the parser gives for a key written without its colon: it sees a key that never ends. */
+function isUnendedKey(code: ErrorCode, original: string): boolean {
+  return code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && original.startsWith('Implicit map keys need to be followed by map values'));
+}
+
+/**
+ * The Swedish message for a parser error. With the lines around it, the commonest mistake is named with its
+ * fix: a key written without its colon ("sammanfattning Text"). A line that follows a `nyckel: värde` line
+ * at the same indent may instead be the value going on, not indented: then both fixes are given.
+ */
+export function yamlMessage(code: ErrorCode, original: string, lines?: ErrorLines): string {
+  const missingColon = lines && isUnendedKey(code, original) ? /^\s*(?:- )?([\p{L}_][\p{L}\p{N}_]*) +([^:#\s][^:#]*?)\s*$/u.exec(lines.line) : null;
+  if (missingColon) {
+    const [, key, value] = missingColon;
+    // A value that goes on is written at its key's indent, not less; a line less indented starts a new key.
+    const indent = (text: string) => /^\s*/.exec(text)![0].length;
+    const afterValue = lines?.previous !== undefined && indent(lines.previous) === indent(lines.line) && /^\s*(?:- )?[\p{L}_][\p{L}\p{N}_]*:[ \t]+[^\s|>]/u.test(lines.previous);
+    return afterValue
+      ? `Raden saknar kolon, eller fortsätter värdet från raden ovanför. Är «${key}» en nyckel, skriv «${key}: ${value}»; hör texten till värdet ovanför, dra in raden med två mellanslag.`
+      : `Raden saknar kolon efter nyckeln «${key}». Skriv «${key}: ${value}».`;
+  }
   const firstLine = original.split('\n')[0] ?? original;
   return MESSAGES[code] ?? `YAML-fel: ${firstLine}`;
 }

@@ -1,6 +1,6 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../model/diagnostic.js';
-import { yamlMessage } from './yaml-messages.js';
+import { yamlMessage, type ErrorLines } from './yaml-messages.js';
 
 export type PathSegment = string | number;
 
@@ -145,7 +145,7 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     // The parser finds a missing closing quote where the text ends, often many lines further down: the quote
     // belongs at the end of the line where it opens.
     const span = opening === undefined ? toSpan(error.pos[0], error.pos[1]) : toSpan(endOfLine(text, opening));
-    problems.push({ span, message: yamlMessage(error.code, error.message) });
+    problems.push({ span, message: yamlMessage(error.code, error.message, linesAt(text, error.pos[0])) });
   }
 
   // Frontmatter with problems has no data, so no key of it is ever located: every path falls back to its start.
@@ -355,4 +355,19 @@ function spanTable(document: Document.Parsed, lineCounter: Lines, lineOffset: nu
   };
   walk(document.contents, -1);
   return table;
+}
+
+/** The line of `text` that holds offset `at`, and the last non-blank line before it, without line ends. */
+function linesAt(text: string, at: number): ErrorLines {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  // Backwards, line by line, to the first that is not blank.
+  for (let lineEnd = start - 1; lineEnd > 0; ) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const previous = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (previous.trim() !== '') return { line, previous };
+    lineEnd = lineStart - 1;
+  }
+  return { line };
 }

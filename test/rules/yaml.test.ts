@@ -30,6 +30,24 @@ describe('yaml', () => {
     ]);
   });
 
+  it('names a key written without its colon, with the line as it should be', () => {
+    // After a key whose value is a block (beslut:), the line can only be a key of its own.
+    expect(one(valid.replace('  datum: 2024-05-20', '  datum 2024-05-20'))).toEqual([
+      'strategy/r.md:7:3 error yaml Raden saknar kolon efter nyckeln «datum». Skriv «datum: 2024-05-20».',
+    ]);
+    // The last line of the frontmatter, where the parser says a character is missing; less indented than
+    // the line above, so not that value going on.
+    expect(one(valid.replace('dokumentansvarig: stadsledningsforvaltningen', 'dokumentansvarig stadsledningsforvaltningen'))).toEqual([
+      'strategy/r.md:12:1 error yaml Raden saknar kolon efter nyckeln «dokumentansvarig». Skriv «dokumentansvarig: stadsledningsforvaltningen».',
+    ]);
+  });
+
+  it('gives both fixes when the line may be the value above going on without its indent', () => {
+    expect(one(valid.replace('titel: Riktlinje för kamerabevakning', 'titel: Riktlinje för\nkamerabevakning i Solna'))).toEqual([
+      'strategy/r.md:5:1 error yaml Raden saknar kolon, eller fortsätter värdet från raden ovanför. Är «kamerabevakning» en nyckel, skriv «kamerabevakning: i Solna»; hör texten till värdet ovanför, dra in raden med två mellanslag.',
+    ]);
+  });
+
   it('reports a duplicate key at the second occurrence', () => {
     expect(one(valid.replace('dokumentansvarig: stadsledningsforvaltningen', 'dokumentansvarig: stadsledningsforvaltningen\ntitel: Kamerabevakning'))).toEqual([
       'strategy/r.md:13:1 error yaml Nyckeln finns redan tidigare i samma avsnitt. Ta bort en av dem, eller slå ihop värdena.',
