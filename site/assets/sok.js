@@ -15,8 +15,8 @@ let pagefind;
 async function loadPagefind() {
   const api = await import('/pagefind/pagefind.js');
   const response = await fetch('/pagefind/styrdok-fler-index.json');
-  const more = response.ok ? await response.json() : [];
-  for (const bundle of more) await api.mergeIndex(bundle);
+  const bundles = response.ok ? await response.json() : [];
+  for (const bundle of bundles) await api.mergeIndex(bundle);
   return api;
 }
 
@@ -25,9 +25,49 @@ function textOf(html) {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
 
+/** How many hits are shown at a time; "Visa fler träffar" shows as many more. */
+const PAGE = 25;
+const more = document.getElementById('flertraffar');
+/** The current search: its words, all its results (loaded lazily by Pagefind) and how many are shown. */
+let current;
+
+/** Shows the next PAGE hits of the current search; returns the first new link, for focus. */
+async function showMore() {
+  const shownFor = current;
+  const { results, query } = shownFor;
+  const next = await Promise.all(results.slice(shownFor.shown, shownFor.shown + PAGE).map((r) => r.data()));
+  // A new search started while these loaded: they belong to the old one.
+  if (current !== shownFor) return undefined;
+  let first;
+  for (const result of next) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.meta?.title ?? result.url;
+    const excerpt = document.createElement('p');
+    excerpt.textContent = textOf(result.excerpt);
+    item.append(link, excerpt);
+    list.append(item);
+    first ??= link;
+  }
+  shownFor.shown += next.length;
+  const n = results.length;
+  const rest = n - shownFor.shown;
+  more.hidden = rest <= 0;
+  more.textContent = `Visa ${Math.min(PAGE, rest)} till (${rest} kvar)`;
+  const hits = `${n} ${n === 1 ? 'träff' : 'träffar'} för «${query}»`;
+  if (n === 0) status.textContent = `Inga träffar för «${query}».`;
+  else if (n <= PAGE) status.textContent = `${hits}.`;
+  else if (shownFor.shown <= PAGE) status.textContent = `${hits}, de ${PAGE} bästa visas.`;
+  else status.textContent = rest > 0 ? `${hits}, de ${shownFor.shown} bästa visas.` : `${hits}, alla visas.`;
+  return first;
+}
+
 async function search(query) {
   const q = query.trim();
   list.replaceChildren();
+  more.hidden = true;
+  current = undefined;
   if (!q) {
     status.textContent = '';
     return;
@@ -36,23 +76,20 @@ async function search(query) {
   try {
     pagefind ??= await loadPagefind();
     const found = await pagefind.search(q);
-    const results = await Promise.all(found.results.slice(0, 25).map((r) => r.data()));
-    for (const result of results) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = result.url;
-      link.textContent = result.meta?.title ?? result.url;
-      const excerpt = document.createElement('p');
-      excerpt.textContent = textOf(result.excerpt);
-      item.append(link, excerpt);
-      list.append(item);
-    }
-    const n = found.results.length;
-    status.textContent = n === 0 ? `Inga träffar för «${q}».` : `${n} ${n === 1 ? 'träff' : 'träffar'} för «${q}»${n > 25 ? ', de 25 bästa visas' : ''}.`;
+    current = { query: q, results: found.results, shown: 0 };
+    await showMore();
   } catch {
     status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
   }
 }
+
+more.addEventListener('click', async () => {
+  if (!current) return;
+  // The new hits follow the old ones; focus moves to the first of them, so a keyboard or screen reader user
+  // goes on reading where the list grew.
+  const first = await showMore();
+  first?.focus();
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

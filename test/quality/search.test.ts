@@ -82,4 +82,28 @@ describe('sökningen över flera delindex', () => {
     const { hits } = await search(name);
     expect(hits).toContain(last![0]);
   });
+
+  test('fler än 25 träffar visas 25 åt gången, och «Visa fler» flyttar fokus till den första nya', async () => {
+    const { hits, status } = await search('och');
+    const total = Number(/^(\d+) träffar/.exec(status)?.[1]);
+    expect(total, `«och» ska ge fler än 25 träffar: ${status}`).toBeGreaterThan(25);
+    expect(status).toBe(`${total} träffar för «och», de 25 bästa visas.`);
+    expect(hits).toHaveLength(25);
+    const more = tab.page.locator('#flertraffar');
+    expect(await more.isVisible()).toBe(true);
+    expect(await more.textContent()).toBe(`Visa ${Math.min(25, total - 25)} till (${total - 25} kvar)`);
+    await more.focus();
+    await tab.page.keyboard.press('Enter');
+    await tab.page.waitForFunction((n) => document.querySelectorAll('#sokresultat li').length === n, Math.min(total, 50));
+    const all = await tab.page.locator('#sokresultat li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice(0, 25)).toEqual(hits);
+    const focused = await tab.page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    expect(new URL(focused).pathname).toBe(all[25]);
+    if (total <= 50) {
+      expect(await more.isVisible()).toBe(false);
+      expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${total} träffar för «och», alla visas.`);
+    }
+    expect(tab.pageErrors).toEqual([]);
+  });
 });
