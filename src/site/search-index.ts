@@ -55,8 +55,7 @@ export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAUL
   }
   const groups = inGroups(searchablePages(outputDir), pagesPerIndex);
   removeIndexesAfter(outputDir, groups.length);
-  // Beside the output folder, so that hard links reach the pages and nothing of it is ever published.
-  const staging = mkdtempSync(path.join(path.dirname(path.resolve(outputDir)), '.styrdok-sokindex-'));
+  const staging = stagingFolder(outputDir);
   let pages: number[];
   try {
     const jobs = groups.map((files, i) => ({ outputDir: path.resolve(outputDir), files, folder: indexFolder(i + 1), staging: path.join(staging, String(i + 1)) }));
@@ -69,6 +68,19 @@ export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAUL
   const more = groups.slice(1).map((_, i) => `/${indexFolder(i + 2)}/`);
   writeFileSync(path.join(outputDir, MORE_INDEXES_FILE), `${JSON.stringify(more)}\n`);
   return { pages: pages.reduce((sum, n) => sum + n, 0), indexes: groups.length };
+}
+
+/**
+ * An empty folder for the pages of each index: beside the output folder, so that hard links reach the pages
+ * and nothing of it is ever published; in the system's temporary folder when that cannot be written (the
+ * pages are then copied).
+ */
+function stagingFolder(outputDir: string): string {
+  try {
+    return mkdtempSync(path.join(path.dirname(path.resolve(outputDir)), '.styrdok-sokindex-'));
+  } catch {
+    return mkdtempSync(path.join(os.tmpdir(), 'styrdok-sokindex-'));
+  }
 }
 
 /**
