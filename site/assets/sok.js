@@ -4,6 +4,7 @@ const form = document.getElementById('sokformular');
 const input = document.getElementById('sokfalt');
 const status = document.getElementById('sokstatus');
 const list = document.getElementById('sokresultat');
+const inForceOnly = document.getElementById('baragallande');
 document.documentElement.classList.add('js-sok');
 
 let pagefind;
@@ -34,7 +35,8 @@ let current;
 /** Shows the next PAGE hits of the current search; returns the first new link, for focus. */
 async function showMore() {
   const shownFor = current;
-  const { results, query } = shownFor;
+  const { results } = shownFor;
+  const query = `«${shownFor.query}»${shownFor.inForceOnly ? ' bland styrdokumenten som gäller' : ''}`;
   const next = await Promise.all(results.slice(shownFor.shown, shownFor.shown + PAGE).map((r) => r.data()));
   // A new search started while these loaded: they belong to the old one.
   if (current !== shownFor) return undefined;
@@ -55,8 +57,8 @@ async function showMore() {
   const rest = n - shownFor.shown;
   more.hidden = rest <= 0;
   more.textContent = `Visa ${Math.min(PAGE, rest)} till (${rest} kvar)`;
-  const hits = `${n} ${n === 1 ? 'träff' : 'träffar'} för «${query}»`;
-  if (n === 0) status.textContent = `Inga träffar för «${query}».`;
+  const hits = `${n} ${n === 1 ? 'träff' : 'träffar'} för ${query}`;
+  if (n === 0) status.textContent = `Inga träffar för ${query}.`;
   else if (n <= PAGE) status.textContent = `${hits}.`;
   else if (shownFor.shown <= PAGE) status.textContent = `${hits}, de ${PAGE} bästa visas.`;
   else status.textContent = rest > 0 ? `${hits}, de ${shownFor.shown} bästa visas.` : `${hits}, alla visas.`;
@@ -75,8 +77,9 @@ async function search(query) {
   status.textContent = 'Söker …';
   try {
     pagefind ??= await loadPagefind();
-    const found = await pagefind.search(q);
-    current = { query: q, results: found.results, shown: 0 };
+    // Document pages carry their status as a Pagefind filter (dokument.njk); nämnd pages have none.
+    const found = await pagefind.search(q, inForceOnly.checked ? { filters: { status: 'Gällande' } } : {});
+    current = { query: q, results: found.results, shown: 0, inForceOnly: inForceOnly.checked };
     await showMore();
   } catch {
     status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
@@ -91,15 +94,30 @@ more.addEventListener('click', async () => {
   first?.focus();
 });
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
+/** The address says what was searched for, so a search can be linked to and reloaded. */
+function remember() {
   const url = new URL(location.href);
   url.searchParams.set('q', input.value);
+  if (inForceOnly.checked) url.searchParams.set('gallande', 'ja');
+  else url.searchParams.delete('gallande');
   history.replaceState(null, '', url);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  remember();
   search(input.value);
 });
 
-const initial = new URLSearchParams(location.search).get('q');
+inForceOnly.addEventListener('change', () => {
+  if (!input.value.trim()) return;
+  remember();
+  search(input.value);
+});
+
+const params = new URLSearchParams(location.search);
+inForceOnly.checked = params.get('gallande') === 'ja';
+const initial = params.get('q');
 if (initial) {
   input.value = initial;
   search(initial);

@@ -16,15 +16,18 @@ let oneIndex: StaticServer;
 let browser: Browser;
 let tab: SitePage;
 let oneIndexTab: SitePage;
-/** Page URL → the index folder (pagefind, pagefind-2 …) that holds it, and the text indexed for it. */
+/** Page URL → the index folder (pagefind, pagefind-2 …) that holds it, and the page's status filter. */
 const indexOf = new Map<string, string>();
+const statusOf = new Map<string, string | undefined>();
 
 beforeAll(async () => {
   const site = await buildSite({ env: { STYRDOK_SEARCH_PAGES_PER_INDEX: '3' } });
   for (const folder of readdirSync(site.dir).filter((name) => name.startsWith('pagefind'))) {
     for (const file of readdirSync(path.join(site.dir, folder, 'fragment'))) {
       const json = gunzipSync(readFileSync(path.join(site.dir, folder, 'fragment', file))).toString('utf8');
-      indexOf.set((JSON.parse(json.slice(json.indexOf('{'))) as { url: string }).url, folder);
+      const fragment = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; filters: Record<string, string[]> };
+      indexOf.set(fragment.url, folder);
+      statusOf.set(fragment.url, fragment.filters.status?.[0]);
     }
   }
   server = await serveDir(site.dir);
@@ -104,6 +107,24 @@ describe('sökningen över flera delindex', () => {
       expect(await more.isVisible()).toBe(false);
       expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${total} träffar för «och», alla visas.`);
     }
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('«Bara styrdokument som gäller» håller sig till gällande dokument, och adressen minns valet', async () => {
+    const all = await search('Solna');
+    const inForce = all.hits.filter((url) => statusOf.get(url) === 'Gällande');
+    expect(inForce.length, 'några träffar gäller').toBeGreaterThan(0);
+    expect(inForce.length, 'några träffar gäller inte, eller är nämnder').toBeLessThan(all.hits.length);
+    await tab.page.getByLabel('Bara styrdokument som gäller nu').check();
+    await tab.page.waitForFunction(() => (document.getElementById('sokstatus')?.textContent ?? '').includes('bland styrdokumenten som gäller'));
+    const filtered = await tab.page.locator('#sokresultat li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect([...filtered].sort()).toEqual([...inForce].sort());
+    expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${inForce.length} träffar för «Solna» bland styrdokumenten som gäller.`);
+    expect(new URL(tab.page.url()).searchParams.get('gallande')).toBe('ja');
+    // Reloaded from the address, the choice and the hits are the same.
+    await tab.page.reload();
+    await tab.page.waitForFunction(() => (document.getElementById('sokstatus')?.textContent ?? '').includes('bland styrdokumenten som gäller'));
+    expect(await tab.page.getByLabel('Bara styrdokument som gäller nu').isChecked()).toBe(true);
     expect(tab.pageErrors).toEqual([]);
   });
 });
