@@ -385,6 +385,10 @@ kontakt?: string
  * Webbplatsens adress, för flödet och öppna data.
  */
 bas_url?: string
+/**
+ * Högst så många styrdokument på en sida i listorna (Alla styrdokument och filtren); en längre lista delas på flera sidor. Standard 200.
+ */
+dokument_per_sida?: number
 }
 /**
  * Reglerna för varje dokumenttyp.

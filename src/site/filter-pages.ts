@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { ENDED_STATUSES } from '../corpus/status.js';
 import { compareSv } from './format.js';
 import { slugify } from './slug.js';
-import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
+import type { DocSummary, Facet, FacetPage, FilterPage, Pager } from './types.js';
 
 /**
  * The most values of one facet the filter menu lists on every list page. A large kommun has hundreds of
@@ -10,6 +10,12 @@ import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
  * square of their number, so such a facet gets one page that lists its values.
  */
 export const MAX_MENU_VALUES = 30;
+
+/**
+ * Documents on one list page unless the config says otherwise (webbplats.dokument_per_sida): "Alla
+ * styrdokument" for 10,000 documents was one page of 5.8 MB, too much for a phone.
+ */
+export const DOCS_PER_PAGE = 200;
 
 /**
  * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
@@ -23,7 +29,8 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
   );
   const plural = (type: string) => config.data.dokumenttyper[type]?.plural ?? type;
 
-  const pages: FilterPage[] = [page('/dokument/', 'Alla styrdokument', `Alla ${docs.length} styrdokument, ordnade efter dokumenttyp.`, 'alla', sorted)];
+  const perPage = config.data.webbplats?.dokument_per_sida ?? DOCS_PER_PAGE;
+  const pages: FilterPage[] = listPages('/dokument/', 'Alla styrdokument', `Alla ${docs.length} styrdokument, ordnade efter dokumenttyp.`, 'alla', sorted);
   const facets: Facet[] = [];
   const facetPages: FacetPage[] = [];
   const addFacet = (
@@ -38,7 +45,7 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
       const url = `/dokument/${path}/${value.key}/`;
       const facetValue = { key: value.key, label: value.label, url, count: value.docs.length };
       facet.values.push(facetValue);
-      pages.push({ ...page(url, value.title, value.intro, key, value.docs), value: facetValue });
+      for (const listPage of listPages(url, value.title, value.intro, key, value.docs)) pages.push({ ...listPage, value: facetValue });
     }
     if (many && facet.values.length > MAX_MENU_VALUES) {
       const { linkText, intro } = many(facet.values.length);
@@ -101,15 +108,44 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
   }));
   return { facets, pages, facetPages };
 
-  function page(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage {
-    const groups: { type: string; title: string; docs: DocSummary[] }[] = [];
-    for (const doc of list) {
-      const last = groups[groups.length - 1];
-      if (last?.type === doc.type) last.docs.push(doc);
-      else groups.push({ type: doc.type, title: plural(doc.type), docs: [doc] });
-    }
-    return { url, title, intro, facet, count: list.length, groups: groups.map(({ title: t, docs: d }) => ({ title: t, docs: d })) };
+  /** A list as one page, or as several of at most perPage documents at <url>, <url>sida-2/ … */
+  function listPages(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage[] {
+    const perType = new Map<string, number>();
+    for (const doc of list) perType.set(doc.type, (perType.get(doc.type) ?? 0) + 1);
+    const total = Math.max(1, Math.ceil(list.length / perPage));
+    const urlOf = (n: number) => (n === 1 ? url : `${url}sida-${n}/`);
+    return Array.from({ length: total }, (_, i): FilterPage => {
+      const n = i + 1;
+      const slice = list.slice(i * perPage, n * perPage);
+      const groups: { type: string; title: string; count: number; docs: DocSummary[] }[] = [];
+      for (const doc of slice) {
+        const last = groups[groups.length - 1];
+        if (last?.type === doc.type) last.docs.push(doc);
+        else groups.push({ type: doc.type, title: plural(doc.type), count: perType.get(doc.type)!, docs: [doc] });
+      }
+      const page: FilterPage = {
+        url: urlOf(n),
+        title: total > 1 && n > 1 ? `${title}, sida ${n} av ${total}` : title,
+        intro,
+        facet,
+        count: list.length,
+        groups: groups.map(({ title: t, count: c, docs: d }) => ({ title: t, count: c, docs: d })),
+        listUrl: url,
+      };
+      if (total > 1) page.pager = pager(n, total, i * perPage + 1, i * perPage + slice.length, urlOf);
+      return page;
+    });
   }
+}
+
+/** Where page n is among `total`: its neighbours, and the page numbers to link (the ends and n ± 2). */
+export function pager(n: number, total: number, first: number, last: number, urlOf: (n: number) => string): Pager {
+  const pages: Pager['pages'] = [];
+  for (let k = 1; k <= total; k++) {
+    if (k === 1 || k === total || Math.abs(k - n) <= 2) pages.push({ n: k, url: urlOf(k), current: k === n });
+    else if (!('gap' in (pages.at(-1) ?? {}))) pages.push({ gap: true });
+  }
+  return { current: n, total, first, last, ...(n > 1 ? { prev: urlOf(n - 1) } : {}), ...(n < total ? { next: urlOf(n + 1) } : {}), pages };
 }
 
 function count(n: number): string {

@@ -209,7 +209,24 @@ export interface FilterPage {
   /** The facet value the page lists, for the menu of a facet too large to list every value. */
   value?: FacetValue;
   count: number;
-  groups: { title: string; docs: DocSummary[] }[];
+  /** Groups by type, each with how many of its type the whole list holds (a page may show part of it). */
+  groups: { title: string; count: number; docs: DocSummary[] }[];
+  /** The address of the list's first page, which the filter menu marks as current. */
+  listUrl: string;
+  /** For a list longer than one page: where this page is among them. */
+  pager?: Pager;
+}
+
+export interface Pager {
+  current: number;
+  total: number;
+  /** The numbers, within the list, of the first and last document on this page. */
+  first: number;
+  last: number;
+  prev?: string;
+  next?: string;
+  /** Links to pages by number; a long run of numbers is left out as a gap. */
+  pages: ({ n: number; url: string; current: boolean } | { gap: true })[];
 }
 
 export interface MatrixRow {

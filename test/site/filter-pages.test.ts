@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
-import { filterPages, MAX_MENU_VALUES } from '../../src/site/filter-pages.js';
+import { DOCS_PER_PAGE, filterPages, MAX_MENU_VALUES, pager } from '../../src/site/filter-pages.js';
 import type { DocSummary } from '../../src/site/types.js';
 
 const config = { data: { dokumenttyper: { riktlinje: { namn: 'Riktlinje', plural: 'Riktlinjer', nivå: 3 } } } } as unknown as Config;
@@ -40,5 +40,46 @@ describe('filterPages', () => {
     // Every value page knows its own value, so the menu can name it without listing the others.
     for (const value of organ.values) expect(pages.find((p) => p.url === value.url)?.value).toEqual(value);
     expect(facets.find((f) => f.key === 'ansvarig')!.index).toBeUndefined();
+  });
+
+  it(`shows at most ${DOCS_PER_PAGE} documents a page unless the config says otherwise`, () => {
+    const docs = Array.from({ length: DOCS_PER_PAGE + 1 }, (_, i) => doc(i, 1));
+    const all = filterPages(docs, config).pages.filter((p) => p.listUrl === '/dokument/');
+    expect(all.map((p) => [p.url, p.groups[0]!.docs.length])).toEqual([['/dokument/', DOCS_PER_PAGE], ['/dokument/sida-2/', 1]]);
+  });
+
+  it('splits a long list over pages with their own addresses, titles and links between them', () => {
+    const paged = { data: { ...config.data, webbplats: { dokument_per_sida: 2 } } } as unknown as Config;
+    const docs = Array.from({ length: 5 }, (_, i) => doc(i, 1));
+    const all = filterPages(docs, paged).pages.filter((p) => p.listUrl === '/dokument/');
+    expect(all.map((p) => [p.url, p.title, p.count])).toEqual([
+      ['/dokument/', 'Alla styrdokument', 5],
+      ['/dokument/sida-2/', 'Alla styrdokument, sida 2 av 3', 5],
+      ['/dokument/sida-3/', 'Alla styrdokument, sida 3 av 3', 5],
+    ]);
+    // Each page shows its part of the list, the group still counted whole.
+    expect(all.map((p) => p.groups.map((g) => [g.title, g.count, g.docs.map((d) => d.id)]))).toEqual([
+      [['Riktlinjer', 5, ['riktlinje-0', 'riktlinje-1']]],
+      [['Riktlinjer', 5, ['riktlinje-2', 'riktlinje-3']]],
+      [['Riktlinjer', 5, ['riktlinje-4']]],
+    ]);
+    expect(all[1]!.pager).toMatchObject({ current: 2, total: 3, first: 3, last: 4, prev: '/dokument/', next: '/dokument/sida-3/' });
+    expect(all[0]!.pager?.prev).toBeUndefined();
+    expect(all[2]!.pager?.next).toBeUndefined();
+    // A facet value's pages are paged the same way, and each knows its value for the menu.
+    const gallande = filterPages(docs, paged).pages.filter((p) => p.listUrl === '/dokument/status/gallande/');
+    expect(gallande.map((p) => p.url)).toEqual(['/dokument/status/gallande/', '/dokument/status/gallande/sida-2/', '/dokument/status/gallande/sida-3/']);
+    expect(gallande.every((p) => p.value?.count === 5)).toBe(true);
+    // A list that fits is one page with no pager.
+    expect(filterPages(docs.slice(0, 2), paged).pages.find((p) => p.url === '/dokument/')!.pager).toBeUndefined();
+  });
+
+  it('links the first and last page and two on each side of the current, with a gap for the rest', () => {
+    const numbers = (n: number, total: number) => pager(n, total, 1, 1, (k) => `/s${k}/`).pages.map((p) => ('gap' in p ? '…' : p.current ? `[${p.n}]` : String(p.n)));
+    expect(numbers(1, 3)).toEqual(['[1]', '2', '3']);
+    expect(numbers(1, 50)).toEqual(['[1]', '2', '3', '…', '50']);
+    expect(numbers(25, 50)).toEqual(['1', '…', '23', '24', '[25]', '26', '27', '…', '50']);
+    expect(numbers(50, 50)).toEqual(['1', '…', '48', '49', '[50]']);
+    expect(numbers(4, 7)).toEqual(['1', '2', '3', '[4]', '5', '6', '7']);
   });
 });

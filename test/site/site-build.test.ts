@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { buildOk, buildSearchIndex, corpusWith, facts, hrefs, readPage, REPO, tag, tempDir, text, type Page } from './helpers.js';
+import { buildOk, buildSearchIndex, corpusWith, facts, FIXTURE, hrefs, readPage, REPO, tag, tempDir, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const STRATEGY = '/dokument/strategi-ren-och-trygg-stad/';
@@ -324,6 +324,29 @@ describe('search, open data and the feed', () => {
     expect(field(entries[0]!, 'title')).toBe('Barn- och utbildningsnämndens verksamhetsplan 2026');
     expect(field(entries[0]!, 'id')).toBe('https://styrdok.test.example/dokument/verksamhetsplan-2026-bun/');
   });
+});
+
+describe('a list longer than a page', () => {
+  it('is split over pages that link to each other, keep the menu, and pass the page checks', async () => {
+    const config = readFileSync(path.join(FIXTURE, 'styrdok.config.yaml'), 'utf8').replace('webbplats:\n', 'webbplats:\n  dokument_per_sida: 4\n');
+    const paged = await buildOk(corpusWith({ 'styrdok.config.yaml': config }));
+    const built = readAll(paged);
+    const first = built.get('/dokument/')!;
+    const nav = first.one((el) => el.name === 'nav' && el.attribs['aria-label'] === 'Sidor i listan');
+    expect(text(first.one(tag('p'), nav)).trim()).toBe('Styrdokument 1–4 av 9, sida 1 av 3.');
+    expect(hrefs(first, nav)).toEqual(['/dokument/', '/dokument/sida-2/', '/dokument/sida-3/', '/dokument/sida-2/']);
+    const last = built.get('/dokument/sida-3/')!;
+    expect(text(last.one(tag('h1')))).toBe('Alla styrdokument, sida 3 av 3');
+    // The menu still marks the whole list as the one shown.
+    expect(last.one((el) => el.name === 'a' && el.attribs['aria-current'] === 'page' && el.attribs.href === '/dokument/')).toBeTruthy();
+    // Nine documents in all, each on exactly one of the pages.
+    const listed = ['/dokument/', '/dokument/sida-2/', '/dokument/sida-3/'].flatMap((url) => hrefs(built.get(url)!, built.get(url)!.one((el) => el.attribs.class === 'resultat')).filter((h) => /^\/dokument\/[a-z0-9-]+\/$/.test(h) && !h.startsWith('/dokument/sida-')));
+    expect(listed).toHaveLength(9);
+    expect(new Set(listed).size).toBe(9);
+    for (const [url, p] of built) checkStructure(p, url);
+    checkLinks(paged, built);
+    await checkValid(new Map([...built].filter(([url]) => url === '/dokument/' || url.includes('/sida-'))));
+  }, 120_000);
 });
 
 describe('the other pages', () => {
