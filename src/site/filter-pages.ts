@@ -2,7 +2,8 @@ import type { Config } from '../config/config.js';
 import { ENDED_STATUSES } from '../corpus/status.js';
 import { compareSv } from './format.js';
 import { slugify } from './slug.js';
-import type { DocSummary, Facet, FacetPage, FilterPage, Pager } from './types.js';
+import { DOCS_PER_PAGE, pagedList, pageTitle } from './paged-list.js';
+import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
 
 /**
  * The most values of one facet the filter menu lists on every list page. A large kommun has hundreds of
@@ -10,12 +11,6 @@ import type { DocSummary, Facet, FacetPage, FilterPage, Pager } from './types.js
  * square of their number, so such a facet gets one page that lists its values.
  */
 export const MAX_MENU_VALUES = 30;
-
-/**
- * Documents on one list page unless the config says otherwise (webbplats.dokument_per_sida): "Alla
- * styrdokument" for 10,000 documents was one page of 5.8 MB, too much for a phone.
- */
-export const DOCS_PER_PAGE = 200;
 
 /**
  * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
@@ -110,42 +105,17 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
 
   /** A list as one page, or as several of at most perPage documents at <url>, <url>sida-2/ … */
   function listPages(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage[] {
-    const perType = new Map<string, number>();
-    for (const doc of list) perType.set(doc.type, (perType.get(doc.type) ?? 0) + 1);
-    const total = Math.max(1, Math.ceil(list.length / perPage));
-    const urlOf = (n: number) => (n === 1 ? url : `${url}sida-${n}/`);
-    return Array.from({ length: total }, (_, i): FilterPage => {
-      const n = i + 1;
-      const slice = list.slice(i * perPage, n * perPage);
-      const groups: { type: string; title: string; count: number; docs: DocSummary[] }[] = [];
-      for (const doc of slice) {
-        const last = groups[groups.length - 1];
-        if (last?.type === doc.type) last.docs.push(doc);
-        else groups.push({ type: doc.type, title: plural(doc.type), count: perType.get(doc.type)!, docs: [doc] });
-      }
-      const page: FilterPage = {
-        url: urlOf(n),
-        title: total > 1 && n > 1 ? `${title}, sida ${n} av ${total}` : title,
-        intro,
-        facet,
-        count: list.length,
-        groups: groups.map(({ title: t, count: c, docs: d }) => ({ title: t, count: c, docs: d })),
-        listUrl: url,
-      };
-      if (total > 1) page.pager = pager(n, total, i * perPage + 1, i * perPage + slice.length, urlOf);
-      return page;
-    });
+    return pagedList(url, list, perPage, (d) => d.type, plural).map((page) => ({
+      url: page.url,
+      title: pageTitle(title, page),
+      intro,
+      facet,
+      count: list.length,
+      groups: page.groups,
+      listUrl: url,
+      ...(page.pager ? { pager: page.pager } : {}),
+    }));
   }
-}
-
-/** Where page n is among `total`: its neighbours, and the page numbers to link (the ends and n ± 2). */
-export function pager(n: number, total: number, first: number, last: number, urlOf: (n: number) => string): Pager {
-  const pages: Pager['pages'] = [];
-  for (let k = 1; k <= total; k++) {
-    if (k === 1 || k === total || Math.abs(k - n) <= 2) pages.push({ n: k, url: urlOf(k), current: k === n });
-    else if (!('gap' in (pages.at(-1) ?? {}))) pages.push({ gap: true });
-  }
-  return { current: n, total, first, last, ...(n > 1 ? { prev: urlOf(n - 1) } : {}), ...(n < total ? { next: urlOf(n + 1) } : {}), pages };
 }
 
 function count(n: number): string {

@@ -7,7 +7,8 @@ import { swedishDate } from '../corpus/dates.js';
 import { inForcePeriods } from '../corpus/timeline.js';
 import type { ModelContext } from './context.js';
 import type { DocVersions } from './history-view.js';
-import type { DocRef, DocSummary } from './types.js';
+import { DOCS_PER_PAGE, pagedList, pageTitle } from './paged-list.js';
+import type { DocRef, DocSummary, Pager } from './types.js';
 
 export interface PeriodDoc {
   doc: DocSummary;
@@ -29,8 +30,12 @@ export interface TimelinePeriod {
   /** "Gäller i dag", "Kommande"; absent for a period that has passed. */
   whenLabel?: string;
   count: number;
-  groups: { title: string; docs: PeriodDoc[] }[];
-  /** Compared with the period before: what began and what ended. */
+  /** The documents in force, by type, each group with the count of the whole period. */
+  groups: { title: string; count: number; docs: PeriodDoc[] }[];
+  /** The address of the period's first page; a long period goes on at <listUrl>sida-2/ … */
+  listUrl: string;
+  pager?: Pager;
+  /** Compared with the period before: what began and what ended (on the period's first page). */
   started: DocRef[];
   ended: DocRef[];
   earlier?: { url: string; range: string };
@@ -38,8 +43,10 @@ export interface TimelinePeriod {
 }
 
 export interface TimelineSite {
-  /** Newest first. */
+  /** Newest first: the first page of each period. */
   periods: TimelinePeriod[];
+  /** Every page of every period, for Eleventy to write. */
+  periodPages: TimelinePeriod[];
   /** The period that holds today. */
   current?: { url: string; range: string };
   /** The first and last day the periods cover (the last open period has no end). */
@@ -53,41 +60,42 @@ export function timeline(ctx: ModelContext, versions: ReadonlyMap<string, DocVer
   const range = (from: string, to?: string) => (to ? `${swedishDate(from)} – ${swedishDate(to)}` : `Från ${swedishDate(from)}`);
   const urlOf = (from: string) => `/gallande/${from}/`;
 
-  const views = periods.map((period, i): TimelinePeriod => {
+  const perPage = config.data.webbplats?.dokument_per_sida ?? DOCS_PER_PAGE;
+
+  const views = periods.map((period, i): TimelinePeriod[] => {
     const when = period.from > today ? 'framtid' : !period.to || period.to >= today ? 'nu' : 'förr';
-    const groups: { type: string; title: string; docs: PeriodDoc[] }[] = [];
-    for (const doc of period.documents) {
-      const summary = ctx.summary(doc);
-      const last = groups[groups.length - 1];
-      const entry: PeriodDoc = { doc: summary, ...versionIn(versions.get(doc.data.id), period.from) };
-      if (last && last.type === doc.data.dokumenttyp) last.docs.push(entry);
-      else groups.push({ type: doc.data.dokumenttyp, title: plural(doc.data.dokumenttyp), docs: [entry] });
-    }
+    const entries = period.documents.map((doc): PeriodDoc & { type: string } => ({ type: doc.data.dokumenttyp, doc: ctx.summary(doc), ...versionIn(versions.get(doc.data.id), period.from) }));
     const before = new Set(periods[i - 1]?.documents ?? []);
     const now = new Set(period.documents);
     const previous = periods[i - 1];
     const next = periods[i + 1];
-    return {
+    const url = urlOf(period.from);
+    const title = `Gällande styrdokument ${period.to ? range(period.from, period.to) : `från ${swedishDate(period.from)}`}`;
+    return pagedList(url, entries, perPage, (e) => e.type, plural).map((page) => ({
       from: period.from,
       ...(period.to ? { to: period.to } : {}),
-      url: urlOf(period.from),
-      title: `Gällande styrdokument ${period.to ? range(period.from, period.to) : `från ${swedishDate(period.from)}`}`,
+      url: page.url,
+      title: pageTitle(title, page),
       range: range(period.from, period.to),
       fromText: swedishDate(period.from),
       ...(period.to ? { toText: swedishDate(period.to) } : {}),
       when,
       ...(when === 'nu' ? { whenLabel: 'Gäller i dag' } : when === 'framtid' ? { whenLabel: 'Kommande' } : {}),
       count: period.documents.length,
-      groups: groups.map((g) => ({ title: g.title, docs: g.docs })),
-      started: period.documents.filter((d) => !before.has(d)).map((d) => ctx.ref(d.data.id)),
-      ended: (previous?.documents ?? []).filter((d) => !now.has(d)).map((d) => ctx.ref(d.data.id)),
+      groups: page.groups.map((g) => ({ title: g.title, count: g.count, docs: g.docs.map(({ type: _type, ...entry }) => entry) })),
+      listUrl: url,
+      ...(page.pager ? { pager: page.pager } : {}),
+      started: page.number === 1 ? period.documents.filter((d) => !before.has(d)).map((d) => ctx.ref(d.data.id)) : [],
+      ended: page.number === 1 ? (previous?.documents ?? []).filter((d) => !now.has(d)).map((d) => ctx.ref(d.data.id)) : [],
       ...(previous ? { earlier: { url: urlOf(previous.from), range: range(previous.from, previous.to) } } : {}),
       ...(next ? { later: { url: urlOf(next.from), range: range(next.from, next.to) } } : {}),
-    };
+    }));
   });
-  const current = views.find((p) => p.when === 'nu');
+  const firstPages = views.map((pages) => pages[0]!);
+  const current = firstPages.find((p) => p.when === 'nu');
   return {
-    periods: views.reverse(),
+    periods: firstPages.reverse(),
+    periodPages: views.reverse().flat(),
     ...(current ? { current: { url: current.url, range: current.range } } : {}),
     ...(periods[0] ? { first: periods[0].from } : {}),
   };

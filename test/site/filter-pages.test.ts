@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
-import { DOCS_PER_PAGE, filterPages, MAX_MENU_VALUES, pager } from '../../src/site/filter-pages.js';
+import { filterPages, MAX_MENU_VALUES } from '../../src/site/filter-pages.js';
+import { DOCS_PER_PAGE, pager } from '../../src/site/paged-list.js';
 import type { DocSummary } from '../../src/site/types.js';
 
 const config = { data: { dokumenttyper: { riktlinje: { namn: 'Riktlinje', plural: 'Riktlinjer', nivå: 3 } } } } as unknown as Config;

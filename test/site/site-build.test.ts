@@ -343,6 +343,13 @@ describe('a list longer than a page', () => {
     const listed = ['/dokument/', '/dokument/sida-2/', '/dokument/sida-3/'].flatMap((url) => hrefs(built.get(url)!, built.get(url)!.one((el) => el.attribs.class === 'resultat')).filter((h) => /^\/dokument\/[a-z0-9-]+\/$/.test(h) && !h.startsWith('/dokument/sida-')));
     expect(listed).toHaveLength(9);
     expect(new Set(listed).size).toBe(9);
+    // A period of /gallande/ with more documents than a page goes on the same way; what changed is on its first page.
+    const periodPages = [...built.keys()].filter((url) => /^\/gallande\/\d{4}-\d{2}-\d{2}\/sida-2\/$/.test(url));
+    expect(periodPages.length, 'en period med fler än 4 dokument').toBeGreaterThan(0);
+    const second = built.get(periodPages[0]!)!;
+    expect(text(second.one(tag('h1')))).toMatch(/^Gällande styrdokument .+, sida 2 av \d+$/);
+    expect(text(second.doc)).not.toContain('Det här ändrades');
+    expect(hrefs(second, second.one((el) => el.name === 'nav' && el.attribs['aria-label'] === 'Sidor i listan'))[0]).toBe(periodPages[0]!.replace(/sida-2\/$/, ''));
     for (const [url, p] of built) checkStructure(p, url);
     checkLinks(paged, built);
     await checkValid(new Map([...built].filter(([url]) => url === '/dokument/' || url.includes('/sida-'))));
