@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.js';
-import { launchBrowser, openContext, serveDir, type SitePage, type StaticServer } from '../helpers/browser.js';
+import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type SitePage, type StaticServer } from '../helpers/browser.js';
 
 let server: StaticServer;
 let oneIndex: StaticServer;
@@ -103,6 +103,14 @@ describe('sökningen över flera delindex', () => {
     expect(all.slice(0, 25)).toEqual(hits);
     const focused = await tab.page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
     expect(new URL(focused).pathname).toBe(all[25]);
+    // With hits, the button and the choice shown: still no WCAG 2.1 A/AA violations.
+    await tab.page.goto(`${server.origin}/sok/?q=och`);
+    await tab.page.waitForFunction(() => document.querySelectorAll('#sokresultat li').length === 25);
+    expect(await more.isVisible()).toBe(true);
+    const violations = await runAxe(tab.page);
+    expect(violations, formatViolations('/sok/?q=och', violations)).toEqual([]);
+    await more.click();
+    await tab.page.waitForFunction((n) => document.querySelectorAll('#sokresultat li').length === n, Math.min(total, 50));
     if (total <= 50) {
       expect(await more.isVisible()).toBe(false);
       expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${total} träffar för «och», alla visas.`);
