@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { ENDED_STATUSES } from '../corpus/status.js';
 import { compareSv } from './format.js';
 import { slugify } from './slug.js';
-import { DOCS_PER_PAGE, pagedList, pageTitle } from './paged-list.js';
+import { docsPerPage, pagedList, pageTitle } from './paged-list.js';
 import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
 
 /**
@@ -24,7 +24,7 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
   );
   const plural = (type: string) => config.data.dokumenttyper[type]?.plural ?? type;
 
-  const perPage = config.data.webbplats?.dokument_per_sida ?? DOCS_PER_PAGE;
+  const perPage = docsPerPage(config);
   const pages: FilterPage[] = listPages('/dokument/', 'Alla styrdokument', `Alla ${docs.length} styrdokument, ordnade efter dokumenttyp.`, 'alla', sorted);
   const facets: Facet[] = [];
   const facetPages: FacetPage[] = [];

@@ -3,10 +3,16 @@
  * a period of /gallande/ 1.7 MB, too much for a phone. A list is cut into pages of at most `perPage`
  * entries, each grouped by document type with the count of the whole list, at <url>, <url>sida-2/ …
  */
+import type { Config } from '../config/config.js';
 import type { Pager } from './types.js';
 
 /** Entries on one page unless the config says otherwise (webbplats.dokument_per_sida). */
 export const DOCS_PER_PAGE = 200;
+
+/** The kommun's number of documents per list page, or DOCS_PER_PAGE. */
+export function docsPerPage(config: Config): number {
+  return config.data.webbplats?.dokument_per_sida ?? DOCS_PER_PAGE;
+}
 
 export interface ListPage<T> {
   url: string;

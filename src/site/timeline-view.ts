@@ -7,7 +7,7 @@ import { swedishDate } from '../corpus/dates.js';
 import { inForcePeriods } from '../corpus/timeline.js';
 import type { ModelContext } from './context.js';
 import type { DocVersions } from './history-view.js';
-import { DOCS_PER_PAGE, pagedList, pageTitle } from './paged-list.js';
+import { docsPerPage, pagedList, pageTitle } from './paged-list.js';
 import type { DocRef, DocSummary, Pager } from './types.js';
 
 export interface PeriodDoc {
@@ -60,18 +60,18 @@ export function timeline(ctx: ModelContext, versions: ReadonlyMap<string, DocVer
   const range = (from: string, to?: string) => (to ? `${swedishDate(from)} – ${swedishDate(to)}` : `Från ${swedishDate(from)}`);
   const urlOf = (from: string) => `/gallande/${from}/`;
 
-  const perPage = config.data.webbplats?.dokument_per_sida ?? DOCS_PER_PAGE;
+  const perPage = docsPerPage(config);
 
   const views = periods.map((period, i): TimelinePeriod[] => {
     const when = period.from > today ? 'framtid' : !period.to || period.to >= today ? 'nu' : 'förr';
-    const entries = period.documents.map((doc): PeriodDoc & { type: string } => ({ type: doc.data.dokumenttyp, doc: ctx.summary(doc), ...versionIn(versions.get(doc.data.id), period.from) }));
+    const entries = period.documents.map((doc): PeriodDoc => ({ doc: ctx.summary(doc), ...versionIn(versions.get(doc.data.id), period.from) }));
     const before = new Set(periods[i - 1]?.documents ?? []);
     const now = new Set(period.documents);
     const previous = periods[i - 1];
     const next = periods[i + 1];
     const url = urlOf(period.from);
     const title = `Gällande styrdokument ${period.to ? range(period.from, period.to) : `från ${swedishDate(period.from)}`}`;
-    return pagedList(url, entries, perPage, (e) => e.type, plural).map((page) => ({
+    return pagedList(url, entries, perPage, (e) => e.doc.type, plural).map((page) => ({
       from: period.from,
       ...(period.to ? { to: period.to } : {}),
       url: page.url,
@@ -82,7 +82,7 @@ export function timeline(ctx: ModelContext, versions: ReadonlyMap<string, DocVer
       when,
       ...(when === 'nu' ? { whenLabel: 'Gäller i dag' } : when === 'framtid' ? { whenLabel: 'Kommande' } : {}),
       count: period.documents.length,
-      groups: page.groups.map((g) => ({ title: g.title, count: g.count, docs: g.docs.map(({ type: _type, ...entry }) => entry) })),
+      groups: page.groups,
       listUrl: url,
       ...(page.pager ? { pager: page.pager } : {}),
       started: page.number === 1 ? period.documents.filter((d) => !before.has(d)).map((d) => ctx.ref(d.data.id)) : [],
