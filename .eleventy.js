@@ -15,7 +15,7 @@ export default async function (eleventyConfig) {
     if (error?.name === 'SiteBuildError') process.stderr.write(error.report);
     throw error;
   });
-  const { model, project } = loaded;
+  const { model, project, documentPage } = loaded;
   let { openData } = loaded;
 
   eleventyConfig.setInputDirectory('site');
@@ -26,6 +26,8 @@ export default async function (eleventyConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, value] of Object.entries(model)) eleventyConfig.addGlobalData(name, value);
+  // A document's whole page is drawn as Eleventy writes it (sidor/dokument.njk), never held for all at once.
+  eleventyConfig.addFilter('dokumentsida', (entry) => documentPage(entry.id));
   eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });

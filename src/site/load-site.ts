@@ -8,8 +8,8 @@ import { readGitHistory } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData } from './open-data.js';
-import { buildSiteModel } from './site-model.js';
-import type { SiteModel } from './types.js';
+import { buildSite } from './site-model.js';
+import type { DocPage, SiteModel } from './types.js';
 
 export interface SiteEnv {
   /** The corpus folder (with or under styrdok.config.yaml); default `strategy`. */
@@ -25,6 +25,8 @@ export interface SiteEnv {
 export interface LoadedSite {
   project: CheckedProject;
   model: SiteModel;
+  /** The whole page of one document, drawn when Eleventy writes it (see SiteBuild). */
+  documentPage(id: string): DocPage;
   openData: Record<string, unknown>;
 }
 
@@ -45,9 +47,9 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   // Git is asked once for the whole corpus (two processes), never per document.
   const history = env.STYRDOK_HISTORY === '0' ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
   const kolada = readKolada(corpus);
-  const model = buildSiteModel(project, { history, kolada });
+  const { model, documentPage } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
-  return { project, model, openData: siteOpenData(project, model) };
+  return { project, model, documentPage, openData: siteOpenData(project, model) };
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */

@@ -3,7 +3,7 @@ import { swedishDate } from '../corpus/dates.js';
 import type { KoladaIndex } from '../followup/kolada.js';
 import type { FileRevision } from '../history/git-history.js';
 import { createContext } from './context.js';
-import { documentPage } from './document-view.js';
+import { documentPage as documentPageOf } from './document-view.js';
 import { filterPages } from './filter-pages.js';
 import { followupSite } from './followup-view.js';
 import { compareSv } from './format.js';
@@ -11,7 +11,7 @@ import { namndPages } from './goal-view.js';
 import { documentVersions } from './history-view.js';
 import { timeline } from './timeline-view.js';
 import { traceability } from './traceability-view.js';
-import type { DocSummary, FeedEntry, SiteModel } from './types.js';
+import type { DocEntry, DocPage, DocSummary, FeedEntry, SiteModel } from './types.js';
 
 const LATEST_DECISIONS = 6;
 
@@ -23,34 +23,52 @@ export interface SiteInputs {
   kolada?: KoladaIndex;
 }
 
+/** The site model, and the one page of it drawn only when it is written. */
+export interface SiteBuild {
+  model: SiteModel;
+  /**
+   * The whole page of the document with this id (one in model.documents), drawn anew on each call: Eleventy
+   * asks for it while it writes that page, so only the pages being written are held, not 10,000 at once.
+   */
+  documentPage(id: string): DocPage;
+}
+
 /**
  * The site as data, from the one checked load of the corpus: a pure function of the project (and of the
  * git history and Kolada figures handed in), so the same corpus and day always give the same site.
  * Eleventy only lays this out.
  */
 export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {}): SiteModel {
+  return buildSite(project, inputs).model;
+}
+
+/** The site model and its document pages (see SiteBuild). */
+export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): SiteBuild {
   const { config, corpus, today } = project;
   const ctx = createContext(project);
   // A duplicate id is a rule error and stops the build; keep the first so a page is never written twice.
   const docs = corpus.documents.filter((d) => corpus.byId.get(d.data.id)?.[0] === d);
   const urlOfFile = new Map(docs.map((d) => [d.file, ctx.docUrl(d.data.id)]));
   const versions = documentVersions(docs, ctx, inputs.history ?? new Map());
-  const documents = docs
-    .map((d) => {
-      const page = documentPage(d, ctx, urlOfFile);
-      const v = versions.byId.get(d.data.id);
-      return v ? { ...page, versions: v } : page;
-    })
-    .sort((a, b) => compareSv(a.title, b.title));
+  const withVersions = <T extends DocSummary>(entry: T, id: string): T & DocEntry => {
+    const v = versions.byId.get(id);
+    return v ? { ...entry, versions: v } : entry;
+  };
   // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
   const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
+  const documents = summaries.map((s) => withVersions(s, s.id));
+  const documentPage = (id: string): DocPage => {
+    const doc = corpus.byId.get(id)?.[0];
+    if (!doc) throw new Error(`Dokumentet «${id}» finns inte i samlingen.`);
+    return withVersions(documentPageOf(doc, ctx, urlOfFile), id);
+  };
   const { facets, pages, facetPages } = filterPages(summaries, config);
   const namnder = namndPages(ctx);
   const web = config.data.webbplats ?? {};
   const baseUrl = (web.bas_url ?? '').replace(/\/+$/, '');
   const decided = summaries.filter((d) => d.decided).sort((a, b) => b.decided!.iso.localeCompare(a.decided!.iso) || compareSv(a.title, b.title));
 
-  return {
+  const model: SiteModel = {
     site: {
       title: web.titel ?? `${config.data.kommun}s styrdokument`,
       kommun: config.data.kommun,
@@ -77,6 +95,7 @@ export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {})
     timeline: timeline(ctx, versions.byId),
     versionPages: versions.pages,
   };
+  return { model, documentPage };
 }
 
 /** Adopted documents, newest decision first, for the Atom feed. */

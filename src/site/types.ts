@@ -133,7 +133,13 @@ export interface PlanView {
   goals: GoalView[];
 }
 
-export interface DocPage extends DocSummary {
+/** A document as the model holds it: its summary, and its adopted versions for the open data. */
+export interface DocEntry extends DocSummary {
+  /** Adopted versions from git history; absent outside git or with STYRDOK_HISTORY=0. */
+  versions?: DocVersions;
+}
+
+export interface DocPage extends DocEntry {
   file: string;
   /**
    * Whether search covers the whole text (body, goals, åtgärder): documents in force, coming or drafts. A
@@ -162,8 +168,6 @@ export interface DocPage extends DocSummary {
   areas: TargetView[];
   actions: ActionView[];
   plan?: { namnd: Link; year: number; goals: GoalView[] };
-  /** Adopted versions from git history; absent outside git or with STYRDOK_HISTORY=0. */
-  versions?: DocVersions;
 }
 
 export interface NamndPage {
@@ -287,7 +291,12 @@ export interface SiteModel {
     today: string;
     todayText: string;
   };
-  documents: DocPage[];
+  /**
+   * Every document as its list entry. The page itself (DocPage, with the rendered body) is drawn only while
+   * Eleventy writes it, by SiteBuild.documentPage: held for all documents at once, the pages took most of a
+   * large site's memory.
+   */
+  documents: DocEntry[];
   home: { inForce: DocSummary[]; latest: DocSummary[]; counts: { documents: number; inForce: number; goals: number } };
   facets: Facet[];
   /** The facets too large for the filter menu, each with a page of its values. */
