@@ -7,7 +7,7 @@
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
- * - site: `npm run site` (Eleventy: check, model, pages; then the search index, a step of its own), without
+ * - site: `npm run site` (check, model, pages with Eleventy in parts; then the search index, a step of its own), without
  *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
  *   each step apart; and the pages without the cache (STYRDOK_CACHE=0), every file parsed again;
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
@@ -28,6 +28,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const ELEVENTY = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const PAGES = path.join(ROOT, 'dist', 'site', 'build-main.js');
 const SEARCH = path.join(ROOT, 'dist', 'site', 'search-main.js');
 const WITH_RSS = path.join(ROOT, 'bench', 'with-rss.mjs');
 /** A fixed day, so the findings (and so the work) do not change as the calendar moves on. */
@@ -116,7 +117,7 @@ function benchSize(n) {
     // indexes nothing, so the pages alone are compared with it too.
     const steps = [];
     row.site = repeat('site', () => {
-      const pages = measure('site', ELEVENTY, ['--quiet'], { env });
+      const pages = measure('site', PAGES, [], { env });
       const search = measure('search index', SEARCH, [], { env });
       steps.push({ pages, search });
       return { seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
@@ -125,7 +126,7 @@ function benchSize(n) {
     row.siteNoSearch = stepOf('pages');
     row.search = stepOf('search');
     // And with every file parsed again, as a site build on its own, without a check before it, does.
-    row.siteCold = repeat('site without cache', () => measure('site without cache', ELEVENTY, ['--quiet'], { env: { ...env, STYRDOK_CACHE: '0' } }));
+    row.siteCold = repeat('site without cache', () => measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } }));
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     row.bare = repeat('bare Eleventy', () => {
       rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });

@@ -27,7 +27,8 @@ export interface LoadedSite {
   model: SiteModel;
   /** The whole page of one document, drawn when Eleventy writes it (see SiteBuild). */
   documentPage(id: string): DocPage;
-  openData: Record<string, unknown>;
+  /** Written once, then let go (it holds every document): see writeJsonFile. */
+  openData?: Record<string, unknown> | undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ process.on('exit', () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The program `npx @11ty/eleventy` runs, started directly so that nothing is ever looked up. */
+/** The program `npx @11ty/eleventy` runs (with .eleventy.js), started directly so that nothing is ever looked up. */
 export function eleventyBin(): string {
   // The package's exports hide its package.json: find it from the entry point upwards.
   const require = createRequire(import.meta.url);
@@ -72,9 +72,8 @@ async function runBuild(corpus: string, extraEnv: Record<string, string>): Promi
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;
   const where = corpus ? `korpusen ${path.relative(REPO_ROOT, corpus)}` : 'strategy/';
-  // The same programs as `npm run site`: Eleventy (started without npx, so that nothing is ever looked up),
-  // then the search index.
-  const pages = await runNode([eleventyBin()], env);
+  // The same programs as `npm run site`: the pages, then the search index.
+  const pages = await runNode([path.join(REPO_ROOT, 'dist/site/build-main.js')], env);
   const pagesLog = pages.stdout + pages.stderr;
   if (pages.code !== 0) throw new Error(`Eleventy-bygget av ${where} misslyckades (slutkod ${pages.code}):\n${pagesLog.slice(-8000)}`);
   if (htmlFiles(dir).length === 0) throw new Error(`Eleventy-bygget av ${where} gav inga HTML-sidor i ${dir}:\n${pagesLog.slice(-8000)}`);

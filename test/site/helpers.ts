@@ -43,13 +43,17 @@ export interface Build {
   stderr: string;
 }
 
-/** Runs Eleventy from the repository root on `corpus` (default: the bundled strategy/). */
-export function buildSite(corpus?: string): Promise<Build> {
+/**
+ * Writes the pages of `corpus` (default: the bundled strategy/) from the repository root, as the first step
+ * of `npm run site` does (dist/site/build-main.js); `eleventy: true` runs `npx @11ty/eleventy` with
+ * .eleventy.js instead, the whole site in one run.
+ */
+export function buildSite(corpus?: string, options: { env?: NodeJS.ProcessEnv; eleventy?: boolean } = {}): Promise<Build> {
   const out = path.join(tempDir(), '_site');
-  const env: NodeJS.ProcessEnv = { ...process.env, STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;
-  return runNode([eleventyBin(), '--quiet'], env, out);
+  return runNode(options.eleventy ? [eleventyBin(), '--quiet'] : [path.join(REPO, 'dist/site/build-main.js')], env, out);
 }
 
 /** Runs the second step of `npm run site`, the search index (dist/site/search-main.js), on a built site. */

@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import type { EleventyUserConfig } from '@11ty/eleventy';
+import type { LoadedSite } from './load-site.js';
+import type { DocEntry } from './types.js';
+
+/** The templates' folder, from the repository root (where npm runs every script). */
+export const SITE_DIR = 'site';
+/** The template that writes one page per document (paginated over the `documents` global). */
+export const DOCUMENT_TEMPLATE = 'dokument.njk';
+
+/**
+ * What one Eleventy run writes. A whole site is one run (.eleventy.js); a large one is written in several
+ * (build-in-parts.ts), each a part of the templates, so Eleventy never holds every page at once.
+ */
+export interface SitePart {
+  /** File names in site/ this run writes; every template when absent. */
+  templates?: readonly string[];
+  /** The documents dokument.njk writes pages for; every document when absent. */
+  documents?: readonly DocEntry[];
+  /** Copies site/assets and the schemas: once per build. */
+  assets: boolean;
+}
+
+/** Every template of the site (the .njk files directly in site/), sorted. */
+export function siteTemplates(): string[] {
+  return readdirSync(SITE_DIR)
+    .filter((f) => f.endsWith('.njk'))
+    .sort();
+}
+
+/**
+ * Sets Eleventy up to lay out the site model: Nunjucks only, so no Markdown or other template engine ever
+ * sees a clerk's text, and the model's parts as global data. Shared by .eleventy.js and the build in parts.
+ */
+export function configureEleventy(eleventyConfig: EleventyUserConfig, site: LoadedSite, outputDir: string, part: SitePart = { assets: true }): void {
+  eleventyConfig.setInputDirectory(SITE_DIR);
+  eleventyConfig.setOutputDirectory(outputDir);
+  eleventyConfig.setIncludesDirectory('_includes');
+  eleventyConfig.setTemplateFormats(['njk']);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  for (const [name, value] of Object.entries(site.model)) eleventyConfig.addGlobalData(name, value);
+  if (part.documents) eleventyConfig.addGlobalData('documents', part.documents);
+  // A document's whole page is drawn as Eleventy writes it (sidor/dokument.njk), never held for all at once.
+  eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site.documentPage(entry.id));
+  eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
+
+  if (part.assets) eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
+  if (part.templates) {
+    const wanted = new Set(part.templates);
+    for (const template of siteTemplates()) if (!wanted.has(template)) eleventyConfig.ignores.add(`${SITE_DIR}/${template}`);
+  }
+}
