@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import type { LoadedSite } from './load-site.js';
+import type { FollowupYearEntry } from './followup-view.js';
 import type { DocEntry } from './types.js';
 
 /** The templates' folder, from the repository root (where npm runs every script). */
@@ -41,8 +42,13 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
 
   for (const [name, value] of Object.entries(site.model)) eleventyConfig.addGlobalData(name, value);
   if (part.documents) eleventyConfig.addGlobalData('documents', part.documents);
-  // A document's whole page is drawn as Eleventy writes it (sidor/dokument.njk), never held for all at once.
+  // The largest pages are drawn as Eleventy writes them (sidor/dokument.njk, sidor/uppfoljning-ar.njk), never
+  // held for all at once.
   eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site.documentPage(entry.id));
+  eleventyConfig.addFilter('uppfoljningsar', (entry: FollowupYearEntry) => site.followupYearPage(entry.year));
+  // These filters draw whole pages, so they always take much of a run, and Eleventy warns of that even when
+  // quiet (its quiet mode does not reach the group that times filters): a clerk would read it as a fault.
+  eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);
   eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
 
   if (part.assets) eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });

@@ -11,6 +11,8 @@ declare module '@11ty/eleventy' {
     addPassthroughCopy(paths: Record<string, string>): void;
     on(event: string, callback: (arg: { directories: { output: string } }) => unknown): void;
     ignores: Set<string>;
+    /** Internal: the benchmark group that times config callbacks such as filters. */
+    benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
   }
   export interface EleventyOptions {
     /** false: read no config file (the `config` function sets everything). */

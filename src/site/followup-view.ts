@@ -131,33 +131,47 @@ export interface MissingRow {
   indicator?: string;
 }
 
-export interface FollowupYear {
+/** A year as the model holds it, for the overview (/uppfoljning/); its page is drawn by yearPage. */
+export interface FollowupYearEntry {
   year: number;
   url: string;
   /** The page's heading, also its <title>. */
   title: string;
   summary: string;
+  goalCount: number;
+  lateCount: number;
+  total: CountRow[];
+}
+
+export interface FollowupYear extends FollowupYearEntry {
   dateText: string;
   partialShare: string;
   periods: PeriodView[];
-  goalCount: number;
   errors: number;
-  total: CountRow[];
   byArea: CountTable[];
   byNamnd: CountTable[];
   strategies: FollowupStrategy[];
   namnder: FollowupNamnd[];
   unlinked: { title: string; anchor: string; namnd: string }[];
   missing: MissingRow[];
-  lateCount: number;
-  /** The report itself, for the open data. */
-  report: FollowupReport;
 }
 
 export interface FollowupSite {
   /** Newest year first. */
-  years: FollowupYear[];
+  years: FollowupYearEntry[];
   statusLabels: string[];
+}
+
+/** Uppföljning for the site: the years, each year's report (for the open data) and its page. */
+export interface Followup {
+  site: FollowupSite;
+  /** Newest year first, as site.years. */
+  reports: FollowupReport[];
+  /**
+   * The whole page of a year in site.years, drawn anew on each call while Eleventy writes it: a large
+   * kommun's years of reports, with a chart per indicator, are too much to hold at once.
+   */
+  yearPage(year: number): FollowupYear;
 }
 
 const STATUS_CSS: Record<FollowupStatus, StatusView['css']> = {
@@ -183,17 +197,46 @@ export function withUnit(value: number, unit: string): string {
 }
 
 /** Every year with a verksamhetsplan, newest first, each with its report. */
-export function followupSite(ctx: ModelContext, kolada?: KoladaIndex): FollowupSite {
+export function followup(ctx: ModelContext, kolada?: KoladaIndex): Followup {
   const { corpus } = ctx.project;
   const years = [...new Set(corpus.documents.filter((d) => d.data.dokumenttyp === 'verksamhetsplan').map((d) => (d.data as { år: number }).år))]
     .filter((y) => Number.isInteger(y))
     .sort((a, b) => b - a);
-  const entries = new Map<string, GoalEntry>();
-  for (const entry of corpus.goals) if (!entries.has(entry.ref)) entries.set(entry.ref, entry);
+  const reportOf = (year: number) => buildReport(ctx.project, year, kolada ? { kolada } : {});
+  const reports = years.map(reportOf);
+  let entries: Map<string, GoalEntry> | undefined;
   return {
-    years: years.map((year) => followupYear(buildReport(ctx.project, year, kolada ? { kolada } : {}), ctx, entries)),
-    statusLabels: STATUSES.map(capital),
+    site: { years: reports.map(yearEntry), statusLabels: STATUSES.map(capital) },
+    reports,
+    yearPage(year) {
+      if (!years.includes(year)) throw new Error(`Det finns ingen uppföljning för ${year}.`);
+      if (!entries) {
+        entries = new Map<string, GoalEntry>();
+        for (const entry of corpus.goals) if (!entries.has(entry.ref)) entries.set(entry.ref, entry);
+      }
+      return followupYear(reportOf(year), ctx, entries);
+    },
   };
+}
+
+/** What the overview shows of a year, straight from its report. */
+function yearEntry(report: FollowupReport): FollowupYearEntry {
+  return {
+    year: report.år,
+    url: `/uppfoljning/${report.år}/`,
+    title: `Uppföljning ${report.år}`,
+    summary: `Stadsgemensam uppföljning av nämndernas mål i verksamhetsplanerna för ${report.år}: utfall mot målvärden, status per fokusområde och per nämnd, och de rapporter som saknas.`,
+    goalCount: report.mål.length,
+    lateCount: report.saknade.filter((m) => m.försenad).length,
+    total: report.perioder.map((p) => countRow(periodLabel(p.id), report.totalt, p.id)),
+  };
+}
+
+/** One row of a count table: the goals per status in a period. */
+function countRow(label: string, counts: PeriodCounts, period: string, url?: string): CountRow {
+  const c = counts[period];
+  const values = STATUSES.map((s) => c?.[s] ?? 0);
+  return { label, ...(url ? { url } : {}), counts: values, total: values.reduce((a, b) => a + b, 0) };
 }
 
 function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<string, GoalEntry>): FollowupYear {
@@ -287,19 +330,10 @@ function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<st
     };
   });
 
-  const row = (label: string, counts: PeriodCounts, period: string, url?: string): CountRow => {
-    const c = counts[period];
-    const values = STATUSES.map((s) => c?.[s] ?? 0);
-    return { label, ...(url ? { url } : {}), counts: values, total: values.reduce((a, b) => a + b, 0) };
-  };
   const groups = strategies.flatMap((s, i) => s.groups.map((g, j) => ({ view: g, counts: report.strategier[i]!.grupper[j]!.antal })));
-  const lateCount = missing.filter((m) => m.late).length;
 
   return {
-    year: report.år,
-    url: `/uppfoljning/${report.år}/`,
-    title: `Uppföljning ${report.år}`,
-    summary: `Stadsgemensam uppföljning av nämndernas mål i verksamhetsplanerna för ${report.år}: utfall mot målvärden, status per fokusområde och per nämnd, och de rapporter som saknas.`,
+    ...yearEntry(report),
     dateText: swedishDate(report.idag),
     partialShare: `${swedishNumber(share * 100)} procent`,
     periods: report.perioder.map((p) => ({
@@ -309,13 +343,11 @@ function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<st
       ...(p.sista_dag ? { deadline: { iso: p.sista_dag, text: swedishDate(p.sista_dag) } } : {}),
       passed: p.passerad,
     })),
-    goalCount: report.mål.length,
     errors: report.kontroll.fel,
-    total: report.perioder.map((p) => row(periodLabel(p.id), report.totalt, p.id)),
-    byArea: report.perioder.map((p) => ({ period: periodLabel(p.id), rows: groups.map((g) => row(g.view.title, g.counts, p.id, `#${g.view.anchor}`)) })),
+    byArea: report.perioder.map((p) => ({ period: periodLabel(p.id), rows: groups.map((g) => countRow(g.view.title, g.counts, p.id, `#${g.view.anchor}`)) })),
     byNamnd: report.perioder.map((p) => ({
       period: periodLabel(p.id),
-      rows: report.nämnder.map((n, i) => row(n.namn, n.antal, p.id, `#${namnder[i]!.anchor}`)),
+      rows: report.nämnder.map((n, i) => countRow(n.namn, n.antal, p.id, `#${namnder[i]!.anchor}`)),
     })),
     strategies,
     namnder,
@@ -324,8 +356,6 @@ function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<st
       return { title: g.titel, anchor: goalAnchor.get(ref)!, namnd: g.nämnd_namn };
     }),
     missing,
-    lateCount,
-    report,
   };
 }
 

@@ -9,6 +9,8 @@ import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData } from './open-data.js';
 import { buildSite } from './site-model.js';
+import type { FollowupReport } from '../followup/report-model.js';
+import type { FollowupYear } from './followup-view.js';
 import type { DocPage, SiteModel } from './types.js';
 
 export interface SiteEnv {
@@ -27,6 +29,8 @@ export interface LoadedSite {
   model: SiteModel;
   /** The whole page of one document, drawn when Eleventy writes it (see SiteBuild). */
   documentPage(id: string): DocPage;
+  /** The whole page of a year of uppföljning, drawn the same way. */
+  followupYearPage(year: number): FollowupYear;
   /** Written once, then let go (it holds every document): see writeJsonFile. */
   openData?: Record<string, unknown> | undefined;
 }
@@ -48,9 +52,9 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   // Git is asked once for the whole corpus (two processes), never per document.
   const history = env.STYRDOK_HISTORY === '0' ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
   const kolada = readKolada(corpus);
-  const { model, documentPage } = buildSite(project, { history, kolada });
+  const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
-  return { project, model, documentPage, openData: siteOpenData(project, model) };
+  return { project, model, documentPage, followupYearPage, openData: siteOpenData(project, model, followupReports) };
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */
@@ -72,10 +76,10 @@ function readKolada(corpus: string): KoladaIndex | undefined {
 }
 
 /** The open data, with the follow-up reports, the periods in force and the adopted versions added. */
-function siteOpenData(project: CheckedProject, model: SiteModel): Record<string, unknown> {
+function siteOpenData(project: CheckedProject, model: SiteModel, followupReports: FollowupReport[]): Record<string, unknown> {
   return {
     ...openData(project),
-    uppföljning: model.followup.years.map((y) => y.report),
+    uppföljning: followupReports,
     gällande_perioder: [...model.timeline.periods].reverse().map((p) => ({
       från: p.from,
       ...(p.to ? { till: p.to } : {}),

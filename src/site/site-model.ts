@@ -1,11 +1,12 @@
 import type { CheckedProject } from '../engine/load-project.js';
 import { swedishDate } from '../corpus/dates.js';
 import type { KoladaIndex } from '../followup/kolada.js';
+import type { FollowupReport } from '../followup/report-model.js';
 import type { FileRevision } from '../history/git-history.js';
 import { createContext } from './context.js';
 import { documentPage as documentPageOf } from './document-view.js';
 import { filterPages } from './filter-pages.js';
-import { followupSite } from './followup-view.js';
+import { followup as followupOf, type FollowupYear } from './followup-view.js';
 import { compareSv } from './format.js';
 import { namndPages } from './goal-view.js';
 import { documentVersions } from './history-view.js';
@@ -31,6 +32,10 @@ export interface SiteBuild {
    * asks for it while it writes that page, so only the pages being written are held, not 10,000 at once.
    */
   documentPage(id: string): DocPage;
+  /** The whole page of a year of uppföljning in model.followup.years, drawn the same way. */
+  followupYearPage(year: number): FollowupYear;
+  /** Each year's report, newest first, for the open data. */
+  followupReports: FollowupReport[];
 }
 
 /**
@@ -64,6 +69,7 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
   };
   const { facets, pages, facetPages } = filterPages(summaries, config);
   const namnder = namndPages(ctx);
+  const followup = followupOf(ctx, inputs.kolada);
   const web = config.data.webbplats ?? {};
   const baseUrl = (web.bas_url ?? '').replace(/\/+$/, '');
   const decided = summaries.filter((d) => d.decided).sort((a, b) => b.decided!.iso.localeCompare(a.decided!.iso) || compareSv(a.title, b.title));
@@ -91,11 +97,11 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     namnder,
     traceability: traceability(ctx, namnder),
     feed: feed(decided, baseUrl, today),
-    followup: followupSite(ctx, inputs.kolada),
+    followup: followup.site,
     timeline: timeline(ctx, versions.byId),
     versionPages: versions.pages,
   };
-  return { model, documentPage };
+  return { model, documentPage, followupYearPage: followup.yearPage, followupReports: followup.reports };
 }
 
 /** Adopted documents, newest decision first, for the Atom feed. */
