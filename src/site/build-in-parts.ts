@@ -2,18 +2,39 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Eleventy from '@11ty/eleventy';
-import { configureEleventy, DOCUMENT_TEMPLATE, SITE_DIR, siteTemplates, type SitePart } from './eleventy-setup.js';
+import { configureEleventy, SITE_DIR, siteTemplates, type SitePart } from './eleventy-setup.js';
+import type { FollowupYearEntry } from './followup-view.js';
 import type { LoadedSite } from './load-site.js';
 import { writeJsonFile } from './open-data.js';
-import { inGroups } from './search-index.js';
-import type { DocEntry } from './types.js';
+import type { SiteModel } from './types.js';
 
 /**
- * Documents per Eleventy run. Eleventy holds every page it writes until its run ends: at 10,000 documents
- * one run held 2.5 GB. In runs of 1,000 it holds one run's pages at a time (1.4 GB in all), in about the
- * same time.
+ * How much one Eleventy run writes, counted in document pages. Eleventy holds every page it writes until
+ * its run ends: at 10,000 documents one run held 2.5 GB. Written a part at a time, it holds one part's
+ * pages at a time.
  */
 export const DEFAULT_DOCS_PER_PART = 1000;
+
+/**
+ * A template whose pages are written a slice at a time: the list its pagination reads, the global data
+ * that gives a run only a slice of it, and the weight of one page in document pages.
+ */
+interface SlicedTemplate<T> {
+  items(model: SiteModel): readonly T[];
+  data(model: SiteModel, slice: readonly T[]): Partial<SiteModel>;
+  weight(item: T): number;
+}
+
+const SLICED: Record<string, SlicedTemplate<unknown>> = {
+  'dokument.njk': { items: (m) => m.documents, data: (_, slice) => ({ documents: slice as SiteModel['documents'] }), weight: () => 1 },
+  // A year's page holds every nämnd's goals with their indicators: about 7 kB a goal against 20 kB a
+  // document page at 10,000 documents (4.4 MB a year with 590 goals).
+  'uppfoljning-ar.njk': {
+    items: (m) => m.followup.years,
+    data: (m, slice) => ({ followup: { ...m.followup, years: slice as FollowupYearEntry[] } }),
+    weight: (year) => (year as FollowupYearEntry).goalCount * 0.35,
+  } satisfies SlicedTemplate<FollowupYearEntry> as SlicedTemplate<unknown>,
+};
 
 export interface PartsSummary {
   /** Files Eleventy wrote (pages, the feed, the 404 page…), not the copied assets. */
@@ -23,15 +44,59 @@ export interface PartsSummary {
 }
 
 /**
- * The Eleventy runs of a site: one for a site of at most `docsPerPart` documents; else one of every other
- * template (lists, nämnder, uppföljning…), then the document pages `docsPerPart` at a time.
+ * The Eleventy runs of a site: one when it weighs at most `docsPerPart` document pages; else one of every
+ * template not in SLICED (lists, nämnder, the timeline…), then the pages of each template in SLICED in
+ * even slices of at most that weight.
  */
-export function planParts(templates: readonly string[], documents: readonly DocEntry[], docsPerPart: number): SitePart[] {
-  if (documents.length <= docsPerPart) return [{ assets: true }];
+export function planParts(templates: readonly string[], model: SiteModel, docsPerPart: number): SitePart[] {
+  const sliced = templates.filter((t) => SLICED[t]);
+  const weightOf = (t: string) => SLICED[t]!.items(model).reduce<number>((sum, item) => sum + SLICED[t]!.weight(item), 0);
+  if (sliced.reduce((sum, t) => sum + weightOf(t), 0) <= docsPerPart) return [{ assets: true }];
   return [
-    { templates: templates.filter((t) => t !== DOCUMENT_TEMPLATE), assets: true },
-    ...inGroups(documents, docsPerPart).map((docs): SitePart => ({ templates: [DOCUMENT_TEMPLATE], documents: docs, assets: false })),
+    { templates: templates.filter((t) => !SLICED[t]), assets: true },
+    ...sliced.flatMap((template) => {
+      const { items, data, weight } = SLICED[template]!;
+      return inSlices(items(model), weight, docsPerPart).map((slice): SitePart => ({ templates: [template], data: data(model, slice), assets: false }));
+    }),
   ];
+}
+
+/**
+ * Splits `items` in order into the fewest slices of at most `max` weight, as even as can be: each item goes
+ * to the slice its middle falls in when the total is cut in equal shares. An item heavier than `max` is a
+ * slice of its own.
+ */
+export function inSlices<T>(items: readonly T[], weight: (item: T) => number, max: number): T[][] {
+  const weights = items.map(weight);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const count = Math.max(1, Math.ceil(total / max));
+  const share = total / count;
+  const slices: T[][] = [];
+  let before = 0;
+  items.forEach((item, i) => {
+    const w = weights[i]!;
+    const n = share > 0 ? Math.min(count - 1, Math.floor((before + w / 2) / share)) : 0;
+    (slices[n] ??= []).push(item);
+    before += w;
+  });
+  const even = slices.filter((s) => s.length);
+  const weightOf = (slice: T[]) => slice.reduce((sum, item) => sum + weight(item), 0);
+  return even.every((s) => s.length === 1 || weightOf(s) <= max) ? even : filledSlices(items, weights, max);
+}
+
+/** Slices filled in order up to `max`: for weights too uneven to share out evenly. */
+function filledSlices<T>(items: readonly T[], weights: number[], max: number): T[][] {
+  const slices: T[][] = [];
+  let filled = Infinity;
+  items.forEach((item, i) => {
+    if (filled + weights[i]! > max) {
+      slices.push([]);
+      filled = 0;
+    }
+    slices.at(-1)!.push(item);
+    filled += weights[i]!;
+  });
+  return slices;
 }
 
 /** Writes the site from its one load: the open data, then Eleventy part by part (planParts). */
@@ -40,13 +105,12 @@ export async function buildSiteInParts(site: LoadedSite, outputDir: string, docs
   // go: it holds every document's frontmatter and Markdown, which no page needs.
   if (site.openData) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), site.openData);
   site.openData = undefined;
-  const parts = planParts(siteTemplates(), site.model.documents, docsPerPart);
+  const parts = planParts(siteTemplates(), site.model, docsPerPart);
+  const heap = parts.length > 1 ? new HeapKeeper() : undefined;
   let files = 0;
   for (const part of parts) {
     files += await writePart(site, outputDir, part);
-    // The part's pages are garbage now. Collected at once, the next part reuses their memory; left to V8,
-    // the heap grew by each part's pages until it was as large as in one run.
-    if (parts.length > 1) collectGarbage();
+    heap?.afterPart();
   }
   return { files, parts: parts.length };
 }
@@ -61,13 +125,28 @@ async function writePart(site: LoadedSite, outputDir: string, part: SitePart): P
   return results.length;
 }
 
-let gc: (() => void) | undefined;
+/**
+ * Collects the garbage of finished parts once it exceeds SLACK. Left to V8, the heap grew by every
+ * part's pages until it was as large as in one run; a full collection after every part cost seconds.
+ */
+class HeapKeeper {
+  static readonly SLACK = 256 * 1024 * 1024;
+  readonly #gc: () => void;
+  #live: number;
 
-/** A full garbage collection, with V8's gc() made available to this process if it was not started with it. */
-function collectGarbage(): void {
-  if (!gc) {
+  constructor() {
+    // V8's gc(), made available to this process without starting it with --expose-gc.
     v8.setFlagsFromString('--expose-gc');
-    gc = vm.runInNewContext('gc') as () => void;
+    this.#gc = vm.runInNewContext('gc') as () => void;
+    this.#live = this.#collect();
   }
-  gc();
+
+  afterPart(): void {
+    if (v8.getHeapStatistics().used_heap_size > this.#live + HeapKeeper.SLACK) this.#live = this.#collect();
+  }
+
+  #collect(): number {
+    this.#gc();
+    return v8.getHeapStatistics().used_heap_size;
+  }
 }

@@ -2,12 +2,10 @@ import { readdirSync } from 'node:fs';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import type { LoadedSite } from './load-site.js';
 import type { FollowupYearEntry } from './followup-view.js';
-import type { DocEntry } from './types.js';
+import type { DocEntry, SiteModel } from './types.js';
 
 /** The templates' folder, from the repository root (where npm runs every script). */
 export const SITE_DIR = 'site';
-/** The template that writes one page per document (paginated over the `documents` global). */
-export const DOCUMENT_TEMPLATE = 'dokument.njk';
 
 /**
  * What one Eleventy run writes. A whole site is one run (.eleventy.js); a large one is written in several
@@ -16,8 +14,8 @@ export const DOCUMENT_TEMPLATE = 'dokument.njk';
 export interface SitePart {
   /** File names in site/ this run writes; every template when absent. */
   templates?: readonly string[];
-  /** The documents dokument.njk writes pages for; every document when absent. */
-  documents?: readonly DocEntry[];
+  /** Global data in place of the model's, such as the slice of documents dokument.njk pages over. */
+  data?: Partial<SiteModel>;
   /** Copies site/assets and the schemas: once per build. */
   assets: boolean;
 }
@@ -40,8 +38,7 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
-  for (const [name, value] of Object.entries(site.model)) eleventyConfig.addGlobalData(name, value);
-  if (part.documents) eleventyConfig.addGlobalData('documents', part.documents);
+  for (const [name, value] of Object.entries({ ...site.model, ...part.data })) eleventyConfig.addGlobalData(name, value);
   // The largest pages are drawn as Eleventy writes them (sidor/dokument.njk, sidor/uppfoljning-ar.njk), never
   // held for all at once.
   eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site.documentPage(entry.id));

@@ -5,27 +5,52 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planParts } from '../../src/site/build-in-parts.js';
-import { DOCUMENT_TEMPLATE } from '../../src/site/eleventy-setup.js';
-import type { DocEntry } from '../../src/site/types.js';
+import { inSlices, planParts } from '../../src/site/build-in-parts.js';
+import type { FollowupYearEntry } from '../../src/site/followup-view.js';
+import type { DocEntry, SiteModel } from '../../src/site/types.js';
 import { buildSite, corpusWith } from './helpers.js';
 
-const TEMPLATES = ['dokument.njk', 'index.njk', 'namnd.njk', 'uppfoljning-ar.njk'];
+const TEMPLATES = ['dokument.njk', 'index.njk', 'namnd.njk', 'uppfoljning-ar.njk', 'uppfoljning.njk'];
 const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}` }) as DocEntry);
+const years = (...goals: number[]) => goals.map((goalCount, i) => ({ year: 2030 - i, goalCount }) as FollowupYearEntry);
+const model = (documents: DocEntry[], followupYears: FollowupYearEntry[] = []) => ({ documents, followup: { years: followupYears, statusLabels: [] } }) as unknown as SiteModel;
 
 describe('planParts', () => {
-  it('writes a site of at most one part of documents in a single run, with everything', () => {
-    expect(planParts(TEMPLATES, docs(3), 3)).toEqual([{ assets: true }]);
-    expect(planParts(TEMPLATES, [], 3)).toEqual([{ assets: true }]);
+  it('writes a site that weighs at most one part in a single run, with everything', () => {
+    expect(planParts(TEMPLATES, model(docs(3)), 3)).toEqual([{ assets: true }]);
+    expect(planParts(TEMPLATES, model([]), 3)).toEqual([{ assets: true }]);
   });
 
   it('writes the other templates first, then every document once in even parts, and copies the assets once', () => {
-    const parts = planParts(TEMPLATES, docs(10), 4);
-    expect(parts[0]).toEqual({ templates: ['index.njk', 'namnd.njk', 'uppfoljning-ar.njk'], assets: true });
+    const parts = planParts(TEMPLATES, model(docs(10)), 4);
+    expect(parts[0]).toEqual({ templates: ['index.njk', 'namnd.njk', 'uppfoljning.njk'], assets: true });
     const rest = parts.slice(1);
-    expect(rest.map((p) => p.documents!.length)).toEqual([3, 3, 4]);
-    expect(rest.every((p) => p.templates?.join() === DOCUMENT_TEMPLATE && !p.assets)).toBe(true);
-    expect(rest.flatMap((p) => p.documents!.map((d) => d.id))).toEqual(docs(10).map((d) => d.id));
+    // No years of uppföljning: no run for them.
+    expect(rest.map((p) => p.templates)).toEqual([['dokument.njk'], ['dokument.njk'], ['dokument.njk']]);
+    expect(rest.map((p) => p.data!.documents!.length)).toEqual([3, 4, 3]);
+    expect(rest.every((p) => !p.assets)).toBe(true);
+    expect(rest.flatMap((p) => (p.data!.documents ?? []).map((d) => d.id))).toEqual(docs(10).map((d) => d.id));
+  });
+
+  it('weighs a year of uppföljning by its goals, and writes the years in slices of at most a part', () => {
+    // 100 goals weigh about 35 document pages.
+    const parts = planParts(TEMPLATES, model(docs(10), years(100, 100, 100, 100, 10)), 80);
+    const slices = parts.filter((p) => p.templates?.includes('uppfoljning-ar.njk')).map((p) => p.data!.followup!.years.map((y) => y.year));
+    expect(slices).toEqual([[2030, 2029], [2028, 2027, 2026]]);
+    expect(parts.find((p) => p.templates?.includes('dokument.njk'))!.data!.documents).toHaveLength(10);
+  });
+});
+
+describe('inSlices', () => {
+  it('keeps the order, puts every item in one slice, and makes the fewest slices, as even as can be', () => {
+    const one = () => 1;
+    expect(inSlices([1, 2, 3, 4, 5, 6, 7], one, 3)).toEqual([[1, 2], [3, 4, 5], [6, 7]]);
+    // Too uneven to share out: filled in order instead.
+    expect(inSlices([4, 1, 1, 4], (n) => n, 5)).toEqual([[4, 1], [1, 4]]);
+    expect(inSlices([1, 4, 4, 1], (n) => n, 5)).toEqual([[1, 4], [4, 1]]);
+    expect(inSlices([], one, 3)).toEqual([]);
+    // An item heavier than a slice is a slice of its own.
+    expect(inSlices([1, 9, 1], (n) => n, 5)).toEqual([[1], [9], [1]]);
   });
 });
 
@@ -35,8 +60,8 @@ describe('the site written in parts', () => {
     const [parts, whole] = await Promise.all([buildSite(corpus, { env: { STYRDOK_DOCS_PER_PART: '2' } }), buildSite(corpus, { eleventy: true })]);
     expect(parts.code, parts.stderr).toBe(0);
     expect(whole.code, whole.stderr).toBe(0);
-    // Nine documents two at a time: one run for the other pages and five for the documents.
-    expect(parts.stdout).toMatch(/Skrev \d+ sidor och filer till .+ i 6 omgångar/);
+    // Nine documents two at a time: a run for the other pages, five for the documents, and the uppföljning.
+    expect(parts.stdout).toMatch(/Skrev \d+ sidor och filer till .+ i 7 omgångar/);
     const files = filesIn(whole.out);
     expect(files.length).toBeGreaterThan(50);
     expect(filesIn(parts.out)).toEqual(files);
