@@ -12,15 +12,16 @@ import type { IndexJob, WorkerReply } from './search-worker.js';
 const SEARCHABLE_SECTIONS = ['dokument', 'namnd'];
 
 /**
- * Pages per Pagefind index. Pagefind holds a whole index in memory while it writes it: 2.9 GB for one index
- * of 10,000 pages here, about 0.55 GB for each index of 1,000. So a large site gets several indexes, two
- * written at a time (1.1 GB in all, less than the Eleventy step before it, and a third faster than one at a
- * time), and the search page merges them (Pagefind's multisite search). Each index costs a visitor a few
- * more small requests per search: at 10,000 pages a search took 0.8–1.1 s with 11 indexes against
- * 0.4–0.8 s with one, and 0.9–1.2 s with 21 (indexes of 500, 0.7 GB). A kommun's own documents fit in one.
- * STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to get several indexes from a few pages.
+ * Pages per Pagefind index. Pagefind holds a whole index in memory while it writes it, about half a
+ * megabyte a page here: 2.9 GB for one index of 10,000 pages. So a large site gets several indexes, two
+ * written at a time (a third faster than one at a time), and the search page merges them (Pagefind's
+ * multisite search). At 800 pages an index the two take 1.0 GB in all, under the 1 GiB the site's build
+ * keeps to (1.1 GB at 1,000). Each index costs a visitor a few more small requests per search: at 10,000
+ * pages a search took 0.8–1.1 s with 11 indexes against 0.4–0.8 s with one, and 0.9–1.2 s with 21. A
+ * kommun's own documents fit in one. STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to
+ * get several indexes from a few pages.
  */
-export const DEFAULT_PAGES_PER_INDEX = 1000;
+export const DEFAULT_PAGES_PER_INDEX = 800;
 
 /** Where the search page reads the paths of the indexes besides the first (pagefind/). */
 export const MORE_INDEXES_FILE = 'pagefind/styrdok-fler-index.json';
@@ -43,8 +44,8 @@ export interface SearchIndexSummary {
  * Writes a static search index of the built site (Pagefind): no server, and `<html lang="sv">` gives
  * Swedish stemming. Within a page, what is marked data-pagefind-ignore is left out.
  *
- * It runs as a step of its own after Eleventy (`npm run site`), not inside Eleventy's build: Eleventy holds
- * every finished page until its process ends, so the two at once would need both memories.
+ * It runs as a step of its own after the pages (`npm run site`), in a process of its own: the build's
+ * process keeps the memory it grew to, so the two in one would need both memories.
  */
 export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAULT_PAGES_PER_INDEX, threads = defaultThreads()): Promise<SearchIndexSummary> {
   if (!existsSync(path.join(outputDir, 'index.html'))) {
