@@ -2,7 +2,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Eleventy from '@11ty/eleventy';
-import { configureEleventy, SITE_DIR, siteTemplates, type SitePart } from './eleventy-setup.js';
+import { configureEleventy, SITE_DIR, siteTemplates, type SitePart, type SiteTemplate } from './eleventy-setup.js';
 import type { FollowupYearEntry } from './followup-view.js';
 import type { LoadedSite } from './load-site.js';
 import { writeJsonFile } from './open-data.js';
@@ -44,16 +44,19 @@ export interface PartsSummary {
 }
 
 /**
- * The Eleventy runs of a site: one when it weighs at most `docsPerPart` document pages; else one of every
- * template not in SLICED (lists, nämnder, the timeline…), then the pages of each template in SLICED in
- * even slices of at most that weight.
+ * The Eleventy runs of a site: one when its sliced templates weigh at most `docsPerPart` document pages;
+ * else one of every template that writes a single page (start page, lists of lists, the feed…), one of
+ * each other paginated template (filter lists, nämnder, the timeline…), and the pages of each template in
+ * SLICED in even slices of at most that weight.
  */
-export function planParts(templates: readonly string[], model: SiteModel, docsPerPart: number): SitePart[] {
-  const sliced = templates.filter((t) => SLICED[t]);
+export function planParts(templates: readonly SiteTemplate[], model: SiteModel, docsPerPart: number): SitePart[] {
+  const sliced = templates.filter((t) => SLICED[t.name]).map((t) => t.name);
   const weightOf = (t: string) => SLICED[t]!.items(model).reduce<number>((sum, item) => sum + SLICED[t]!.weight(item), 0);
   if (sliced.reduce((sum, t) => sum + weightOf(t), 0) <= docsPerPart) return [{ assets: true }];
+  const single = templates.filter((t) => !t.paginated).map((t) => t.name);
   return [
-    { templates: templates.filter((t) => !SLICED[t]), assets: true },
+    { templates: single, assets: true },
+    ...templates.filter((t) => t.paginated && !SLICED[t.name]).map((t): SitePart => ({ templates: [t.name], assets: false })),
     ...sliced.flatMap((template) => {
       const { items, data, weight } = SLICED[template]!;
       return inSlices(items(model), weight, docsPerPart).map((slice): SitePart => ({ templates: [template], data: data(model, slice), assets: false }));
@@ -130,7 +133,7 @@ async function writePart(site: LoadedSite, outputDir: string, part: SitePart): P
  * part's pages until it was as large as in one run; a full collection after every part cost seconds.
  */
 class HeapKeeper {
-  static readonly SLACK = 256 * 1024 * 1024;
+  static readonly SLACK = 128 * 1024 * 1024;
   readonly #gc: () => void;
   #live: number;
 

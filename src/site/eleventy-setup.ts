@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import type { LoadedSite } from './load-site.js';
 import type { FollowupYearEntry } from './followup-view.js';
@@ -20,11 +21,19 @@ export interface SitePart {
   assets: boolean;
 }
 
-/** Every template of the site (the .njk files directly in site/), sorted. */
-export function siteTemplates(): string[] {
+/** A template of the site (a .njk file directly in site/). */
+export interface SiteTemplate {
+  name: string;
+  /** Whether it writes a page per item of a list (`pagination:` in its front matter). */
+  paginated: boolean;
+}
+
+/** Every template of the site, sorted by name. */
+export function siteTemplates(): SiteTemplate[] {
   return readdirSync(SITE_DIR)
     .filter((f) => f.endsWith('.njk'))
-    .sort();
+    .sort()
+    .map((name) => ({ name, paginated: /^---\r?\n(?:.*\r?\n)*?pagination:/.test(readFileSync(path.join(SITE_DIR, name), 'utf8')) }));
 }
 
 /**
@@ -51,6 +60,6 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
   if (part.assets) eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
   if (part.templates) {
     const wanted = new Set(part.templates);
-    for (const template of siteTemplates()) if (!wanted.has(template)) eleventyConfig.ignores.add(`${SITE_DIR}/${template}`);
+    for (const { name } of siteTemplates()) if (!wanted.has(name)) eleventyConfig.ignores.add(`${SITE_DIR}/${name}`);
   }
 }

@@ -15,13 +15,13 @@ const SEARCHABLE_SECTIONS = ['dokument', 'namnd'];
  * Pages per Pagefind index. Pagefind holds a whole index in memory while it writes it, about half a
  * megabyte a page here: 2.9 GB for one index of 10,000 pages. So a large site gets several indexes, two
  * written at a time (a third faster than one at a time), and the search page merges them (Pagefind's
- * multisite search). At 800 pages an index the two take 1.0 GB in all, under the 1 GiB the site's build
- * keeps to (1.1 GB at 1,000). Each index costs a visitor a few more small requests per search: at 10,000
+ * multisite search). At 700 pages an index the two take 0.85 GB in all, under the 1 GiB the site's build
+ * keeps to (0.96 GB at 800, 1.1 GB at 1,000). Each index costs a visitor a few more small requests per search: at 10,000
  * pages a search took 0.8–1.1 s with 11 indexes against 0.4–0.8 s with one, and 0.9–1.2 s with 21. A
  * kommun's own documents fit in one. STYRDOK_SEARCH_PAGES_PER_INDEX sets another size, as the tests do to
  * get several indexes from a few pages.
  */
-export const DEFAULT_PAGES_PER_INDEX = 800;
+export const DEFAULT_PAGES_PER_INDEX = 700;
 
 /** Where the search page reads the paths of the indexes besides the first (pagefind/). */
 export const MORE_INDEXES_FILE = 'pagefind/styrdok-fler-index.json';

@@ -6,11 +6,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inSlices, planParts } from '../../src/site/build-in-parts.js';
+import { siteTemplates } from '../../src/site/eleventy-setup.js';
 import type { FollowupYearEntry } from '../../src/site/followup-view.js';
 import type { DocEntry, SiteModel } from '../../src/site/types.js';
 import { buildSite, corpusWith } from './helpers.js';
 
-const TEMPLATES = ['dokument.njk', 'index.njk', 'namnd.njk', 'uppfoljning-ar.njk', 'uppfoljning.njk'];
+const TEMPLATES = [
+  { name: 'dokument.njk', paginated: true },
+  { name: 'index.njk', paginated: false },
+  { name: 'namnd.njk', paginated: true },
+  { name: 'uppfoljning-ar.njk', paginated: true },
+  { name: 'uppfoljning.njk', paginated: false },
+];
 const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}` }) as DocEntry);
 const years = (...goals: number[]) => goals.map((goalCount, i) => ({ year: 2030 - i, goalCount }) as FollowupYearEntry);
 const model = (documents: DocEntry[], followupYears: FollowupYearEntry[] = []) => ({ documents, followup: { years: followupYears, statusLabels: [] } }) as unknown as SiteModel;
@@ -21,10 +28,13 @@ describe('planParts', () => {
     expect(planParts(TEMPLATES, model([]), 3)).toEqual([{ assets: true }]);
   });
 
-  it('writes the other templates first, then every document once in even parts, and copies the assets once', () => {
+  it('writes the single pages first, then each other paginated template, then every document once in even parts, and copies the assets once', () => {
     const parts = planParts(TEMPLATES, model(docs(10)), 4);
-    expect(parts[0]).toEqual({ templates: ['index.njk', 'namnd.njk', 'uppfoljning.njk'], assets: true });
-    const rest = parts.slice(1);
+    expect(parts.slice(0, 2)).toEqual([
+      { templates: ['index.njk', 'uppfoljning.njk'], assets: true },
+      { templates: ['namnd.njk'], assets: false },
+    ]);
+    const rest = parts.slice(2);
     // No years of uppföljning: no run for them.
     expect(rest.map((p) => p.templates)).toEqual([['dokument.njk'], ['dokument.njk'], ['dokument.njk']]);
     expect(rest.map((p) => p.data!.documents!.length)).toEqual([3, 4, 3]);
@@ -60,8 +70,9 @@ describe('the site written in parts', () => {
     const [parts, whole] = await Promise.all([buildSite(corpus, { env: { STYRDOK_DOCS_PER_PART: '2' } }), buildSite(corpus, { eleventy: true })]);
     expect(parts.code, parts.stderr).toBe(0);
     expect(whole.code, whole.stderr).toBe(0);
-    // Nine documents two at a time: a run for the other pages, five for the documents, and the uppföljning.
-    expect(parts.stdout).toMatch(/Skrev \d+ sidor och filer till .+ i 7 omgångar/);
+    // Nine documents two at a time: a run for the single pages, one for each of the five other paginated
+    // templates, five for the documents, and one for the uppföljning.
+    expect(parts.stdout).toMatch(/Skrev \d+ sidor och filer till .+ i 12 omgångar/);
     const files = filesIn(whole.out);
     expect(files.length).toBeGreaterThan(50);
     expect(filesIn(parts.out)).toEqual(files);
@@ -86,3 +97,10 @@ function filesIn(dir: string): string[] {
     return [];
   }
 }
+
+describe('siteTemplates', () => {
+  it('tells the templates that write a page per item from those that write one page', () => {
+    const templates = Object.fromEntries(siteTemplates().map((t) => [t.name, t.paginated]));
+    expect(templates).toMatchObject({ 'dokument.njk': true, 'uppfoljning-ar.njk': true, 'namnd.njk': true, 'index.njk': false, 'sok.njk': false });
+  });
+});
