@@ -25,15 +25,18 @@ interface SlicedTemplate<T> {
   weight(item: T): number;
 }
 
+/** One entry of SLICED, typed by what its template pages over. */
+const sliced = <T>(template: SlicedTemplate<T>) => template as SlicedTemplate<unknown>;
+
 const SLICED: Record<string, SlicedTemplate<unknown>> = {
-  'dokument.njk': { items: (m) => m.documents, data: (_, slice) => ({ documents: slice as SiteModel['documents'] }), weight: () => 1 },
+  'dokument.njk': sliced({ items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
   // A year's page holds every nämnd's goals with their indicators: about 7 kB a goal against 20 kB a
   // document page at 10,000 documents (4.4 MB a year with 590 goals).
-  'uppfoljning-ar.njk': {
+  'uppfoljning-ar.njk': sliced<FollowupYearEntry>({
     items: (m) => m.followup.years,
-    data: (m, slice) => ({ followup: { ...m.followup, years: slice as FollowupYearEntry[] } }),
-    weight: (year) => (year as FollowupYearEntry).goalCount * 0.35,
-  } satisfies SlicedTemplate<FollowupYearEntry> as SlicedTemplate<unknown>,
+    data: (m, slice) => ({ followup: { ...m.followup, years: [...slice] } }),
+    weight: (year) => year.goalCount * 0.35,
+  }),
 };
 
 export interface PartsSummary {
@@ -50,14 +53,14 @@ export interface PartsSummary {
  * SLICED in even slices of at most that weight.
  */
 export function planParts(templates: readonly SiteTemplate[], model: SiteModel, docsPerPart: number): SitePart[] {
-  const sliced = templates.filter((t) => SLICED[t.name]).map((t) => t.name);
+  const slicedNames = templates.filter((t) => SLICED[t.name]).map((t) => t.name);
   const weightOf = (t: string) => SLICED[t]!.items(model).reduce<number>((sum, item) => sum + SLICED[t]!.weight(item), 0);
-  if (sliced.reduce((sum, t) => sum + weightOf(t), 0) <= docsPerPart) return [{ assets: true }];
+  if (slicedNames.reduce((sum, t) => sum + weightOf(t), 0) <= docsPerPart) return [{ assets: true }];
   const single = templates.filter((t) => !t.paginated).map((t) => t.name);
   return [
     { templates: single, assets: true },
     ...templates.filter((t) => t.paginated && !SLICED[t.name]).map((t): SitePart => ({ templates: [t.name], assets: false })),
-    ...sliced.flatMap((template) => {
+    ...slicedNames.flatMap((template) => {
       const { items, data, weight } = SLICED[template]!;
       return inSlices(items(model), weight, docsPerPart).map((slice): SitePart => ({ templates: [template], data: data(model, slice), assets: false }));
     }),
