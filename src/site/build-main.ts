@@ -15,6 +15,7 @@ const env = process.env;
 const outputDir = env.STYRDOK_SITE_OUT || '_site';
 try {
   const docsPerPart = countSetting(env, 'STYRDOK_DOCS_PER_PART', DEFAULT_DOCS_PER_PART);
+  if (docsPerPart < 1) throw new SettingError(`STYRDOK_DOCS_PER_PART ska vara ett heltal större än 0, inte «${env.STYRDOK_DOCS_PER_PART}».`);
   const site = await loadSite(env);
   const warnings = site.project.diagnostics.length;
   if (warnings) console.log(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);

@@ -79,10 +79,12 @@ describe('the site written in parts', () => {
     for (const file of files) expect(readFileSync(path.join(parts.out, file)).equals(readFileSync(path.join(whole.out, file))), file).toBe(true);
   }, 120_000);
 
-  it('says in Swedish when the documents per run are not a whole number, and writes nothing', async () => {
+  it('says in Swedish when the documents per run are not a whole number above 0, and writes nothing', async () => {
     const build = await buildSite(undefined, { env: { STYRDOK_DOCS_PER_PART: 'många' } });
     expect([build.code, build.stderr]).toEqual([1, 'STYRDOK_DOCS_PER_PART ska vara ett heltal, inte «många».\n']);
     expect(filesIn(build.out)).toEqual([]);
+    const zero = await buildSite(undefined, { env: { STYRDOK_DOCS_PER_PART: '0' } });
+    expect([zero.code, zero.stderr]).toEqual([1, 'STYRDOK_DOCS_PER_PART ska vara ett heltal större än 0, inte «0».\n']);
   });
 });
 
