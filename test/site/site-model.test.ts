@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
-import { buildSiteModel } from '../../src/site/site-model.js';
+import { buildSite, buildSiteModel } from '../../src/site/site-model.js';
 import { FIXTURE, TODAY } from './helpers.js';
 
 const project = () => checkProject({ cwd: path.dirname(FIXTURE), paths: [path.basename(FIXTURE)], today: TODAY });
@@ -39,5 +39,21 @@ describe('buildSiteModel', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     expect(feed.entries.map((e) => e.url)).not.toContain('https://styrdok.test.example/dokument/riktlinje-snorojning/');
     expect(feed.entries[0]!.id).toMatch(/^https:\/\/styrdok\.test\.example\/dokument\/[a-z0-9-]+\/$/);
+  });
+
+  it('holds each document and year as its list entry, and draws the whole page only when asked, anew each time', () => {
+    const { model, documentPage, followupYearPage } = buildSite(project());
+    const entry = model.documents.find((d) => d.id === 'strategi-ren-och-trygg-stad')!;
+    expect(entry).not.toHaveProperty('body');
+    const page = documentPage(entry.id);
+    expect(page).toMatchObject(entry);
+    expect(page.body.html).toContain('<h2');
+    expect(documentPage(entry.id)).not.toBe(page);
+    expect(documentPage(entry.id)).toEqual(page);
+    expect(() => documentPage('finns-inte')).toThrow('Dokumentet «finns-inte» finns inte i samlingen.');
+    const year = model.followup.years[0]!;
+    expect(year).not.toHaveProperty('namnder');
+    expect(followupYearPage(year.year)).toMatchObject(year);
+    expect(() => followupYearPage(1900)).toThrow('Det finns ingen uppföljning för 1900.');
   });
 });
