@@ -7,10 +7,8 @@
 // This file builds the whole site in one Eleventy run, as `npx @11ty/eleventy --serve` does for a preview.
 // `npm run site` (src/site/build-main.ts) uses the same set-up, writes a large site in parts and adds the
 // search index.
-import path from 'node:path';
 import { configureEleventy } from './dist/site/eleventy-setup.js';
-import { loadSite } from './dist/site/load-site.js';
-import { writeJsonFile } from './dist/site/open-data.js';
+import { loadSite, warningsLine, writeOpenData } from './dist/site/load-site.js';
 
 export default async function (eleventyConfig) {
   const site = await loadSite(process.env).catch((error) => {
@@ -20,15 +18,8 @@ export default async function (eleventyConfig) {
   });
   configureEleventy(eleventyConfig, site, process.env.STYRDOK_SITE_OUT || '_site');
 
-  let { openData } = site;
-  eleventyConfig.on('eleventy.before', async ({ directories }) => {
-    // The open data is written as it is serialized, not rendered as one string by a template, and then let
-    // go: it holds every document's frontmatter and Markdown, which no page needs while Eleventy renders.
-    if (openData) writeJsonFile(path.join(directories.output, 'data/styrdok.json'), openData);
-    openData = undefined;
-    site.openData = undefined;
-  });
+  eleventyConfig.on('eleventy.before', ({ directories }) => writeOpenData(site, directories.output));
 
-  const warnings = site.project.diagnostics.length;
-  if (warnings) console.log(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);
+  const warnings = warningsLine(site);
+  if (warnings) console.log(warnings);
 }

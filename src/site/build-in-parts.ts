@@ -1,11 +1,9 @@
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import { configureEleventy, SITE_DIR, siteTemplates, type SitePart, type SiteTemplate } from './eleventy-setup.js';
 import type { FollowupYearEntry } from './followup-view.js';
-import type { LoadedSite } from './load-site.js';
-import { writeJsonFile } from './open-data.js';
+import { writeOpenData, type LoadedSite } from './load-site.js';
 import type { SiteModel } from './types.js';
 
 /**
@@ -107,10 +105,7 @@ function filledSlices<T>(items: readonly T[], weights: number[], max: number): T
 
 /** Writes the site from its one load: the open data, then Eleventy part by part (planParts). */
 export async function buildSiteInParts(site: LoadedSite, outputDir: string, docsPerPart = DEFAULT_DOCS_PER_PART): Promise<PartsSummary> {
-  // The open data is written as it is serialized, not rendered as one string by a template, and then let
-  // go: it holds every document's frontmatter and Markdown, which no page needs.
-  if (site.openData) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), site.openData);
-  site.openData = undefined;
+  writeOpenData(site, outputDir);
   const parts = planParts(siteTemplates(), site.model, docsPerPart);
   const heap = parts.length > 1 ? new HeapKeeper() : undefined;
   let files = 0;

@@ -8,7 +8,7 @@
  */
 import { SiteBuildError } from './build-gate.js';
 import { buildSiteInParts, DEFAULT_DOCS_PER_PART } from './build-in-parts.js';
-import { loadSite } from './load-site.js';
+import { loadSite, warningsLine } from './load-site.js';
 import { countSetting, SettingError } from './settings.js';
 
 const env = process.env;
@@ -17,8 +17,8 @@ try {
   const docsPerPart = countSetting(env, 'STYRDOK_DOCS_PER_PART', DEFAULT_DOCS_PER_PART);
   if (docsPerPart < 1) throw new SettingError(`STYRDOK_DOCS_PER_PART ska vara ett heltal större än 0, inte «${env.STYRDOK_DOCS_PER_PART}».`);
   const site = await loadSite(env);
-  const warnings = site.project.diagnostics.length;
-  if (warnings) console.log(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);
+  const warnings = warningsLine(site);
+  if (warnings) console.log(warnings);
   const started = performance.now();
   const built = await buildSiteInParts(site, outputDir, docsPerPart);
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');

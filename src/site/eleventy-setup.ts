@@ -28,12 +28,16 @@ export interface SiteTemplate {
   paginated: boolean;
 }
 
-/** Every template of the site, sorted by name. */
-export function siteTemplates(): SiteTemplate[] {
+/** The file names of the site's templates, sorted. */
+function templateNames(): string[] {
   return readdirSync(SITE_DIR)
     .filter((f) => f.endsWith('.njk'))
-    .sort()
-    .map((name) => ({ name, paginated: /^---\r?\n(?:.*\r?\n)*?pagination:/.test(readFileSync(path.join(SITE_DIR, name), 'utf8')) }));
+    .sort();
+}
+
+/** Every template of the site, sorted by name. */
+export function siteTemplates(): SiteTemplate[] {
+  return templateNames().map((name) => ({ name, paginated: /^---\r?\n(?:.*\r?\n)*?pagination:/.test(readFileSync(path.join(SITE_DIR, name), 'utf8')) }));
 }
 
 /**
@@ -60,6 +64,6 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
   if (part.assets) eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
   if (part.templates) {
     const wanted = new Set(part.templates);
-    for (const { name } of siteTemplates()) if (!wanted.has(name)) eleventyConfig.ignores.add(`${SITE_DIR}/${name}`);
+    for (const name of templateNames()) if (!wanted.has(name)) eleventyConfig.ignores.add(`${SITE_DIR}/${name}`);
   }
 }

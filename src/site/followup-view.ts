@@ -214,6 +214,8 @@ export function followup(ctx: ModelContext, kolada?: KoladaIndex): Followup {
         entries = new Map<string, GoalEntry>();
         for (const entry of corpus.goals) if (!entries.has(entry.ref)) entries.set(entry.ref, entry);
       }
+      // The report is made again rather than kept from above: a year's report is quick to make (under 20 ms
+      // at 10,000 documents) and all of them held would stay in memory for the whole build.
       return followupYear(reportOf(year), ctx, entries);
     },
   };

@@ -7,7 +7,7 @@ import { indexKolada, KoladaError, readKoladaFiles, type KoladaIndex } from '../
 import { readGitHistory } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
-import { openData } from './open-data.js';
+import { openData, writeJsonFile } from './open-data.js';
 import { buildSite } from './site-model.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
@@ -31,7 +31,7 @@ export interface LoadedSite {
   documentPage(id: string): DocPage;
   /** The whole page of a year of uppföljning, drawn the same way. */
   followupYearPage(year: number): FollowupYear;
-  /** Written once, then let go (it holds every document): see writeJsonFile. */
+  /** Written once, then let go (it holds every document): see writeOpenData. */
   openData?: Record<string, unknown> | undefined;
 }
 
@@ -55,6 +55,22 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   return { project, model, documentPage, followupYearPage, openData: siteOpenData(project, model, followupReports) };
+}
+
+/**
+ * Writes the open data to <outputDir>/data/styrdok.json and lets it go: it holds every document's
+ * frontmatter and Markdown, which no page needs. It is written as it is serialized, not rendered as one
+ * string by a template. A second call writes nothing.
+ */
+export function writeOpenData(site: LoadedSite, outputDir: string): void {
+  if (site.openData) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), site.openData);
+  site.openData = undefined;
+}
+
+/** The line the site's build prints when the corpus has warnings (errors stop it before), or undefined. */
+export function warningsLine(site: LoadedSite): string | undefined {
+  const warnings = site.project.diagnostics.length;
+  return warnings ? `[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.` : undefined;
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */

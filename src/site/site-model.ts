@@ -24,7 +24,7 @@ export interface SiteInputs {
   kolada?: KoladaIndex;
 }
 
-/** The site model, and the one page of it drawn only when it is written. */
+/** The site model, and the pages too large to hold at once, drawn only when they are written. */
 export interface SiteBuild {
   model: SiteModel;
   /**
@@ -47,7 +47,7 @@ export function buildSiteModel(project: CheckedProject, inputs: SiteInputs = {})
   return buildSite(project, inputs).model;
 }
 
-/** The site model and its document pages (see SiteBuild). */
+/** The site model and its pages drawn on demand (see SiteBuild). */
 export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): SiteBuild {
   const { config, corpus, today } = project;
   const ctx = createContext(project);
