@@ -3,24 +3,43 @@
  * The first step of `npm run site`: checks the corpus once, as `styrdok check` does, and stops on any rule
  * error with the same report; else writes the site with Eleventy, in parts when it is large (see
  * build-in-parts.ts). Env as for .eleventy.js (STYRDOK_CORPUS, STYRDOK_TODAY, STYRDOK_SITE_OUT,
- * STYRDOK_HISTORY, STYRDOK_CACHE), and STYRDOK_DOCS_PER_PART (documents per Eleventy run). The search index
- * is the next step (search-main.ts), in a process of its own.
+ * STYRDOK_HISTORY, STYRDOK_CACHE), and STYRDOK_DOCS_PER_PART (documents per Eleventy run). The site is written
+ * into a new folder that replaces the output folder when it is done (output-folder.ts). The search index is
+ * the next step (search-main.ts), in a process of its own.
  */
 import { SiteBuildError } from './build-gate.js';
 import { buildSiteInParts, DEFAULT_DOCS_PER_PART } from './build-in-parts.js';
 import { loadSite, warningsLine } from './load-site.js';
+import { EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
+import { freshOutput, OutputFolderError } from './output-folder.js';
 import { countSetting, SettingError } from './settings.js';
+import { SITE_DIR } from './eleventy-setup.js';
 
 const env = process.env;
 const outputDir = env.STYRDOK_SITE_OUT || '_site';
 try {
   const docsPerPart = countSetting(env, 'STYRDOK_DOCS_PER_PART', DEFAULT_DOCS_PER_PART);
   if (docsPerPart < 1) throw new SettingError(`STYRDOK_DOCS_PER_PART ska vara ett heltal större än 0, inte «${env.STYRDOK_DOCS_PER_PART}».`);
+  // Checked before the corpus is loaded, so a wrong STYRDOK_SITE_OUT is told at once.
+  const output = freshOutput(outputDir, [
+    { path: '.', name: 'förrådet' },
+    { path: env.STYRDOK_CORPUS || 'strategy', name: 'styrdokumenten' },
+    { path: SITE_DIR, name: 'webbplatsens mallar' },
+  ]);
   const site = await loadSite(env);
   const warnings = warningsLine(site);
   if (warnings) console.log(warnings);
   const started = performance.now();
-  const built = await buildSiteInParts(site, outputDir, docsPerPart);
+  let built;
+  try {
+    built = await buildSiteInParts(site, output.staging, docsPerPart);
+    await output.publish();
+  } catch (error) {
+    // At exit, not now: Eleventy fails on the first error while its copying of the assets may still be
+    // writing into the new folder.
+    process.once('exit', () => output.discard());
+    throw error;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   const runs = built.parts > 1 ? ` i ${built.parts} omgångar` : '';
   console.log(`[styrdok] Skrev ${built.files} sidor och filer till ${outputDir}${runs} på ${seconds} s.`);
@@ -28,10 +47,13 @@ try {
   if (error instanceof SiteBuildError) {
     // A rule error: the report exactly as `styrdok check` prints it, then what it means for the site.
     process.stderr.write(`${error.report}${error.message}\n`);
-  } else if (error instanceof SettingError) {
+    process.exitCode = 1;
+  } else if (error instanceof SettingError || error instanceof OutputFolderError) {
     process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
   } else {
-    throw error;
+    // A fault in a template or in styrdok; the last site is still in place (output-folder.ts).
+    process.stderr.write(internalErrorReport('Webbplatsbygget', error));
+    process.exitCode = EXIT_INTERNAL;
   }
-  process.exitCode = 1;
 }

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_PAGES_PER_INDEX, SearchIndexError, writeSearchIndex } from './search-index.js';
 import { countSetting, SettingError } from './settings.js';
+import { EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
 
 const outputDir = process.argv[2] ?? (process.env.STYRDOK_SITE_OUT || '_site');
 if (process.env.STYRDOK_SEARCH !== '0') {
@@ -16,8 +17,12 @@ if (process.env.STYRDOK_SEARCH !== '0') {
     const inIndexes = indexes > 1 ? `, i ${indexes} delindex som söksidan slår ihop` : '';
     console.log(`[styrdok] Sökindexet omfattar ${pages} ${pages === 1 ? 'sida' : 'sidor'}${inIndexes}.`);
   } catch (error) {
-    if (!(error instanceof SearchIndexError || error instanceof SettingError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
+    if (error instanceof SearchIndexError || error instanceof SettingError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(internalErrorReport('Sökindexet', error));
+      process.exitCode = EXIT_INTERNAL;
+    }
   }
 }

@@ -2,10 +2,11 @@
  * A document that breaks a rule stops the site build, with the same report `styrdok check` prints.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, corpusWith, REPO, TODAY } from './helpers.js';
+import { runNode } from '../helpers/build-site.js';
+import { buildSite, corpusWith, REPO, tempDir, TODAY } from './helpers.js';
 
 const UNTRACED_GOAL = `---
 id: verksamhetsplan-2026-sn
@@ -70,5 +71,60 @@ describe('the build gate', () => {
     expect(report).toMatch(/permalink/);
     expect(build.stderr).toContain(report);
     expect(existsSync(path.join(build.out, 'index.html'))).toBe(false);
+  }, 120_000);
+});
+
+describe('each build replaces the output folder whole', () => {
+  it('drops the page of a document that left the corpus, and keeps the last site when a build fails', async () => {
+    const corpus = corpusWith();
+    const out = path.join(tempDir(), '_site');
+    const page = path.join(out, 'dokument/riktlinje-affischering/index.html');
+    expect((await buildSite(corpus, { out })).code).toBe(0);
+    expect(existsSync(page)).toBe(true);
+
+    rmSync(path.join(corpus, 'riktlinjer/riktlinje-affischering.md'));
+    const second = await buildSite(corpus, { out });
+    expect(second.code).toBe(0);
+    expect(existsSync(page)).toBe(false);
+    expect(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8')).not.toContain('riktlinje-affischering');
+    const start = readFileSync(path.join(out, 'index.html'), 'utf8');
+
+    writeFileSync(path.join(corpus, 'verksamhetsplaner/verksamhetsplan-2026-sn.md'), UNTRACED_GOAL);
+    const failed = await buildSite(corpus, { out });
+    expect(failed.code).toBe(1);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(start);
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  }, 180_000);
+
+  it('will not write into a folder that holds something else, and says so in Swedish', async () => {
+    const out = path.join(tempDir(), 'mina-filer');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'anteckningar.txt'), 'mitt arbete');
+    const build = await buildSite(corpusWith(), { out });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('innehåller annat än en webbplats från styrdok');
+    expect(build.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual(['anteckningar.txt']);
+  }, 60_000);
+
+  it("says in Swedish that a fault in a template is styrdok's, exits 2 and keeps the last site", async () => {
+    // The templates (and the schemas the site copies) are read from where the build runs: a copy, with one
+    // page template broken.
+    const root = tempDir();
+    for (const folder of ['site', 'schemas']) cpSync(path.join(REPO, folder), path.join(root, folder), { recursive: true });
+    const out = path.join(root, '_site');
+    const env = { ...process.env, STYRDOK_CORPUS: corpusWith(), STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
+    const build = () => runNode([path.join(REPO, 'dist/site/build-main.js')], env, root);
+    expect((await build()).code).toBe(0);
+    const start = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const template = path.join(root, 'site/_includes/sidor/dokument.njk');
+    writeFileSync(template, `${readFileSync(template, 'utf8')}\n{{ item.title | filtretsomintefinns }}\n`);
+
+    const broken = await build();
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^Internt fel: Webbplatsbygget stannade på ett fel i styrdok, inte i styrdokumenten\. Rapportera felet/);
+    expect(broken.stderr).toContain('filtretsomintefinns');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(start);
+    expect(readdirSync(root).sort()).toEqual(['_site', 'schemas', 'site']);
   }, 120_000);
 });

@@ -45,11 +45,11 @@ export interface Build {
 
 /**
  * Writes the pages of `corpus` (default: the bundled strategy/) from the repository root, as the first step
- * of `npm run site` does (dist/site/build-main.js); `eleventy: true` runs `npx @11ty/eleventy` with
- * .eleventy.js instead, the whole site in one run.
+ * of `npm run site` does (dist/site/build-main.js), into a new folder or `out`; `eleventy: true` runs
+ * `npx @11ty/eleventy` with .eleventy.js instead, the whole site in one run.
  */
-export function buildSite(corpus?: string, options: { env?: NodeJS.ProcessEnv; eleventy?: boolean } = {}): Promise<Build> {
-  const out = path.join(tempDir(), '_site');
+export function buildSite(corpus?: string, options: { env?: NodeJS.ProcessEnv; eleventy?: boolean; out?: string } = {}): Promise<Build> {
+  const out = options.out ?? path.join(tempDir(), '_site');
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, STYRDOK_SITE_OUT: out, STYRDOK_TODAY: TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;

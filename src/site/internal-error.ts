@@ -1,0 +1,29 @@
+/** Exit code for a fault in styrdok itself, as `styrdok check` uses it; 1 is for what the user can fix. */
+export const EXIT_INTERNAL = 2;
+
+/**
+ * The report of an error nobody who edits the documents can fix: a fault in a template or in styrdok's own
+ * code. It says so in Swedish first, so that a clerk reading a failed CI run knows whom to ask, then gives
+ * the chain of messages (Eleventy wraps the template's own error in its `originalError`) and the stack
+ * for whoever maintains styrdok.
+ */
+export function internalErrorReport(step: string, error: unknown): string {
+  const messages: string[] = [];
+  let stack = '';
+  for (let cause: unknown = error; cause && messages.length < 10; ) {
+    const current = cause as { message?: unknown; stack?: unknown; originalError?: unknown; cause?: unknown };
+    const message = String(current.message ?? cause);
+    // Eleventy names every page it was writing: the start of the list is enough.
+    messages.push(message.length > 400 ? `${message.slice(0, 400)}…` : message);
+    if (typeof current.stack === 'string') stack = current.stack;
+    cause = current.originalError ?? current.cause;
+  }
+  return [
+    `Internt fel: ${step} stannade på ett fel i styrdok, inte i styrdokumenten. Rapportera felet till styrdoks förvaltare, med det här meddelandet.`,
+    ...messages.map((m) => `  ${m}`),
+    '',
+    'Teknisk information:',
+    stack,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshOutput, OutputFolderError } from '../../src/site/output-folder.js';
+import { tempDir } from './helpers.js';
+
+/** A folder with files (path → text) in a new temporary folder. */
+function folderWith(files: Record<string, string>): string {
+  const dir = path.join(tempDir('styrdok-output-'), '_site');
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+const aSite = { 'data/styrdok.json': '{}', 'index.html': 'förra', 'dokument/borttaget/index.html': 'upphävt dokument' };
+
+/** Writes a small site into the staging folder, as the build does. */
+function writeNewSite(staging: string): void {
+  mkdirSync(path.join(staging, 'data'), { recursive: true });
+  writeFileSync(path.join(staging, 'data/styrdok.json'), '{}');
+  writeFileSync(path.join(staging, 'index.html'), 'ny');
+}
+
+describe('the site is built in a new folder that replaces the output folder', () => {
+  it('leaves no page of the old site behind, and no folder beside it', async () => {
+    const out = folderWith(aSite);
+    const output = freshOutput(out, []);
+    expect(path.dirname(output.staging)).toBe(path.dirname(out));
+    writeNewSite(output.staging);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('förra');
+    await output.publish();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('ny');
+    expect(existsSync(path.join(out, 'dokument/borttaget/index.html'))).toBe(false);
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+
+  it('creates the output folder when there is none yet', async () => {
+    const out = path.join(tempDir('styrdok-output-'), 'ny', '_site');
+    mkdirSync(path.dirname(out));
+    const output = freshOutput(out, []);
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(readdirSync(out).sort()).toEqual(['data', 'index.html']);
+  });
+
+  it('leaves the old site as it was when the build is discarded', () => {
+    const out = folderWith(aSite);
+    const output = freshOutput(out, []);
+    writeNewSite(output.staging);
+    output.discard();
+    expect(readFileSync(path.join(out, 'dokument/borttaget/index.html'), 'utf8')).toBe('upphävt dokument');
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+
+  it('clears what a stopped build left beside the output folder', async () => {
+    const out = folderWith(aSite);
+    const parent = path.dirname(out);
+    mkdirSync(path.join(parent, '._site.styrdok-nytt/dokument'), { recursive: true });
+    writeFileSync(path.join(parent, '._site.styrdok-nytt/dokument/halvfardig.html'), 'x');
+    mkdirSync(path.join(parent, '._site.styrdok-gammalt-1'));
+    const output = freshOutput(out, []);
+    expect(existsSync(output.staging)).toBe(false);
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(readdirSync(parent)).toEqual(['_site']);
+    expect(readdirSync(out).sort()).toEqual(['data', 'index.html']);
+  });
+
+  it('takes an empty folder', async () => {
+    const out = folderWith({});
+    const output = freshOutput(out, []);
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('ny');
+  });
+});
+
+describe('a folder that is not a styrdok site is never replaced', () => {
+  it('refuses a folder with other files in it, in Swedish, and leaves it as it was', () => {
+    const out = folderWith({ 'anteckningar.txt': 'mitt arbete' });
+    expect(() => freshOutput(out, [])).toThrow(OutputFolderError);
+    expect(() => freshOutput(out, [])).toThrow(/finns redan och innehåller annat än en webbplats från styrdok.*STYRDOK_SITE_OUT/);
+    expect(readFileSync(path.join(out, 'anteckningar.txt'), 'utf8')).toBe('mitt arbete');
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+
+  it('refuses a file', () => {
+    const out = path.join(tempDir('styrdok-output-'), '_site');
+    writeFileSync(out, 'en fil');
+    expect(() => freshOutput(out, [])).toThrow(/finns redan/);
+  });
+
+  it('refuses the repository, the corpus or a folder that holds them, named in the message', () => {
+    const root = tempDir('styrdok-output-');
+    const corpus = path.join(root, 'strategy');
+    mkdirSync(corpus);
+    writeFileSync(path.join(corpus, 'styrdok.config.yaml'), 'kommun: x');
+    const kept = [
+      { path: root, name: 'förrådet' },
+      { path: corpus, name: 'styrdokumenten' },
+    ];
+    expect(() => freshOutput(root, kept)).toThrow(/Utmappen «.*» är förrådet .*aldrig får skrivas över/);
+    expect(() => freshOutput(corpus, kept)).toThrow(/är styrdokumenten/);
+    expect(() => freshOutput(path.dirname(root), kept)).toThrow(/innehåller förrådet/);
+    expect(() => freshOutput('/', kept)).toThrow(/filsystemets rot/);
+    expect(existsSync(path.join(corpus, 'styrdok.config.yaml'))).toBe(true);
+  });
+});
