@@ -49,7 +49,7 @@ export interface SearchIndexSummary {
  */
 export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAULT_PAGES_PER_INDEX, threads = defaultThreads()): Promise<SearchIndexSummary> {
   if (!existsSync(path.join(outputDir, 'index.html'))) {
-    throw new SearchIndexError(`Hittar ingen byggd webbplats i ${outputDir}. Bygg den först med npx @11ty/eleventy.`);
+    throw new SearchIndexError(`Hittar ingen byggd webbplats i ${outputDir}. Bygg den med npm run site, som skriver sidorna och sedan sökindexet.`);
   }
   if (!Number.isInteger(pagesPerIndex) || pagesPerIndex < 1) {
     throw new SearchIndexError(`Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal större än 0, inte «${pagesPerIndex}».`);

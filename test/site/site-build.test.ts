@@ -283,7 +283,7 @@ describe('search, open data and the feed', () => {
   it('says in Swedish when there is no built site to index, and fails', async () => {
     const result = await buildSearchIndex(tempDir());
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Hittar ingen byggd webbplats i .+\. Bygg den först med npx @11ty\/eleventy\.\n$/);
+    expect(result.stderr).toMatch(/^Hittar ingen byggd webbplats i .+\. Bygg den med npm run site, som skriver sidorna och sedan sökindexet\.\n$/);
   });
 
   it('has a search page that works as a form and says what to do without JavaScript', () => {
