@@ -1,5 +1,5 @@
-/** Exit code for a fault in styrdok itself, as `styrdok check` uses it; 1 is for what the user can fix. */
-export const EXIT_INTERNAL = 2;
+/** Exit code for a fault in styrdok itself: the CLI's code for an internal error; 1 is for what the user can fix. */
+export { EXIT_USAGE as EXIT_INTERNAL } from '../cli/exit-codes.js';
 
 /**
  * The report of an error nobody who edits the documents can fix: a fault in a template or in styrdok's own
