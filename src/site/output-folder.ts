@@ -43,19 +43,18 @@ export interface ProtectedPath {
  */
 export function freshOutput(outputDir: string, protectedPaths: readonly ProtectedPath[]): FreshOutput {
   const output = path.resolve(outputDir);
-  const shown = outputDir;
-  if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${shown}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
+  if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${outputDir}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
   for (const kept of protectedPaths) {
     const at = path.resolve(kept.path);
     if (at === output || at.startsWith(output + path.sep)) {
       throw new OutputFolderError(
-        `Utmappen «${shown}» ${at === output ? 'är' : 'innehåller'} ${kept.name} (${kept.path}), som aldrig får skrivas över. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT, till exempel _site.`,
+        `Utmappen «${outputDir}» ${at === output ? 'är' : 'innehåller'} ${kept.name} (${kept.path}), som aldrig får skrivas över. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT, till exempel _site.`,
       );
     }
   }
   if (existsSync(output) && !isReplaceable(output)) {
     throw new OutputFolderError(
-      `Utmappen «${shown}» finns redan och innehåller annat än en webbplats från styrdok. Webbplatsen ersätter hela utmappen vid varje bygge, så inget skrivs där. Välj en annan mapp med STYRDOK_SITE_OUT, eller töm mappen själv.`,
+      `Utmappen «${outputDir}» finns redan och innehåller annat än en webbplats från styrdok. Webbplatsen ersätter hela utmappen vid varje bygge, så inget skrivs där. Välj en annan mapp med STYRDOK_SITE_OUT, eller töm mappen själv.`,
     );
   }
 
@@ -69,9 +68,9 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
     staging,
     async publish() {
       const hadSite = existsSync(output);
-      if (hadSite) move(output, old, `Kunde inte flytta undan den förra webbplatsen i «${shown}»`);
+      if (hadSite) move(output, old, `Kunde inte flytta undan den förra webbplatsen i «${outputDir}»`);
       try {
-        move(staging, output, `Kunde inte lägga den nya webbplatsen i «${shown}»`);
+        move(staging, output, `Kunde inte lägga den nya webbplatsen i «${outputDir}»`);
       } catch (error) {
         if (hadSite) renameSync(old, output);
         throw error;
