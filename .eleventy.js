@@ -9,11 +9,14 @@
 // search index.
 import { configureEleventy } from './dist/site/eleventy-setup.js';
 import { loadSite, warningsLine, writeOpenData } from './dist/site/load-site.js';
+import { describeFailure } from './dist/site/build-errors.js';
 
 export default async function (eleventyConfig) {
   const site = await loadSite(process.env).catch((error) => {
-    // A rule error: print the report exactly as `styrdok check` does, then stop the build.
-    if (error?.name === 'SiteBuildError') process.stderr.write(error.report);
+    // A rule error (the report exactly as `styrdok check` prints it), a setting or the configuration: say so in
+    // Swedish, then stop the build. Eleventy itself reports a fault in styrdok, with its stack.
+    const failure = describeFailure('Webbplatsbygget', error);
+    if (!failure.internal) process.stderr.write(failure.text);
     throw error;
   });
   configureEleventy(eleventyConfig, site, process.env.STYRDOK_SITE_OUT || '_site');

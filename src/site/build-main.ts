@@ -7,11 +7,10 @@
  * into a new folder that replaces the output folder when it is done (output-folder.ts). The search index is
  * the next step (search-main.ts), in a process of its own.
  */
-import { SiteBuildError } from './build-gate.js';
 import { buildSiteInParts, DEFAULT_DOCS_PER_PART } from './build-in-parts.js';
 import { loadSite, warningsLine } from './load-site.js';
-import { EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
-import { freshOutput, OutputFolderError } from './output-folder.js';
+import { describeFailure } from './build-errors.js';
+import { freshOutput } from './output-folder.js';
 import { countSetting, SettingError } from './settings.js';
 import { SITE_DIR } from './eleventy-setup.js';
 
@@ -44,16 +43,9 @@ try {
   const runs = built.parts > 1 ? ` i ${built.parts} omgångar` : '';
   console.log(`[styrdok] Skrev ${built.files} sidor och filer till ${outputDir}${runs} på ${seconds} s.`);
 } catch (error) {
-  if (error instanceof SiteBuildError) {
-    // A rule error: the report exactly as `styrdok check` prints it, then what it means for the site.
-    process.stderr.write(`${error.report}${error.message}\n`);
-    process.exitCode = 1;
-  } else if (error instanceof SettingError || error instanceof OutputFolderError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-  } else {
-    // A fault in a template or in styrdok; the last site is still in place (output-folder.ts).
-    process.stderr.write(internalErrorReport('Webbplatsbygget', error));
-    process.exitCode = EXIT_INTERNAL;
-  }
+  // The documents' errors, settings, the output folder, a full disk or a fault in styrdok: see build-errors.ts.
+  // The last site is still in place (output-folder.ts).
+  const failure = describeFailure('Webbplatsbygget', error);
+  process.stderr.write(failure.text);
+  process.exitCode = failure.exitCode;
 }

@@ -2,18 +2,19 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
-import { isIsoDate, todayIso } from '../corpus/dates.js';
-import { indexKolada, KoladaError, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
+import { todayIso } from '../corpus/dates.js';
+import { indexKolada, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
 import { readGitHistory } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
 import { buildSite } from './site-model.js';
+import { dateSetting, folderSetting, switchSetting } from './settings.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
 import type { DocPage, SiteModel } from './types.js';
 
-export interface SiteEnv {
+export type SiteEnv = {
   /** The corpus folder (with or under styrdok.config.yaml); default `strategy`. */
   STYRDOK_CORPUS?: string;
   /** The day statuses are computed for, YYYY-MM-DD; default today. */
@@ -22,7 +23,7 @@ export interface SiteEnv {
   STYRDOK_HISTORY?: string;
   /** The parse cache folder shared with `styrdok check --cache`; default .styrdokcache beside the corpus folder, "0" for none. */
   STYRDOK_CACHE?: string;
-}
+};
 
 export interface LoadedSite {
   project: CheckedProject;
@@ -40,9 +41,9 @@ export interface LoadedSite {
  * returns the site model with its diagrams drawn.
  */
 export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()): Promise<LoadedSite> {
-  const today = env.STYRDOK_TODAY || todayIso();
-  if (!isIsoDate(today)) throw new Error(`STYRDOK_TODAY ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte «${today}».`);
-  const corpus = path.resolve(cwd, env.STYRDOK_CORPUS || 'strategy');
+  const today = dateSetting(env, 'STYRDOK_TODAY', todayIso());
+  const withHistory = switchSetting(env, 'STYRDOK_HISTORY', true);
+  const corpus = folderSetting(env, 'STYRDOK_CORPUS', 'strategy', cwd);
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
   const cache = env.STYRDOK_CACHE === '0' ? undefined : openCache(path.resolve(path.dirname(corpus), env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION));
@@ -50,7 +51,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   cache?.save();
   assertBuildable(project);
   // Git is asked once for the whole corpus (two processes), never per document.
-  const history = env.STYRDOK_HISTORY === '0' ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
+  const history = !withHistory ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
   const kolada = readKolada(corpus);
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
@@ -83,12 +84,8 @@ function readKolada(corpus: string): KoladaIndex | undefined {
     .sort()
     .map((f) => path.relative(parent, path.join(folder, f)).split(path.sep).join('/'));
   if (!files.length) return undefined;
-  try {
-    return indexKolada(readKoladaFiles(files, parent));
-  } catch (error) {
-    if (error instanceof KoladaError) throw new Error(`Uppföljningen kan inte byggas: ${error.message}`);
-    throw error;
-  }
+  // A file that cannot be used stops the build with a KoladaError, which the build tells as the clerk's to fix.
+  return indexKolada(readKoladaFiles(files, parent));
 }
 
 /** The open data, with the follow-up reports, the periods in force and the adopted versions added. */

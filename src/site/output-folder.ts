@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -59,6 +59,9 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
   }
 
   const beside = (suffix: string) => path.join(path.dirname(output), `.${path.basename(output)}.styrdok-${suffix}`);
+  // One build at a time per output folder: two would clear each other's new folder and race for the swap.
+  const lock = beside('las');
+  takeLock(lock, outputDir);
   const staging = beside('nytt');
   // Left by a build that was stopped: it was never published, so it is only in the way.
   rmSync(staging, { recursive: true, force: true });
@@ -76,9 +79,11 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
         throw error;
       }
       await Promise.all(leftovers(beside('gammalt-')).map((dir) => rm(dir, { recursive: true, force: true })));
+      releaseLock(lock);
     },
     discard() {
       rmSync(staging, { recursive: true, force: true });
+      releaseLock(lock);
     },
   };
 }
@@ -104,5 +109,57 @@ function move(from: string, to: string, failure: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new OutputFolderError(`${failure} (${code}). Stäng program som har mappen öppen, till exempel en webbserver, och bygg igen.`);
+  }
+}
+
+/** The locks this process holds; a build that stops on an error before publish or discard lets go at exit. */
+const heldLocks = new Set<string>();
+process.once('exit', () => {
+  for (const lock of heldLocks) releaseLock(lock);
+});
+
+/**
+ * Takes the output folder's lock file, which holds the building process's id. A lock whose process is gone
+ * (a build that was killed) is taken over.
+ */
+function takeLock(lock: string, outputDir: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+        throw new OutputFolderError(
+          `Ett annat bygge av webbplatsen (process ${holder}) skriver redan till «${outputDir}». Vänta tills det är klart och bygg sedan igen. Om inget annat bygge körs, ta bort låsfilen ${lock}.`,
+        );
+      }
+      rmSync(lock, { force: true });
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    heldLocks.add(lock);
+    return;
+  }
+  throw new OutputFolderError(`Kunde inte ta låsfilen ${lock} för «${outputDir}». Bygg igen.`);
+}
+
+function releaseLock(lock: string): void {
+  if (!heldLocks.delete(lock)) return;
+  rmSync(lock, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,3 +1,7 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { isIsoDate } from '../corpus/dates.js';
+
 /** A setting from the environment that is not what it must be; its message is for the person who set it. */
 export class SettingError extends Error {
   override name = 'SettingError';
@@ -12,4 +16,38 @@ export function countSetting(env: NodeJS.ProcessEnv, name: string, fallback: num
   if (text === undefined || text.trim() === '') return fallback;
   if (!/^\s*\d+\s*$/.test(text)) throw new SettingError(`${name} ska vara ett heltal, inte «${text}».`);
   return Number(text);
+}
+
+/** A day from the environment, YYYY-MM-DD and one that exists (not 2026-02-30), or `fallback` when unset. */
+export function dateSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!isIsoDate(text)) throw new SettingError(`${name} ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, inte «${text}».`);
+  return text;
+}
+
+/** An on/off switch from the environment: 1 (on) or 0 (off), `fallback` when unset. */
+export function switchSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  if (text !== '0' && text !== '1') throw new SettingError(`${name} ska vara 1 (på) eller 0 (av), inte «${env[name]}».`);
+  return text === '1';
+}
+
+/** A folder from the environment, or `fallback`, resolved against `cwd`; it must exist and be a folder. */
+export function folderSetting(env: NodeJS.ProcessEnv, name: string, fallback: string, cwd: string): string {
+  const text = env[name] || fallback;
+  const folder = path.resolve(cwd, text);
+  // Named as it was given: the setting when it was set, else the folder it defaults to.
+  // Swedish puts «inte» before the verb in a clause with «som», after it in a main clause.
+  const said = (asClause: string, asSentence: string) =>
+    env[name] ? `${name} pekar på «${text}», som ${asClause}: ${folder}.` : `Mappen «${text}» ${asSentence}: ${folder}. Ange en annan med ${name}.`;
+  let stats;
+  try {
+    stats = statSync(folder);
+  } catch {
+    throw new SettingError(said('inte finns', 'finns inte'));
+  }
+  if (!stats.isDirectory()) throw new SettingError(said('är en fil och inte en mapp', 'är en fil och inte en mapp'));
+  return folder;
 }

@@ -1,7 +1,7 @@
 /**
  * A document that breaks a rule stops the site build, with the same report `styrdok check` prints.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,4 +127,84 @@ describe('each build replaces the output folder whole', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(start);
     expect(readdirSync(root).sort()).toEqual(['_site', 'schemas', 'site']);
   }, 120_000);
+});
+
+describe('a build that cannot start says why in Swedish, to whoever can act on it, and writes nothing', () => {
+  const buildMain = path.join(REPO, 'dist/site/build-main.js');
+  /** build-main as a process, with these settings and no others of the machine's. */
+  const build = (env: Record<string, string>) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STYRDOK_')));
+    return runNode([buildMain], { ...clean, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', ...env }, REPO);
+  };
+  const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Internt fel/);
+
+  it('a corpus without styrdok.config.yaml: the configuration report, as styrdok check prints it, exit 2', async () => {
+    const corpus = corpusWith();
+    rmSync(path.join(corpus, 'styrdok.config.yaml'));
+    const out = path.join(tempDir(), '_site');
+    const result = await build({ STYRDOK_CORPUS: corpus, STYRDOK_SITE_OUT: out });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Konfigurationen är felaktig:\n.*\n\s+1:1\s+fel\s+Hittar ingen styrdok\.config\.yaml/);
+    noStack(result.stderr);
+    // Nothing beside it either: the lock the build took is let go when it stops.
+    expect(readdirSync(path.dirname(out))).toEqual([]);
+  }, 60_000);
+
+  it('settings that are not what they must be: each named with what was given, exit 1', async () => {
+    const out = path.join(tempDir(), '_site');
+    const cases: [Record<string, string>, string][] = [
+      [{ STYRDOK_TODAY: '2026-02-30' }, 'STYRDOK_TODAY ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, inte «2026-02-30».'],
+      [{ STYRDOK_HISTORY: 'kanske' }, 'STYRDOK_HISTORY ska vara 1 (på) eller 0 (av), inte «kanske».'],
+      [{ STYRDOK_CORPUS: 'strategi' }, `STYRDOK_CORPUS pekar på «strategi», som inte finns: ${path.join(REPO, 'strategi')}.`],
+      [{ STYRDOK_CORPUS: 'README.md' }, 'STYRDOK_CORPUS pekar på «README.md», som är en fil och inte en mapp'],
+    ];
+    for (const [env, says] of cases) {
+      const result = await build({ STYRDOK_SITE_OUT: out, ...env });
+      expect(result.code, JSON.stringify(env)).toBe(1);
+      expect(result.stderr).toContain(says);
+      noStack(result.stderr);
+    }
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  it('a Kolada file that is not JSON: the clerk is told which file, exit 1', async () => {
+    const corpus = corpusWith({ 'uppfoljning/kolada-avbruten.json': '{"values": [{"kpi": "N15419"' });
+    const result = await build({ STYRDOK_CORPUS: corpus, STYRDOK_SITE_OUT: path.join(tempDir(), '_site') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Uppföljningen kan inte byggas: strategy\/uppfoljning\/kolada-avbruten\.json: filen är inte giltig JSON \(.*\)\. Spara svaret från Kolada oförändrat\.\n$/);
+  }, 60_000);
+
+  it('an output folder under a file: the computer\'s error, with the path, exit 1', async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'en-fil'), 'x');
+    const result = await build({ STYRDOK_SITE_OUT: path.join(root, 'en-fil', '_site') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Webbplatsbygget stannade vid «.*en-fil.*»: en del av sökvägen är en fil, inte en mapp \(ENOTDIR\)\. Felet ligger i datorn eller mappen/);
+    noStack(result.stderr);
+  }, 60_000);
+
+  it('a second build while one is running: refused, the site it is writing left alone', async () => {
+    const out = path.join(tempDir(), '_site');
+    expect((await build({ STYRDOK_SITE_OUT: out })).code).toBe(0);
+    const start = readFileSync(path.join(out, 'index.html'), 'utf8');
+    // A running build holds the lock beside the output folder; a sleeping process stands in for it.
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      writeFileSync(path.join(path.dirname(out), '._site.styrdok-las'), `${running.pid}\n`);
+      const second = await build({ STYRDOK_SITE_OUT: out });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`Ett annat bygge av webbplatsen (process ${running.pid}) skriver redan till «${out}». Vänta tills det är klart`);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(start);
+      expect(readdirSync(path.dirname(out)).sort()).toEqual(['._site.styrdok-las', '_site']);
+    } finally {
+      running.kill();
+    }
+  }, 120_000);
+
+  it('the search step with a switch that is neither 1 nor 0: named, exit 1', async () => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STYRDOK_')));
+    const result = await runNode([path.join(REPO, 'dist/site/search-main.js'), tempDir()], { ...clean, STYRDOK_SEARCH: 'ja' }, REPO);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('STYRDOK_SEARCH ska vara 1 (på) eller 0 (av), inte «ja».\n');
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +108,38 @@ describe('a folder that is not a styrdok site is never replaced', () => {
     expect(() => freshOutput(path.dirname(root), kept)).toThrow(/innehåller förrådet/);
     expect(() => freshOutput('/', kept)).toThrow(/filsystemets rot/);
     expect(existsSync(path.join(corpus, 'styrdok.config.yaml'))).toBe(true);
+  });
+});
+
+describe('one build at a time writes to an output folder', () => {
+  const lockOf = (out: string) => path.join(path.dirname(out), '._site.styrdok-las');
+
+  it('refuses a second build while the first is running, names it, and lets go when the first is done', async () => {
+    const out = folderWith(aSite);
+    const first = freshOutput(out, []);
+    expect(readFileSync(lockOf(out), 'utf8').trim()).toBe(String(process.pid));
+    // Another running build holds the lock: this test's parent process stands in for it.
+    writeFileSync(lockOf(out), `${process.ppid}\n`);
+    expect(() => freshOutput(out, [])).toThrow(OutputFolderError);
+    expect(() => freshOutput(out, [])).toThrow(new RegExp(`Ett annat bygge av webbplatsen \\(process ${process.ppid}\\) skriver redan till «.*_site»`));
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('förra');
+    writeFileSync(lockOf(out), `${process.pid}\n`);
+    writeNewSite(first.staging);
+    await first.publish();
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+    const second = freshOutput(out, []);
+    second.discard();
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+
+  it('takes over the lock of a build that was stopped', async () => {
+    const out = folderWith(aSite);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(lockOf(out), `${gone}\n`);
+    const output = freshOutput(out, []);
+    expect(readFileSync(lockOf(out), 'utf8').trim()).toBe(String(process.pid));
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(readdirSync(path.dirname(out))).toEqual(['_site']);
   });
 });

@@ -1,0 +1,76 @@
+import { ConfigError } from '../engine/load-project.js';
+import { KoladaError } from '../followup/kolada.js';
+import { pretty } from '../report/formatters/pretty.js';
+import { VERSION } from '../cli/version.js';
+import { EXIT_FINDINGS, EXIT_USAGE } from '../cli/exit-codes.js';
+import { SiteBuildError } from './build-gate.js';
+import { EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
+import { OutputFolderError } from './output-folder.js';
+import { SearchIndexError } from './search-index.js';
+import { SettingError } from './settings.js';
+
+/** What a step of the site's build prints when it stops, and its exit code. */
+export interface BuildFailure {
+  text: string;
+  exitCode: number;
+  /** A fault in styrdok or a template, which only its maintainers can fix. */
+  internal: boolean;
+}
+
+/**
+ * Errors of the computer, not of the documents or of styrdok: the person who runs the build can fix them,
+ * so they get a message and no stack trace. Each with what it means and what to do.
+ */
+const MACHINE_ERRORS: Record<string, { means: string; fix: string }> = {
+  ENOSPC: { means: 'disken är full', fix: 'Frigör utrymme på disken och bygg igen.' },
+  EDQUOT: { means: 'diskkvoten är slut', fix: 'Frigör utrymme eller be om en större kvot, och bygg igen.' },
+  EACCES: { means: 'behörighet saknas', fix: 'Ge den som bygger rätt att skriva där, eller välj en annan utmapp med STYRDOK_SITE_OUT.' },
+  EPERM: { means: 'åtgärden är inte tillåten', fix: 'Ge den som bygger rätt att skriva där, eller välj en annan utmapp med STYRDOK_SITE_OUT.' },
+  EROFS: { means: 'filsystemet är skrivskyddat', fix: 'Välj en utmapp på en disk som går att skriva på, med STYRDOK_SITE_OUT.' },
+  ENOTDIR: { means: 'en del av sökvägen är en fil, inte en mapp', fix: 'Rätta sökvägen, till exempel i STYRDOK_SITE_OUT.' },
+  EMFILE: { means: 'processen har för många öppna filer', fix: 'Höj gränsen för öppna filer (ulimit -n) och bygg igen.' },
+  ENFILE: { means: 'systemet har för många öppna filer', fix: 'Stäng andra program och bygg igen.' },
+  EIO: { means: 'disken gav ett läs- eller skrivfel', fix: 'Kontrollera disken och bygg igen.' },
+};
+
+/**
+ * Says why `step` («Webbplatsbygget», «Sökindexet») stopped, in Swedish, to the one who can act on it:
+ * - the clerk: a rule error in the documents (the check's own report), or a Kolada file that cannot be read;
+ * - whoever runs the build: a wrong setting, output folder or configuration, or a full or locked disk;
+ * - styrdok's maintainers: anything else, with the stack (internal-error.ts).
+ * The exit codes are the check's: 1 for what the user fixes, 2 for configuration (as `styrdok check`) and
+ * for faults in styrdok.
+ */
+export function describeFailure(step: string, error: unknown): BuildFailure {
+  if (error instanceof SiteBuildError) return { text: `${error.report}${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
+  if (error instanceof SettingError || error instanceof OutputFolderError || error instanceof SearchIndexError) {
+    return { text: `${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
+  }
+  if (error instanceof ConfigError) {
+    return { text: `Konfigurationen är felaktig:\n${pretty(error.diagnostics, { files: [], rules: [], toolVersion: VERSION })}`, exitCode: EXIT_USAGE, internal: false };
+  }
+  if (error instanceof KoladaError) return { text: `Uppföljningen kan inte byggas: ${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
+  const machine = machineError(error);
+  if (machine) {
+    const { means, fix } = MACHINE_ERRORS[machine.code]!;
+    const where = machine.path ? ` vid «${machine.path}»` : '';
+    return {
+      text: `${step} stannade${where}: ${means} (${machine.code}). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. ${fix}\n`,
+      exitCode: EXIT_FINDINGS,
+      internal: false,
+    };
+  }
+  return { text: internalErrorReport(step, error), exitCode: EXIT_INTERNAL, internal: true };
+}
+
+/** The first error of the computer in the chain Eleventy wraps (originalError) or Node links (cause). */
+function machineError(error: unknown): { code: string; path?: string } | undefined {
+  for (let cause: unknown = error, depth = 0; cause && depth < 10; depth++) {
+    const current = cause as { code?: unknown; path?: unknown; originalError?: unknown; cause?: unknown };
+    if (typeof current.code === 'string' && Object.hasOwn(MACHINE_ERRORS, current.code)) {
+      return { code: current.code, ...(typeof current.path === 'string' ? { path: current.path } : {}) };
+    }
+    cause = current.originalError ?? current.cause;
+  }
+  return undefined;
+}
