@@ -28,7 +28,7 @@ export function runConfirm(args: string[], io: CommandIO): number {
   const goals = corpus.goals.filter((g) => g.plan.data.id === planId && (!goalId || g.goal.id === goalId));
   if (!goals.length) {
     const known = goalId ? corpus.goals.filter((g) => g.plan.data.id === planId).map((g) => g.goal.id) : [...new Set(corpus.goals.map((g) => g.plan.data.id))];
-    throw new UsageError(`Hittar inget ${goalId ? `mål «${goalId}» i «${planId}»` : `verksamhetsplan «${planId}»`}.${didYouMean(goalId ?? planId, known)}`);
+    throw new UsageError(`Hittar ${goalId ? `inget mål «${goalId}» i «${planId}»` : `ingen verksamhetsplan «${planId}»`}.${didYouMean(goalId ?? planId, known)}`);
   }
   const plan = goals[0]!.plan;
   const file = path.resolve(io.cwd, plan.file);

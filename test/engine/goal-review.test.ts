@@ -61,7 +61,16 @@ describe('goals to re-review after a strategy revision', () => {
     const before = snapshot(dir);
     const run = spawnSync('node', [cli, 'confirm', 'verksamhetsplan-2026-socialnamnden#vald-i-nara-relation'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Menade du «vald-i-nara-relationer»?');
+    expect(run.stderr).toContain('Hittar inget mål «vald-i-nara-relation» i «verksamhetsplan-2026-socialnamnden». Menade du «vald-i-nara-relationer»?');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('an unknown plan is named as one, and writes nothing', () => {
+    const dir = copyCorpus();
+    const before = snapshot(dir);
+    const run = spawnSync('node', [cli, 'confirm', 'verksamhetsplan-2062-socialnamnden'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Hittar ingen verksamhetsplan «verksamhetsplan-2062-socialnamnden»\./);
     expect(snapshot(dir)).toEqual(before);
   });
 });
