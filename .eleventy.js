@@ -8,7 +8,7 @@
 // `npm run site` (src/site/build-main.ts) uses the same set-up, writes a large site in parts and adds the
 // search index.
 import { configureEleventy } from './dist/site/eleventy-setup.js';
-import { loadSite, warningsLine, writeOpenData } from './dist/site/load-site.js';
+import { loadSite, noticeLines, writeOpenData } from './dist/site/load-site.js';
 import { describeFailure } from './dist/site/build-errors.js';
 
 export default async function (eleventyConfig) {
@@ -23,6 +23,5 @@ export default async function (eleventyConfig) {
 
   eleventyConfig.on('eleventy.before', ({ directories }) => writeOpenData(site, directories.output));
 
-  const warnings = warningsLine(site);
-  if (warnings) console.log(warnings);
+  for (const line of noticeLines(site)) console.log(line);
 }

@@ -52,3 +52,12 @@ export function readGitHistory(cwd: string, paths: string[]): Map<string, FileRe
   }
   return history;
 }
+
+/**
+ * Whether `cwd` is in a shallow clone (`git clone --depth`, and actions/checkout's default): its history
+ * lacks the earlier commits, so the versions read from it are incomplete. False outside git.
+ */
+export function isShallowClone(cwd: string): boolean {
+  const answer = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return answer.status === 0 && answer.stdout.trim() === 'true';
+}

@@ -8,7 +8,7 @@
  * the next step (search-main.ts), in a process of its own.
  */
 import { buildSiteInParts, DEFAULT_DOCS_PER_PART } from './build-in-parts.js';
-import { loadSite, warningsLine } from './load-site.js';
+import { loadSite, noticeLines } from './load-site.js';
 import { describeFailure } from './build-errors.js';
 import { freshOutput } from './output-folder.js';
 import { countSetting, SettingError } from './settings.js';
@@ -26,8 +26,7 @@ try {
     { path: SITE_DIR, name: 'webbplatsens mallar' },
   ]);
   const site = await loadSite(env);
-  const warnings = warningsLine(site);
-  if (warnings) console.log(warnings);
+  for (const line of noticeLines(site)) console.log(line);
   const started = performance.now();
   let built;
   try {

@@ -4,7 +4,7 @@ import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
 import { todayIso } from '../corpus/dates.js';
 import { indexKolada, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
-import { readGitHistory } from '../history/git-history.js';
+import { isShallowClone, readGitHistory } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
@@ -32,6 +32,8 @@ export interface LoadedSite {
   documentPage(id: string): DocPage;
   /** The whole page of a year of uppföljning, drawn the same way. */
   followupYearPage(year: number): FollowupYear;
+  /** Versions were read from a shallow clone, so the earlier ones are missing. */
+  shallowHistory: boolean;
   /** Written once, then let go (it holds every document): see writeOpenData. */
   openData?: Record<string, unknown> | undefined;
 }
@@ -55,7 +57,8 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const kolada = readKolada(corpus);
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
-  return { project, model, documentPage, followupYearPage, openData: siteOpenData(project, model, followupReports) };
+  const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
+  return { project, model, documentPage, followupYearPage, shallowHistory, openData: siteOpenData(project, model, followupReports) };
 }
 
 /**
@@ -68,10 +71,20 @@ export function writeOpenData(site: LoadedSite, outputDir: string): void {
   site.openData = undefined;
 }
 
-/** The line the site's build prints when the corpus has warnings (errors stop it before), or undefined. */
-export function warningsLine(site: LoadedSite): string | undefined {
+/**
+ * What the site's build tells besides its result: the corpus's warnings (errors stop it before), and a
+ * history that is incomplete because the repository is a shallow clone (actions/checkout's default).
+ */
+export function noticeLines(site: LoadedSite): string[] {
+  const lines: string[] = [];
   const warnings = site.project.diagnostics.length;
-  return warnings ? `[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.` : undefined;
+  if (warnings) lines.push(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);
+  if (site.shallowHistory) {
+    lines.push(
+      '[styrdok] Förrådet är en grund klon utan de tidigare incheckningarna, så webbplatsens lydelser ur git-historiken blir ofullständiga. Hämta hela historiken med git fetch --unshallow, eller med fetch-depth: 0 i actions/checkout.',
+    );
+  }
+  return lines;
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */

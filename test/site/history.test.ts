@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readableDiff } from '../../src/site/history-view.js';
 import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
-import { buildOk, corpusWith, hrefs, readPage, tag, text, type Page } from './helpers.js';
+import { buildOk, buildSite, corpusWith, hrefs, readPage, tag, tempDir, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, checkValid, htmlUrls, readAll } from './page-checks.js';
 
 const DOC = 'riktlinjer/riktlinje-belysning.md';
@@ -184,6 +184,24 @@ describe('a corpus without history', () => {
     expect(existsSync(path.join(out, 'dokument/riktlinje-belysning/versioner'))).toBe(false);
     expect(readPage(out, '/dokument/riktlinje-belysning/').all((el) => el.attribs.id === 'lydelser')).toEqual([]);
   });
+});
+
+describe('a shallow clone, as actions/checkout makes by default', () => {
+  it('says the versions are incomplete and how to fetch the whole history; a full clone says nothing of it', async () => {
+    const corpus = gitCorpus();
+    const clone = path.join(tempDir(), 'grund');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.dirname(corpus)}`, clone], { env: GIT_ENV, stdio: 'pipe' });
+    const shallow = await buildSite(path.join(clone, 'strategy'));
+    expect(shallow.code).toBe(0);
+    expect(shallow.stdout).toContain('[styrdok] Förrådet är en grund klon utan de tidigare incheckningarna, så webbplatsens lydelser ur git-historiken blir ofullständiga. Hämta hela historiken med git fetch --unshallow, eller med fetch-depth: 0 i actions/checkout.');
+    // Only the last version is in the clone: no page of versions to compare.
+    expect(existsSync(path.join(shallow.out, 'dokument/riktlinje-belysning/versioner'))).toBe(false);
+
+    const full = await buildSite(corpus);
+    expect(full.code).toBe(0);
+    expect(full.stdout).not.toContain('grund klon');
+    expect(existsSync(path.join(full.out, 'dokument/riktlinje-belysning/versioner/index.html'))).toBe(true);
+  }, 180_000);
 });
 
 describe('readableDiff', () => {
