@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -42,10 +42,11 @@ export interface ProtectedPath {
  * templates) may never be the output folder or inside it.
  */
 export function freshOutput(outputDir: string, protectedPaths: readonly ProtectedPath[]): FreshOutput {
-  const output = path.resolve(outputDir);
+  const output = followLink(path.resolve(outputDir), outputDir);
   if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${outputDir}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
   for (const kept of protectedPaths) {
-    const at = path.resolve(kept.path);
+    // Where it really is, so that a link to the output folder cannot hide it.
+    const at = existsSync(kept.path) ? realpathSync(kept.path) : path.resolve(kept.path);
     if (at === output || at.startsWith(output + path.sep)) {
       throw new OutputFolderError(
         `Utmappen «${outputDir}» ${at === output ? 'är' : 'innehåller'} ${kept.name} (${kept.path}), som aldrig får skrivas över. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT, till exempel _site.`,
@@ -86,6 +87,26 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
       releaseLock(lock);
     },
   };
+}
+
+/**
+ * The folder a symbolic link leads to, such as a web server's folder linked as _site: the new site takes
+ * that folder's place, and the link still leads to it. Replacing the link itself would leave the server
+ * with the old site.
+ */
+function followLink(output: string, outputDir: string): string {
+  let isLink = false;
+  try {
+    isLink = lstatSync(output).isSymbolicLink();
+  } catch {
+    return output; // Not there yet: the build makes it.
+  }
+  if (!isLink) return output;
+  try {
+    return realpathSync(output);
+  } catch {
+    throw new OutputFolderError(`Utmappen «${outputDir}» är en symbolisk länk till «${readlinkSync(output)}», som inte finns. Skapa mappen länken leder till, eller välj en annan utmapp med STYRDOK_SITE_OUT.`);
+  }
 }
 
 /** An empty folder, or a site styrdok wrote. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshOutput, OutputFolderError } from '../../src/site/output-folder.js';
@@ -141,5 +141,37 @@ describe('one build at a time writes to an output folder', () => {
     writeNewSite(output.staging);
     await output.publish();
     expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+});
+
+describe('an output folder that is a symbolic link', () => {
+  it('replaces the folder the link leads to, and the link still leads there', async () => {
+    const root = tempDir('styrdok-output-');
+    const served = path.join(root, 'www', 'html');
+    mkdirSync(served, { recursive: true });
+    writeFileSync(path.join(served, 'index.html'), 'förra');
+    writeFileSync(path.join(served, 'gammal.html'), 'borttagen');
+    mkdirSync(path.join(served, 'data'));
+    writeFileSync(path.join(served, 'data/styrdok.json'), '{}');
+    const link = path.join(root, '_site');
+    symlinkSync(served, link);
+    const output = freshOutput(link, []);
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(link, 'index.html'), 'utf8')).toBe('ny');
+    expect(existsSync(path.join(served, 'gammal.html'))).toBe(false);
+    expect(readdirSync(path.dirname(served))).toEqual(['html']);
+  });
+
+  it('refuses a link to nothing, and a link that leads to the corpus', () => {
+    const root = tempDir('styrdok-output-');
+    symlinkSync(path.join(root, 'finns-inte'), path.join(root, '_site'));
+    expect(() => freshOutput(path.join(root, '_site'), [])).toThrow(/är en symbolisk länk till «.*finns-inte», som inte finns/);
+    const corpus = path.join(root, 'strategy');
+    mkdirSync(corpus);
+    writeFileSync(path.join(corpus, 'styrdok.config.yaml'), 'kommun: x');
+    symlinkSync(corpus, path.join(root, 'ut'));
+    expect(() => freshOutput(path.join(root, 'ut'), [{ path: corpus, name: 'styrdokumenten' }])).toThrow(/Utmappen «.*ut» är styrdokumenten/);
   });
 });
