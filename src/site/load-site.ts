@@ -9,7 +9,8 @@ import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
 import { buildSite } from './site-model.js';
-import { dateSetting, folderSetting, switchSetting } from './settings.js';
+import { dateSetting, folderSetting, SettingError, switchSetting } from './settings.js';
+import { isUsableCacheLocation } from '../load/cache-folder.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
 import type { DocPage, SiteModel } from './types.js';
@@ -48,7 +49,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const corpus = folderSetting(env, 'STYRDOK_CORPUS', 'strategy', cwd);
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
-  const cache = env.STYRDOK_CACHE === '0' ? undefined : openCache(path.resolve(path.dirname(corpus), env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION));
+  const cache = env.STYRDOK_CACHE === '0' ? undefined : openCache(cacheLocation(env, path.dirname(corpus)));
   const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
   cache?.save();
   assertBuildable(project);
@@ -85,6 +86,15 @@ export function noticeLines(site: LoadedSite): string[] {
     );
   }
   return lines;
+}
+
+/** The parse cache's folder, as `check --cache-location` takes it: a folder, or none yet. */
+function cacheLocation(env: SiteEnv, beside: string): string {
+  const location = path.resolve(beside, env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION);
+  if (!isUsableCacheLocation(location)) {
+    throw new SettingError(`STYRDOK_CACHE ska vara en mapp, men «${env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION}» är en fil: ${location}. Välj en mapp som inte finns än, eller 0 för ingen cache.`);
+  }
+  return location;
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */

@@ -157,6 +157,7 @@ describe('a build that cannot start says why in Swedish, to whoever can act on i
       [{ STYRDOK_HISTORY: 'kanske' }, 'STYRDOK_HISTORY ska vara 1 (på) eller 0 (av), inte «kanske».'],
       [{ STYRDOK_CORPUS: 'strategi' }, `STYRDOK_CORPUS pekar på «strategi», som inte finns: ${path.join(REPO, 'strategi')}.`],
       [{ STYRDOK_CORPUS: 'README.md' }, 'STYRDOK_CORPUS pekar på «README.md», som är en fil och inte en mapp'],
+      [{ STYRDOK_CACHE: 'package.json' }, `STYRDOK_CACHE ska vara en mapp, men «package.json» är en fil: ${path.join(REPO, 'package.json')}. Välj en mapp som inte finns än, eller 0 för ingen cache.`],
     ];
     for (const [env, says] of cases) {
       const result = await build({ STYRDOK_SITE_OUT: out, ...env });
