@@ -42,7 +42,7 @@ export interface ProtectedPath {
  * templates) may never be the output folder or inside it.
  */
 export function freshOutput(outputDir: string, protectedPaths: readonly ProtectedPath[]): FreshOutput {
-  const output = followLink(path.resolve(outputDir), outputDir);
+  const output = realOutput(path.resolve(outputDir), outputDir);
   if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${outputDir}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
   for (const kept of protectedPaths) {
     // Where it really is, so that a link to the output folder cannot hide it.
@@ -90,21 +90,24 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
 }
 
 /**
- * The folder a symbolic link leads to, such as a web server's folder linked as _site: the new site takes
- * that folder's place, and the link still leads to it. Replacing the link itself would leave the server
- * with the old site.
+ * Where the output folder really is, with every symbolic link followed: so that no link (the folder's own, or
+ * one of the folders above it) can hide the repository or the corpus from the check above. When the output
+ * folder is itself a link, such as a web server's folder linked as _site, the new site takes the place of the
+ * folder it leads to, and the link still leads there; replacing the link would leave the server with the old
+ * site.
  */
-function followLink(output: string, outputDir: string): string {
+function realOutput(output: string, outputDir: string): string {
   let isLink = false;
   try {
     isLink = lstatSync(output).isSymbolicLink();
   } catch {
-    return output; // Not there yet: the build makes it.
+    // Not there yet: the build makes it, in the real folder above.
+    return existsSync(path.dirname(output)) ? path.join(realpathSync(path.dirname(output)), path.basename(output)) : output;
   }
-  if (!isLink) return output;
   try {
     return realpathSync(output);
   } catch {
+    if (!isLink) throw new OutputFolderError(`Utmappen «${outputDir}» går inte att nå. Välj en annan utmapp med STYRDOK_SITE_OUT.`);
     throw new OutputFolderError(`Utmappen «${outputDir}» är en symbolisk länk till «${readlinkSync(output)}», som inte finns. Skapa mappen länken leder till, eller välj en annan utmapp med STYRDOK_SITE_OUT.`);
   }
 }

@@ -173,5 +173,9 @@ describe('an output folder that is a symbolic link', () => {
     writeFileSync(path.join(corpus, 'styrdok.config.yaml'), 'kommun: x');
     symlinkSync(corpus, path.join(root, 'ut'));
     expect(() => freshOutput(path.join(root, 'ut'), [{ path: corpus, name: 'styrdokumenten' }])).toThrow(/Utmappen «.*ut» är styrdokumenten/);
+    // Reached through a link to a folder above it, the corpus is still the corpus.
+    const through = path.join(tempDir('styrdok-output-'), 'genvag2');
+    symlinkSync(root, through);
+    expect(() => freshOutput(path.join(through, 'strategy'), [{ path: corpus, name: 'styrdokumenten' }])).toThrow(/Utmappen «.*genvag2\/strategy» är styrdokumenten/);
   });
 });
