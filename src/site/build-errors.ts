@@ -4,7 +4,7 @@ import { pretty } from '../report/formatters/pretty.js';
 import { VERSION } from '../cli/version.js';
 import { EXIT_FINDINGS, EXIT_USAGE } from '../cli/exit-codes.js';
 import { SiteBuildError } from './build-gate.js';
-import { EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
+import { errorChain, EXIT_INTERNAL, internalErrorReport } from './internal-error.js';
 import { OutputFolderError } from './output-folder.js';
 import { SearchIndexError } from './search-index.js';
 import { SettingError } from './settings.js';
@@ -65,12 +65,9 @@ export function describeFailure(step: string, error: unknown): BuildFailure {
 
 /** The first error of the computer in the chain Eleventy wraps (originalError) or Node links (cause). */
 function machineError(error: unknown): { code: string; path?: string } | undefined {
-  for (let cause: unknown = error, depth = 0; cause && depth < 10; depth++) {
-    const current = cause as { code?: unknown; path?: unknown; originalError?: unknown; cause?: unknown };
-    if (typeof current.code === 'string' && Object.hasOwn(MACHINE_ERRORS, current.code)) {
-      return { code: current.code, ...(typeof current.path === 'string' ? { path: current.path } : {}) };
-    }
-    cause = current.originalError ?? current.cause;
+  for (const cause of errorChain(error)) {
+    const { code, path } = cause as { code?: unknown; path?: unknown };
+    if (typeof code === 'string' && Object.hasOwn(MACHINE_ERRORS, code)) return { code, ...(typeof path === 'string' ? { path } : {}) };
   }
   return undefined;
 }

@@ -10,13 +10,12 @@ export { EXIT_USAGE as EXIT_INTERNAL } from '../cli/exit-codes.js';
 export function internalErrorReport(step: string, error: unknown): string {
   const messages: string[] = [];
   let stack = '';
-  for (let cause: unknown = error; cause && messages.length < 10; ) {
-    const current = cause as { message?: unknown; stack?: unknown; originalError?: unknown; cause?: unknown };
+  for (const cause of errorChain(error)) {
+    const current = cause as { message?: unknown; stack?: unknown };
     const message = String(current.message ?? cause);
     // Eleventy names every page it was writing: the start of the list is enough.
     messages.push(message.length > 400 ? `${message.slice(0, 400)}…` : message);
     if (typeof current.stack === 'string') stack = current.stack;
-    cause = current.originalError ?? current.cause;
   }
   return [
     `Internt fel: ${step} stannade på ett fel i styrdok, inte i styrdokumenten. Rapportera felet till styrdoks förvaltare, med det här meddelandet.`,
@@ -26,4 +25,15 @@ export function internalErrorReport(step: string, error: unknown): string {
     stack,
     '',
   ].join('\n');
+}
+
+/** An error and those it wraps: Eleventy's `originalError`, Node's `cause`; ten at most. */
+export function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let cause = error; cause && chain.length < 10; ) {
+    chain.push(cause);
+    const current = cause as { originalError?: unknown; cause?: unknown };
+    cause = current.originalError ?? current.cause;
+  }
+  return chain;
 }

@@ -131,11 +131,10 @@ describe('each build replaces the output folder whole', () => {
 
 describe('a build that cannot start says why in Swedish, to whoever can act on it, and writes nothing', () => {
   const buildMain = path.join(REPO, 'dist/site/build-main.js');
-  /** build-main as a process, with these settings and no others of the machine's. */
-  const build = (env: Record<string, string>) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STYRDOK_')));
-    return runNode([buildMain], { ...clean, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', ...env }, REPO);
-  };
+  /** The machine's environment without any STYRDOK_ setting of its own. */
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STYRDOK_')));
+  /** build-main as a process, with these settings. */
+  const build = (env: Record<string, string>) => runNode([buildMain], { ...clean, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', ...env }, REPO);
   const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Internt fel/);
 
   it('a corpus without styrdok.config.yaml: the configuration report, as styrdok check prints it, exit 2', async () => {
@@ -203,7 +202,6 @@ describe('a build that cannot start says why in Swedish, to whoever can act on i
   }, 120_000);
 
   it('the search step with a switch that is neither 1 nor 0: named, exit 1', async () => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STYRDOK_')));
     const result = await runNode([path.join(REPO, 'dist/site/search-main.js'), tempDir()], { ...clean, STYRDOK_SEARCH: 'ja' }, REPO);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('STYRDOK_SEARCH ska vara 1 (på) eller 0 (av), inte «ja».\n');
