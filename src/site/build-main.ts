@@ -12,13 +12,14 @@ import { loadSite, noticeLines } from './load-site.js';
 import { describeFailure } from './build-errors.js';
 import { freshOutput } from './output-folder.js';
 import { countSetting, SettingError } from './settings.js';
-import { SITE_DIR } from './eleventy-setup.js';
+import { assertSiteFolder, SITE_DIR } from './eleventy-setup.js';
 
 const env = process.env;
 const outputDir = env.STYRDOK_SITE_OUT || '_site';
 try {
   const docsPerPart = countSetting(env, 'STYRDOK_DOCS_PER_PART', DEFAULT_DOCS_PER_PART);
   if (docsPerPart < 1) throw new SettingError(`STYRDOK_DOCS_PER_PART ska vara ett heltal större än 0, inte «${env.STYRDOK_DOCS_PER_PART}».`);
+  assertSiteFolder();
   // Checked before the corpus is loaded, so a wrong STYRDOK_SITE_OUT is told at once.
   const output = freshOutput(outputDir, [
     { path: '.', name: 'förrådet' },

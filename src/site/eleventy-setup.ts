@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import type { LoadedSite } from './load-site.js';
 import type { FollowupYearEntry } from './followup-view.js';
 import type { DocEntry, SiteModel } from './types.js';
+import { SettingError } from './settings.js';
 
 /** The templates' folder, from the repository root (where npm runs every script). */
 export const SITE_DIR = 'site';
@@ -26,6 +27,17 @@ export interface SiteTemplate {
   name: string;
   /** Whether it writes a page per item of a list (`pagination:` in its front matter). */
   paginated: boolean;
+}
+
+/**
+ * Stops with a message when the build runs outside the repository root: Eleventy finds the templates, the
+ * assets and the schemas from the folder it runs in, as npm scripts always do.
+ */
+export function assertSiteFolder(cwd = process.cwd()): void {
+  if (statSync(path.join(cwd, SITE_DIR), { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new SettingError(
+    `Webbplatsens mallar (mappen ${SITE_DIR}/) finns inte i «${cwd}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.`,
+  );
 }
 
 /** The file names of the site's templates, sorted. */

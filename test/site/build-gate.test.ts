@@ -167,6 +167,15 @@ describe('a build that cannot start says why in Swedish, to whoever can act on i
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 
+  it('run outside the repository root: told where to run it, exit 1', async () => {
+    const elsewhere = tempDir();
+    const out = path.join(elsewhere, '_site');
+    const result = await runNode([buildMain], { ...clean, STYRDOK_CORPUS: path.join(REPO, 'strategy'), STYRDOK_SITE_OUT: out }, elsewhere);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Webbplatsens mallar (mappen site/) finns inte i «${elsewhere}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  }, 60_000);
+
   it('a Kolada file that is not JSON: the clerk is told which file, exit 1', async () => {
     const corpus = corpusWith({ 'uppfoljning/kolada-avbruten.json': '{"values": [{"kpi": "N15419"' });
     const result = await build({ STYRDOK_CORPUS: corpus, STYRDOK_SITE_OUT: path.join(tempDir(), '_site') });
