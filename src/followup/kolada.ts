@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, type ParseError } from 'jsonc-parser';
 
-/** One yearly total from Kolada (gender T), with the file it came from so the report can cite it. */
+/** One yearly total from Kolada (gender T), with the file and place it came from so the report can cite it. */
 export interface KoladaValue {
   kpi: string;
   municipality: string;
   year: number;
   value: number;
   file: string;
+  /** Where its entry starts in the file, 1-based. */
+  line: number;
+  column: number;
 }
 
-/** A Kolada file that cannot be used: the CLI reports it as a usage error (exit 2). */
+/** A Kolada file that cannot be used; its message names the file, and the line and column where it can. */
 export class KoladaError extends Error {
   override name = 'KoladaError';
 }
@@ -22,27 +26,76 @@ interface ApiEntry {
   values?: { gender?: unknown; value?: unknown }[];
 }
 
+/** What each of jsonc-parser's syntax errors means, for someone who saved the file, not wrote a parser. */
+const SYNTAX_ERRORS: Record<ParseErrorCode, string> = {
+  [ParseErrorCode.InvalidSymbol]: 'här står något som inte hör hemma i JSON',
+  [ParseErrorCode.InvalidNumberFormat]: 'talet är felskrivet',
+  [ParseErrorCode.PropertyNameExpected]: 'här väntades ett namn inom citattecken',
+  [ParseErrorCode.ValueExpected]: 'här väntades ett värde',
+  [ParseErrorCode.ColonExpected]: 'här väntades ett kolon',
+  [ParseErrorCode.CommaExpected]: 'här väntades ett kommatecken',
+  [ParseErrorCode.CloseBraceExpected]: 'här väntades } som avslutar objektet',
+  [ParseErrorCode.CloseBracketExpected]: 'här väntades ] som avslutar listan',
+  [ParseErrorCode.EndOfFileExpected]: 'filen fortsätter efter JSON-värdets slut',
+  [ParseErrorCode.InvalidCommentToken]: 'JSON får inte innehålla kommentarer',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'en kommentar avslutas aldrig',
+  [ParseErrorCode.UnexpectedEndOfString]: 'en text saknar sitt avslutande citattecken',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'ett tal tar slut för tidigt',
+  [ParseErrorCode.InvalidUnicode]: 'en \\u-kod är felaktig',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'ett \\-tecken följs av något som inte får stå där',
+  [ParseErrorCode.InvalidCharacter]: 'en text innehåller ett tecken som måste skrivas med \\, till exempel en radbrytning',
+};
+
+/** 1-based line and column of `offset` in `text`, columns counted as the check counts them (UTF-16 units). */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /**
  * Reads the body Kolada's open API v2 returns for /data/kpi/{kpi}/municipality/{id}/year/{years}.
  * Only totals (gender T) with a value count; Kolada writes null where a figure is missing or hidden.
+ * Parsed with jsonc-parser, strict as JSON.parse, for the place of a syntax error and of each entry:
+ * JSON.parse on Node 20 gives a position for some errors only, and in English.
  */
-export function parseKolada(text: string, file: string): KoladaValue[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new KoladaError(`${file}: filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)}). Spara svaret från Kolada oförändrat.`);
+export function parseKolada(source: string, file: string): KoladaValue[] {
+  // Without the byte order mark, so that columns are those an editor shows.
+  const text = source.replace(/^\uFEFF/, '');
+  const at = (offset: number, message: string) => {
+    const { line, column } = positionOf(text, offset);
+    return new KoladaError(`${file}:${line}:${column}: ${message}`);
+  };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const syntax = errors[0];
+  if (!text.trim()) throw at(0, 'filen är tom. Spara svaret från Kolada oförändrat.');
+  if (syntax || !root) {
+    const offset = syntax?.offset ?? 0;
+    // The commonest slip when a file is edited by hand: a comma left after the last item.
+    const strayComma = /,\s*$/.test(text.slice(0, offset)) ? ' (ett kommatecken för mycket före?)' : '';
+    const reason = syntax ? SYNTAX_ERRORS[syntax.error] ?? 'filen går inte att tolka' : 'filen går inte att tolka';
+    // A download cut short ends before its value does.
+    const cutShort = offset >= text.trimEnd().length ? 'filen tar slut för tidigt, ' : '';
+    throw at(offset, `filen är inte giltig JSON: ${cutShort}${reason}${strayComma}. Spara svaret från Kolada oförändrat.`);
   }
-  const entries = (body as { values?: unknown })?.values;
-  if (!Array.isArray(entries)) throw new KoladaError(`${file}: filen saknar listan "values" som Kolada API v2 returnerar för /data/kpi/…/municipality/…/year/….`);
+  const list = root.type === 'object' ? findNodeAtLocation(root, ['values']) : undefined;
+  if (list?.type !== 'array') {
+    throw at(list?.offset ?? root.offset, 'filen saknar listan "values" som Kolada API v2 returnerar för /data/kpi/…/municipality/…/year/….');
+  }
   const out: KoladaValue[] = [];
-  entries.forEach((entry: ApiEntry, i) => {
+  (list.children ?? []).forEach((node, i) => {
+    const entry = getNodeValue(node) as ApiEntry | null;
     const { kpi, municipality, period } = entry ?? {};
-    if (typeof kpi !== 'string' || typeof municipality !== 'string' || typeof period !== 'number' || !Array.isArray(entry.values)) {
-      throw new KoladaError(`${file}: värde nummer ${i + 1} saknar kpi, municipality, period eller values. Spara svaret från Kolada oförändrat.`);
+    if (typeof kpi !== 'string' || typeof municipality !== 'string' || typeof period !== 'number' || !Array.isArray(entry?.values)) {
+      throw at(node.offset, `värde nummer ${i + 1} saknar kpi, municipality, period eller values. Spara svaret från Kolada oförändrat.`);
     }
     const total = entry.values.find((v) => v?.gender === 'T');
-    if (typeof total?.value === 'number') out.push({ kpi, municipality, year: period, value: total.value, file });
+    if (typeof total?.value === 'number') out.push({ kpi, municipality, year: period, value: total.value, file, ...positionOf(text, node.offset) });
   });
   return out;
 }
@@ -74,7 +127,7 @@ export function indexKolada(values: readonly KoladaValue[]): KoladaIndex {
     const seen = index.get(key);
     if (seen && (seen.value !== v.value || seen.municipality !== v.municipality)) {
       throw new KoladaError(
-        `Kolada-filerna ger två olika värden för ${v.kpi} år ${v.year}: ${seen.value} för kommun ${seen.municipality} (${seen.file}) och ${v.value} för kommun ${v.municipality} (${v.file}). Ange bara filer med kommunens egna, aktuella värden.`,
+        `Kolada-filerna ger två olika värden för ${v.kpi} år ${v.year}: ${seen.value} för kommun ${seen.municipality} (${seen.file}:${seen.line}:${seen.column}) och ${v.value} för kommun ${v.municipality} (${v.file}:${v.line}:${v.column}). Ange bara filer med kommunens egna, aktuella värden.`,
       );
     }
     if (!seen) index.set(key, v);

@@ -61,7 +61,7 @@ describe('styrdok report', () => {
     writeKolada(p, 'annan.json', 'N15419', 150);
     const result = await report(p, '--kolada', 'kolada.json', '--kolada', 'annan.json');
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toContain('Kolada-filerna ger två olika värden för N15419 år 2026: 210 för kommun 0184 (kolada.json) och 150 för kommun 0184 (annan.json).');
+    expect(result.stderr).toContain('Kolada-filerna ger två olika värden för N15419 år 2026: 210 för kommun 0184 (kolada.json:4:5) och 150 för kommun 0184 (annan.json:1:12).');
   });
 
   it('takes one period with --period ÅÅÅÅ-helår', async () => {
@@ -88,7 +88,7 @@ describe('styrdok report', () => {
     [['--period', '2026', '--format', 'xml'], 'Okänt format «xml». Välj ett av: markdown, csv, json.'],
     [['--period', '2026', '--today', '2026-13-01'], '--today ska vara ett datum som ÅÅÅÅ-MM-DD'],
     [['--period', '2026', '--kolada', 'saknas.json'], 'Kolada-filen saknas.json går inte att läsa. Kontrollera sökvägen.'],
-    [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml: filen är inte giltig JSON'],
+    [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml:1:1: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
     [['--period', '2026', '--okänd'], 'Okänd eller felaktig flagga: --okänd. Se --help.'],
     [['--period', '2026', '--out', 'finns-inte/rapport.md'], 'Kan inte skriva rapporten till finns-inte/rapport.md: mappen finns inte.'],
   ])('exits 2 for a usage error: %j', async (args, message) => {

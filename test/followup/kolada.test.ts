@@ -9,9 +9,9 @@ const SAMPLE = fileURLToPath(new URL('../../strategy/uppfoljning/kolada-N15419-s
 describe('parseKolada', () => {
   it('reads the totals (gender T) of a Kolada API v2 body and skips missing figures', () => {
     expect(readKoladaFiles(['kolada.json'], FIXTURE_DIR)).toEqual([
-      { kpi: 'N15419', municipality: '0184', year: 2026, value: 210, file: 'kolada.json' },
-      { kpi: 'N15419', municipality: '0184', year: 2025, value: 99, file: 'kolada.json' },
-      { kpi: 'N00945', municipality: '0184', year: 2026, value: 50, file: 'kolada.json' },
+      expect.objectContaining({ kpi: 'N15419', municipality: '0184', year: 2026, value: 210, file: 'kolada.json' }),
+      expect.objectContaining({ kpi: 'N15419', municipality: '0184', year: 2025, value: 99, file: 'kolada.json' }),
+      expect.objectContaining({ kpi: 'N00945', municipality: '0184', year: 2026, value: 50, file: 'kolada.json' }),
     ]);
   });
 
@@ -28,17 +28,36 @@ describe('parseKolada', () => {
     expect(parseKolada('\uFEFF{"values":[]}', 'a.json')).toEqual([]);
   });
 
-  it('refuses what is not a Kolada body, naming the file', () => {
+  it('gives each value the line and column of its entry, after a byte order mark as an editor counts', () => {
+    const text = '\uFEFF{\n  "values": [\n    {"kpi": "N1", "municipality": "0184", "period": 2025, "values": [{"gender": "T", "value": 3}]}\n  ]\n}';
+    expect(parseKolada(text, 'a.json')).toEqual([{ kpi: 'N1', municipality: '0184', year: 2025, value: 3, file: 'a.json', line: 3, column: 5 }]);
+  });
+
+  it('refuses what is not a Kolada body, naming the file, line and column', () => {
     expect(() => parseKolada('{', 'a.json')).toThrow(KoladaError);
-    expect(() => parseKolada('{', 'a.json')).toThrow(/^a\.json: filen är inte giltig JSON/);
-    expect(() => parseKolada('{"data":[]}', 'a.json')).toThrow('a.json: filen saknar listan "values"');
-    expect(() => parseKolada('{"values":[{"kpi":"N15419","period":"2025","values":[]}]}', 'a.json')).toThrow('a.json: värde nummer 1 saknar');
+    expect(() => parseKolada('{"data":[]}', 'a.json')).toThrow('a.json:1:1: filen saknar listan "values"');
+    expect(() => parseKolada('{"values": {}}', 'a.json')).toThrow('a.json:1:12: filen saknar listan "values"');
+    expect(() => parseKolada('{"values":[\n  {"kpi":"N15419","period":"2025","values":[]}]}', 'a.json')).toThrow('a.json:2:3: värde nummer 1 saknar');
     expect(() => readKoladaFiles(['finns-inte.json'], FIXTURE_DIR)).toThrow('Kolada-filen finns-inte.json går inte att läsa.');
+  });
+
+  it.each([
+    ['', '1:1: filen är tom.'],
+    ['{', '1:2: filen är inte giltig JSON: filen tar slut för tidigt, här väntades } som avslutar objektet.'],
+    ['{"values": [\n  1,\n]}', '3:1: filen är inte giltig JSON: här väntades ett värde (ett kommatecken för mycket före?).'],
+    ['{"values": [1 2]}', '1:15: filen är inte giltig JSON: här väntades ett kommatecken.'],
+    ['// hämtad i dag\n{"values": []}', '1:1: filen är inte giltig JSON: JSON får inte innehålla kommentarer.'],
+    ['{"values": []} x', '1:16: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
+    ['{"values": [], "a": "b', '1:21: filen är inte giltig JSON: en text saknar sitt avslutande citattecken.'],
+    ['{"values": [\n  {"kpi": "N15419"', '2:19: filen är inte giltig JSON: filen tar slut för tidigt, här väntades } som avslutar objektet.'],
+    ['<html>Kolada</html>', '1:1: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
+  ])('says in Swedish where the JSON of %j breaks', (text, says) => {
+    expect(() => parseKolada(text, 'a.json')).toThrow(`a.json:${says} Spara svaret från Kolada oförändrat.`);
   });
 });
 
 describe('indexKolada', () => {
-  const v = (municipality: string, value: number, file: string) => ({ kpi: 'N15419', municipality, year: 2025, value, file });
+  const v = (municipality: string, value: number, file: string) => ({ kpi: 'N15419', municipality, year: 2025, value, file, line: 3, column: 5 });
 
   it('keeps one value per nyckeltal and year; the same value twice is fine', () => {
     const index = indexKolada([v('0184', 87.2, 'a.json'), v('0184', 87.2, 'b.json')]);
@@ -47,7 +66,7 @@ describe('indexKolada', () => {
 
   it('refuses two different values for the same nyckeltal and year', () => {
     expect(() => indexKolada([v('0184', 87.2, 'a.json'), v('0180', 80, 'b.json')])).toThrow(
-      'Kolada-filerna ger två olika värden för N15419 år 2025: 87.2 för kommun 0184 (a.json) och 80 för kommun 0180 (b.json).',
+      'Kolada-filerna ger två olika värden för N15419 år 2025: 87.2 för kommun 0184 (a.json:3:5) och 80 för kommun 0180 (b.json:3:5).',
     );
   });
 });

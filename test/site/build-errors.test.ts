@@ -45,9 +45,9 @@ describe('describeFailure', () => {
   });
 
   it('tells a Kolada file that cannot be read as the clerk\'s to fix, exit 1', () => {
-    const failure = describeFailure('Webbplatsbygget', new KoladaError('strategy/uppfoljning/n00002.json: filen är inte giltig JSON (Unexpected end of JSON input). Spara svaret från Kolada oförändrat.'));
+    const failure = describeFailure('Webbplatsbygget', new KoladaError('strategy/uppfoljning/n00002.json:7:1: filen är inte giltig JSON: här väntades ] som avslutar listan. Spara svaret från Kolada oförändrat.'));
     expect(failure).toEqual({
-      text: 'Uppföljningen kan inte byggas: strategy/uppfoljning/n00002.json: filen är inte giltig JSON (Unexpected end of JSON input). Spara svaret från Kolada oförändrat.\n',
+      text: 'Uppföljningen kan inte byggas: strategy/uppfoljning/n00002.json:7:1: filen är inte giltig JSON: här väntades ] som avslutar listan. Spara svaret från Kolada oförändrat.\n',
       exitCode: 1,
       internal: false,
     });
