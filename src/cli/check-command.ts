@@ -11,7 +11,7 @@ import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
-import { isUsableCacheLocation } from '../load/cache-folder.js';
+import { cacheLocationProblem } from '../load/cache-folder.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 
@@ -102,9 +102,8 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   }
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
   const cacheLocation = path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION);
-  if (values.cache && !isUsableCacheLocation(cacheLocation)) {
-    throw new UsageError(`--cache-location ska vara en mapp, men «${values['cache-location'] ?? DEFAULT_CACHE_LOCATION}» är en fil. Välj en mapp som inte finns än.`);
-  }
+  const problem = values.cache ? cacheLocationProblem(cacheLocation) : undefined;
+  if (problem) throw new UsageError(`--cache-location ska vara en mapp, men «${values['cache-location'] ?? DEFAULT_CACHE_LOCATION}» ${problem}. Välj en mapp som inte finns än.`);
   const parseCache = cache ?? (values.cache ? openCache(cacheLocation) : undefined);
   const project = checkProject({
     cwd: io.cwd,

@@ -61,7 +61,10 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
       io.stderr(`Konfigurationen är felaktig:\n${pretty((error as ConfigError).diagnostics, { files: [], rules: [], toolVersion: VERSION })}`);
       return EXIT_USAGE;
     }
-    io.stderr(`Internt fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A full disk or a folder that cannot be written is the user's to fix; anything else is a fault in styrdok.
+    const { machineErrorText } = await import('../site/build-errors.js');
+    const { internalErrorReport } = await import('../site/internal-error.js');
+    io.stderr(machineErrorText(`styrdok ${name}`, error) ?? internalErrorReport(`styrdok ${name}`, error));
     return EXIT_USAGE;
   };
   return load()

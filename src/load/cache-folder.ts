@@ -109,8 +109,19 @@ function claimFolder(location: string): boolean {
 
 /** Whether the cache may be kept at `location`: nothing there yet, a folder, or an earlier version's cache file. */
 export function isUsableCacheLocation(location: string): boolean {
-  const stat = statSync(location, { throwIfNoEntry: false });
-  return !stat || stat.isDirectory() || (stat.isFile() && startsWith(location, SINGLE_FILE_CACHE));
+  return cacheLocationProblem(location) === undefined;
+}
+
+/** Why the cache cannot be kept at `location`, to follow its name in a message («x» är en fil); else undefined. */
+export function cacheLocationProblem(location: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(location, { throwIfNoEntry: false });
+  } catch {
+    // ENOTDIR: a file where a folder of the path should be.
+    return 'ligger under en fil, inte en mapp';
+  }
+  return !stat || stat.isDirectory() || (stat.isFile() && startsWith(location, SINGLE_FILE_CACHE)) ? undefined : 'är en fil';
 }
 
 /** Whether a file starts with `prefix`; a file that cannot be read does not. */

@@ -21,17 +21,30 @@ export interface BuildFailure {
  * Errors of the computer, not of the documents or of styrdok: the person who runs the build can fix them,
  * so they get a message and no stack trace. Each with what it means and what to do.
  */
-const MACHINE_ERRORS: Record<string, { means: string; fix: string }> = {
-  ENOSPC: { means: 'disken är full', fix: 'Frigör utrymme på disken och bygg igen.' },
-  EDQUOT: { means: 'diskkvoten är slut', fix: 'Frigör utrymme eller be om en större kvot, och bygg igen.' },
-  EACCES: { means: 'behörighet saknas', fix: 'Ge den som bygger rätt att skriva där, eller välj en annan utmapp med STYRDOK_SITE_OUT.' },
-  EPERM: { means: 'åtgärden är inte tillåten', fix: 'Ge den som bygger rätt att skriva där, eller välj en annan utmapp med STYRDOK_SITE_OUT.' },
-  EROFS: { means: 'filsystemet är skrivskyddat', fix: 'Välj en utmapp på en disk som går att skriva på, med STYRDOK_SITE_OUT.' },
-  ENOTDIR: { means: 'en del av sökvägen är en fil, inte en mapp', fix: 'Rätta sökvägen, till exempel i STYRDOK_SITE_OUT.' },
-  EMFILE: { means: 'processen har för många öppna filer', fix: 'Höj gränsen för öppna filer (ulimit -n) och bygg igen.' },
-  ENFILE: { means: 'systemet har för många öppna filer', fix: 'Stäng andra program och bygg igen.' },
-  EIO: { means: 'disken gav ett läs- eller skrivfel', fix: 'Kontrollera disken och bygg igen.' },
+const MACHINE_ERRORS: Record<string, { means: string; fix: string; folder?: true }> = {
+  ENOSPC: { means: 'disken är full', fix: 'Frigör utrymme på disken och försök igen.' },
+  EDQUOT: { means: 'diskkvoten är slut', fix: 'Frigör utrymme eller be om en större kvot, och försök igen.' },
+  EACCES: { means: 'behörighet saknas', fix: 'Ge den som kör rätt att skriva där, eller välj en annan mapp.', folder: true },
+  EPERM: { means: 'åtgärden är inte tillåten', fix: 'Ge den som kör rätt att skriva där, eller välj en annan mapp.', folder: true },
+  EROFS: { means: 'filsystemet är skrivskyddat', fix: 'Välj en mapp på en disk som går att skriva på.', folder: true },
+  ENOTDIR: { means: 'en del av sökvägen är en fil, inte en mapp', fix: 'Rätta sökvägen.', folder: true },
+  EMFILE: { means: 'processen har för många öppna filer', fix: 'Höj gränsen för öppna filer (ulimit -n) och försök igen.' },
+  ENFILE: { means: 'systemet har för många öppna filer', fix: 'Stäng andra program och försök igen.' },
+  EIO: { means: 'disken gav ett läs- eller skrivfel', fix: 'Kontrollera disken och försök igen.' },
 };
+
+/**
+ * What to say when `step` stopped on an error of the computer (anywhere in the chain Eleventy or Node wraps),
+ * or undefined when it is not one. `folderHint` names where the folder is chosen, for the errors a folder causes.
+ */
+export function machineErrorText(step: string, error: unknown, folderHint?: string): string | undefined {
+  const machine = machineError(error);
+  if (!machine) return undefined;
+  const { means, fix, folder } = MACHINE_ERRORS[machine.code]!;
+  const where = machine.path ? ` vid «${machine.path}»` : '';
+  const hint = folder && folderHint ? ` ${folderHint}` : '';
+  return `${step} stannade${where}: ${means} (${machine.code}). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. ${fix}${hint}\n`;
+}
 
 /**
  * Says why `step` («Webbplatsbygget», «Sökindexet») stopped, in Swedish, to the one who can act on it:
@@ -50,16 +63,8 @@ export function describeFailure(step: string, error: unknown): BuildFailure {
     return { text: `Konfigurationen är felaktig:\n${pretty(error.diagnostics, { files: [], rules: [], toolVersion: VERSION })}`, exitCode: EXIT_USAGE, internal: false };
   }
   if (error instanceof KoladaError) return { text: `Uppföljningen kan inte byggas: ${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
-  const machine = machineError(error);
-  if (machine) {
-    const { means, fix } = MACHINE_ERRORS[machine.code]!;
-    const where = machine.path ? ` vid «${machine.path}»` : '';
-    return {
-      text: `${step} stannade${where}: ${means} (${machine.code}). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. ${fix}\n`,
-      exitCode: EXIT_FINDINGS,
-      internal: false,
-    };
-  }
+  const machine = machineErrorText(step, error, 'Webbplatsens utmapp väljs med STYRDOK_SITE_OUT.');
+  if (machine) return { text: machine, exitCode: EXIT_FINDINGS, internal: false };
   return { text: internalErrorReport(step, error), exitCode: EXIT_INTERNAL, internal: true };
 }
 

@@ -10,7 +10,7 @@ import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
 import { buildSite } from './site-model.js';
 import { dateSetting, folderSetting, SettingError, switchSetting } from './settings.js';
-import { isUsableCacheLocation } from '../load/cache-folder.js';
+import { cacheLocationProblem } from '../load/cache-folder.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
 import type { DocPage, SiteModel } from './types.js';
@@ -91,8 +91,9 @@ export function noticeLines(site: LoadedSite): string[] {
 /** The parse cache's folder, as `check --cache-location` takes it: a folder, or none yet. */
 function cacheLocation(env: SiteEnv, beside: string): string {
   const location = path.resolve(beside, env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION);
-  if (!isUsableCacheLocation(location)) {
-    throw new SettingError(`STYRDOK_CACHE ska vara en mapp, men «${env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION}» är en fil: ${location}. Välj en mapp som inte finns än, eller 0 för ingen cache.`);
+  const problem = cacheLocationProblem(location);
+  if (problem) {
+    throw new SettingError(`STYRDOK_CACHE ska vara en mapp, men «${env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION}» ${problem}: ${location}. Välj en mapp som inte finns än, eller 0 för ingen cache.`);
   }
   return location;
 }

@@ -182,6 +182,8 @@ describe('styrdok check --cache', () => {
     const refused = await p.run(['check', '--cache', '--cache-location', 'anteckningar.txt']);
     expect(refused).toEqual({ code: 2, stdout: '', stderr: '--cache-location ska vara en mapp, men «anteckningar.txt» är en fil. Välj en mapp som inte finns än.\n' });
     expect(readFileSync(p.path('anteckningar.txt'), 'utf8')).toBe('Mina anteckningar');
+    const below = await p.run(['check', '--cache', '--cache-location', 'anteckningar.txt/cache']);
+    expect(below).toEqual({ code: 2, stdout: '', stderr: '--cache-location ska vara en mapp, men «anteckningar.txt/cache» ligger under en fil, inte en mapp. Välj en mapp som inte finns än.\n' });
   });
 
   it('refuses --cache-location without --cache', async () => {

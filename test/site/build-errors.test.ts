@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/engine/load-project.js';
 import { KoladaError } from '../../src/followup/kolada.js';
-import { describeFailure } from '../../src/site/build-errors.js';
+import { describeFailure, machineErrorText } from '../../src/site/build-errors.js';
 import { dateSetting, folderSetting, SettingError, switchSetting } from '../../src/site/settings.js';
 import { tempDir } from './helpers.js';
 
@@ -26,7 +26,7 @@ describe('describeFailure', () => {
     const failure = describeFailure('Webbplatsbygget', wrappedByEleventy(systemError('ENOSPC', '/srv/_site/dokument/x/index.html')));
     expect(failure).toMatchObject({ exitCode: 1, internal: false });
     expect(failure.text).toBe(
-      'Webbplatsbygget stannade vid «/srv/_site/dokument/x/index.html»: disken är full (ENOSPC). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. Frigör utrymme på disken och bygg igen.\n',
+      'Webbplatsbygget stannade vid «/srv/_site/dokument/x/index.html»: disken är full (ENOSPC). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. Frigör utrymme på disken och försök igen.\n',
     );
   });
 
@@ -34,6 +34,13 @@ describe('describeFailure', () => {
     const failure = describeFailure('Sökindexet', new Error('kunde inte skriva', { cause: systemError('EACCES', '/srv/_site/pagefind') }));
     expect(failure.text).toMatch(/^Sökindexet stannade vid «\/srv\/_site\/pagefind»: behörighet saknas \(EACCES\)\. .*STYRDOK_SITE_OUT/);
     expect(failure.exitCode).toBe(1);
+  });
+
+  it('says the same to a user of the command line, without the site\'s setting', () => {
+    expect(machineErrorText('styrdok new', systemError('EROFS', '/mnt/cd/strategy/riktlinjer/x.md'))).toBe(
+      'styrdok new stannade vid «/mnt/cd/strategy/riktlinjer/x.md»: filsystemet är skrivskyddat (EROFS). Felet ligger i datorn eller mappen, inte i styrdokumenten eller i styrdok. Välj en mapp på en disk som går att skriva på.\n',
+    );
+    expect(machineErrorText('styrdok check', new Error('något annat'))).toBeUndefined();
   });
 
   it('prints a broken configuration as `styrdok check` does, with its position, exit 2', () => {
