@@ -46,9 +46,14 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
   const memo = `${text}\n# regler: ${knownRuleIds?.join(' ') ?? ''}`;
   const remembered = cache?.configData(memo);
   if (remembered !== undefined) return { config: createConfig(remembered as StyrdokConfigData, file), diagnostics: [] };
-  const source = parseYamlSource(text, 0);
+  const source = parseYamlSource(text, 0, 'konfigurationen');
   const diagnostics: Diagnostic[] = source.problems.map((p) => ({ file, span: p.span, ruleId: 'config', severity: 'error', message: p.message }));
   if (diagnostics.length) return { config: undefined, diagnostics };
+  // Said as parse-file.ts says it of frontmatter, not as the schema would («frontmatter ska vara …, men är null»).
+  if (source.data === null || source.data === undefined) return fail('Konfigurationen är tom. Fyll i kommunens organ, förvaltningar och regler per dokumenttyp; schemas/config.schema.json beskriver varje nyckel.');
+  if (typeof source.data !== 'object' || Array.isArray(source.data)) {
+    return fail('Konfigurationen ska bestå av nycklar med värden (nyckel: värde), inte en lista eller ett enskilt värde.');
+  }
   for (const problem of validateAgainst('config.schema.json', source.data)) {
     diagnostics.push({ file, span: source.locate(problem.path), ruleId: 'config', severity: 'error', message: problem.message });
   }

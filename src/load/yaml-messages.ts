@@ -12,7 +12,6 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   BAD_SCALAR_START: 'Värdet börjar med ett tecken som har särskild betydelse i YAML. Sätt värdet inom citattecken.',
   BAD_DQ_ESCAPE: 'Ogiltig escape-sekvens inom dubbla citattecken. Använd enkla citattecken i stället.',
   TAG_RESOLVE_FAILED: 'Okänd YAML-tagg (som !tagg). Ta bort taggen: styrdok använder bara vanliga värden.',
-  MULTIPLE_DOCS: 'Frontmatter får bara innehålla ett YAML-dokument. Ta bort raden med --- eller ... i mitten.',
   NON_STRING_KEY: 'En nyckel måste vara text.',
   KEY_OVER_1024_CHARS: 'En nyckel är längre än 1 024 tecken.',
   RESOURCE_EXHAUSTION: 'YAML-texten är för stor eller för djupt nästlad för att läsas.',
@@ -38,7 +37,7 @@ function isUnendedKey(code: ErrorCode, original: string): boolean {
  * fix: a key written without its colon ("sammanfattning Text"). A line that follows a `nyckel: värde` line
  * at the same indent may instead be the value going on, not indented: then both fixes are given.
  */
-export function yamlMessage(code: ErrorCode, original: string, lines?: ErrorLines): string {
+export function yamlMessage(code: ErrorCode, original: string, lines?: ErrorLines, place = 'Frontmatter'): string {
   const missingColon = lines && isUnendedKey(code, original) ? /^\s*(?:- )?([\p{L}_][\p{L}\p{N}_]*) +([^:#\s][^:#]*?)\s*$/u.exec(lines.line) : null;
   if (missingColon) {
     const [, key, value] = missingColon;
@@ -49,6 +48,7 @@ export function yamlMessage(code: ErrorCode, original: string, lines?: ErrorLine
       ? `Raden saknar kolon, eller fortsätter värdet från raden ovanför. Är «${key}» en nyckel, skriv «${key}: ${value}»; hör texten till värdet ovanför, dra in raden med två mellanslag.`
       : `Raden saknar kolon efter nyckeln «${key}». Skriv «${key}: ${value}».`;
   }
+  if (code === 'MULTIPLE_DOCS') return `${place} får bara innehålla ett YAML-dokument. Ta bort raden med --- eller ... i mitten.`;
   const firstLine = original.split('\n')[0] ?? original;
   return MESSAGES[code] ?? `YAML-fel: ${firstLine}`;
 }

@@ -61,7 +61,12 @@ const MAX_DEPTH = 64;
 /** More YAML problems than this in one file are summed up in one last finding. */
 const MAX_PROBLEMS = 20;
 
-const ALIAS_MESSAGE = 'Alias (*namn) och ankare (&namn) stöds inte i frontmatter. Skriv ut värdet där det behövs.';
+const aliasMessage = (place: string) => `Alias (*namn) och ankare (&namn) stöds inte i ${place}. Skriv ut värdet där det behövs.`;
+
+/** Where the YAML is, as the messages name it: a document's frontmatter, or the configuration file. */
+export type YamlPlace = 'frontmatter' | 'konfigurationen';
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Parser errors that are each a mistake of their own in the text, however confused the parser is around them. */
 const INDEPENDENT = new Set<string>(['DUPLICATE_KEY', 'TAB_AS_INDENT']);
@@ -113,7 +118,7 @@ export function locateIn(table: SpanTable): YamlSource['locate'] {
   return locate;
 }
 
-export function parseYamlSource(text: string, lineOffset: number): YamlSource {
+export function parseYamlSource(text: string, lineOffset: number, place: YamlPlace = 'frontmatter'): YamlSource {
   const lineCounter = new Lines(text);
   const toSpan = (start: number, end?: number): Span => {
     const a = lineCounter.linePos(start);
@@ -128,7 +133,7 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
   if (deep !== undefined) {
     const line = text.slice(0, deep).split('\n');
     const span = { start: { line: line.length + lineOffset, column: line[line.length - 1]!.length + 1 } };
-    return { data: undefined, problems: [{ span, message: `Frontmatter är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` }], locate: () => span };
+    return { data: undefined, problems: [{ span, message: `${capitalized(place)} är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` }], locate: () => span };
   }
   let document: Document.Parsed;
   try {
@@ -145,13 +150,13 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     // The parser finds a missing closing quote where the text ends, often many lines further down: the quote
     // belongs at the end of the line where it opens.
     const span = opening === undefined ? toSpan(error.pos[0], error.pos[1]) : toSpan(endOfLine(text, opening));
-    problems.push({ span, message: yamlMessage(error.code, error.message, linesAt(text, error.pos[0])) });
+    problems.push({ span, message: yamlMessage(error.code, error.message, linesAt(text, error.pos[0]), capitalized(place)) });
   }
 
   // Frontmatter with problems has no data, so no key of it is ever located: every path falls back to its start.
   const locate = (): Span => toSpan(0);
 
-  if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
+  if (problems.length > 0) return { data: undefined, problems: capped(problems, place), locate };
 
   // Aliases are refused outright: they allow circular data and alias bombs, and no clerk needs them. An anchor
   // that no alias uses is refused too (an alias is reported where it is, and the message names both).
@@ -172,13 +177,13 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     },
     Alias(_key, node) {
       aliased.add(node.source);
-      if (node.range) problems.push({ span: toSpan(node.range[0], node.range[1]), message: ALIAS_MESSAGE });
+      if (node.range) problems.push({ span: toSpan(node.range[0], node.range[1]), message: aliasMessage(place) });
       return visit.SKIP;
     },
     Node(_key, node, path) {
       if (path.length > MAX_DEPTH * 2 && !depthProblem) {
         depthProblem = true;
-        if (node.range) problems.push({ span: toSpan(node.range[0]), message: `Frontmatter är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` });
+        if (node.range) problems.push({ span: toSpan(node.range[0]), message: `${capitalized(place)} är nästlad djupare än ${MAX_DEPTH} nivåer. Förenkla strukturen.` });
         return visit.BREAK;
       }
       if (node.anchor) anchored.push(node);
@@ -193,9 +198,9 @@ export function parseYamlSource(text: string, lineOffset: number): YamlSource {
     // A node's range starts at its value; the &anchor stands before it (after a tag, if any).
     const at = text.lastIndexOf(`&${node.anchor}`, node.range[0]);
     const start = at < 0 ? node.range[0] : at;
-    problems.push({ span: toSpan(start, start + 1 + node.anchor!.length), message: ALIAS_MESSAGE });
+    problems.push({ span: toSpan(start, start + 1 + node.anchor!.length), message: aliasMessage(place) });
   }
-  if (problems.length > 0) return { data: undefined, problems: capped(problems), locate };
+  if (problems.length > 0) return { data: undefined, problems: capped(problems, place), locate };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 0 });
@@ -248,7 +253,7 @@ function tooDeepAt(text: string): number | undefined {
  * One finding per distinct problem, at most MAX_PROBLEMS of them and then a count: an unclosed `[` ten
  * thousand levels deep gives the parser's same complaint hundreds of times.
  */
-function capped(problems: YamlProblem[]): YamlProblem[] {
+function capped(problems: YamlProblem[], place: YamlPlace): YamlProblem[] {
   const seen = new Set<string>();
   const distinct = problems.filter((p) => {
     const key = `${p.span.start.line}:${p.span.start.column}:${p.message}`;
@@ -260,7 +265,7 @@ function capped(problems: YamlProblem[]): YamlProblem[] {
   const rest = distinct.length - MAX_PROBLEMS;
   return [
     ...distinct.slice(0, MAX_PROBLEMS),
-    { span: distinct[MAX_PROBLEMS]!.span, message: `Ytterligare ${rest} YAML-fel i frontmatter visas inte. Rätta felen ovan och kontrollera igen.` },
+    { span: distinct[MAX_PROBLEMS]!.span, message: `Ytterligare ${rest} YAML-fel i ${place} visas inte. Rätta felen ovan och kontrollera igen.` },
   ];
 }
 

@@ -323,6 +323,18 @@ describe('exit codes of the real CLI', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Konfigurationen är felaktig/);
   });
+  it.each([
+    ['empty', '# Fylls i senare\n', '1:1  fel      Konfigurationen är tom.'],
+    ['a list', '- Solna\n- Sundbyberg\n', '1:1  fel      Konfigurationen ska bestå av nycklar med värden (nyckel: värde), inte en lista'],
+    ['a scalar', 'Solna stad\n', '1:1  fel      Konfigurationen ska bestå av nycklar med värden'],
+    ['an alias', 'kommun: &k Solna\nnamn: *k\n', '2:7  fel      Alias (*namn) och ankare (&namn) stöds inte i konfigurationen.'],
+    ['two YAML documents', 'kommun: Solna\n---\nkommun: Sundbyberg\n', '2:1  fel      Konfigurationen får bara innehålla ett YAML-dokument.'],
+  ])('2 for a config that is %s, told as the configuration, not as frontmatter', (name, config, says) => {
+    const run = cli(corpus(`konfiguration-${name.replace(/\W+/g, '-')}`, { 'ok.md': ok }, Buffer.from(config)));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).not.toMatch(/frontmatter|null|Internt fel/i);
+  });
   it('0 for a symlink loop and a megabyte-long line of brackets: no hang, no crash', () => {
     const dir = corpus('loop', { 'ok.md': ok, 'klamrar.md': ok.replace('id: ok-policy', 'id: klamrar').replace('KF/2020:1', 'KF/2020:2') + '\n' + '[a]('.repeat(400_000) + ' `x`\n' });
     mkdirSync(path.join(dir, 'mapp'));
