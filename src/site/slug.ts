@@ -18,10 +18,16 @@ export function slugify(text: string): string {
 /** Hands out unique slugs, numbering repeats ("syfte", "syfte-2"), as GitHub does for headings. */
 export function createSlugger(reserved: Iterable<string> = []): (text: string, fallback?: string) => string {
   const used = new Set(reserved);
+  // The next number to try per base. Every number below it is taken (and `used` only grows), so starting there
+  // gives the same slug as counting from 2, without counting again: 5,000 headings «Syfte» in one document
+  // took seconds.
+  const next = new Map<string, number>();
   return (text, fallback = 'avsnitt') => {
     const base = slugify(text) || fallback;
     let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    let n = next.get(base) ?? 2;
+    if (used.has(slug)) for (slug = `${base}-${n}`; used.has(slug); ) slug = `${base}-${++n}`;
+    if (slug !== base) next.set(base, n + 1);
     used.add(slug);
     return slug;
   };
