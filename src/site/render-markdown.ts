@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import Token from 'markdown-it/lib/token.mjs';
 import { createSlugger } from './slug.js';
+import { footnoteTail } from './footnote-tail.js';
 
 export interface Heading {
   depth: number;
@@ -33,6 +34,8 @@ export interface RenderOptions {
  * Markdown: the clerk's link text stays, the address goes.
  */
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(footnote);
+// The plugin's last step takes time with the square of the footnotes (see footnote-tail.ts).
+md.core.ruler.at('footnote_tail', footnoteTail);
 const markdownItValidateLink = md.validateLink.bind(md);
 md.validateLink = () => true;
 // linkify-it finds bare "solna.se" too; GitHub links only www., scheme and e-mail literals (see isGfmAutolink).
