@@ -174,7 +174,7 @@ function commentsOf(text: string): string[] {
   const out: string[] = [];
   const doc = parseDocument(text);
   const collect = (value: unknown) => {
-    if (typeof value === 'string' && value) out.push(...value.split('\n').map((l) => l.trim()));
+    if (typeof value === 'string' && value) for (const line of value.split('\n')) out.push(line.trim());
   };
   collect(doc.commentBefore);
   collect(doc.comment);

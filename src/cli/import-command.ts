@@ -83,7 +83,7 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     } catch (error) {
       throw new UsageError(`${input} kunde inte läsas som en Word-fil (.docx): ${error instanceof Error ? error.message : String(error)}. Spara den som .docx i Word och försök igen.`);
     }
-    notes.push(...converted.notes.map((n) => `${input}: obs: ${n}`));
+    for (const note of converted.notes) notes.push(`${input}: obs: ${note}`);
     lines = converted.markdown.split('\n');
     source = 'markdown';
   } else {

@@ -125,4 +125,12 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('karta.png');
     expect(html).toContain('<img src="https://example.org/a.png" alt="extern">');
   });
+
+  it('draws a body of 200,000 headings, each with its own id, without overflowing the stack', () => {
+    const { headings, html } = renderMarkdown('### Syfte\n'.repeat(200_000), {});
+    expect(headings).toHaveLength(200_000);
+    expect(headings[0]).toEqual({ depth: 2, id: 'syfte', text: 'Syfte' });
+    expect(headings.at(-1)!.id).toBe('syfte-200000');
+    expect(html.startsWith('<h2 id="syfte">Syfte</h2>')).toBe(true);
+  });
 });

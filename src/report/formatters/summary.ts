@@ -11,10 +11,23 @@ function findingRows(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => `| \`${cell(d.file)}:${position(d.span.start)}\` | ${d.severity === 'error' ? 'fel' : 'varning'} | ${cell(d.message)} | \`${d.ruleId}\` |`);
 }
 
+/**
+ * Rows a table of the summary lists at most. GitHub shows a job summary of up to 1 MiB and drops a larger one
+ * whole, so a PR with thousands of findings would show none; every finding is still in the log.
+ */
+export const MAX_SUMMARY_ROWS = 200;
+
+/** `rows` up to MAX_SUMMARY_ROWS, then a line saying how many more `what` the log has. */
+function capped(rows: string[], what: string): string[] {
+  if (rows.length <= MAX_SUMMARY_ROWS) return rows;
+  const more = rows.length - MAX_SUMMARY_ROWS;
+  return [...rows.slice(0, MAX_SUMMARY_ROWS), '', `… och ${more} ${what} till. Alla står i kontrollens logg, eller kör styrdok check.`];
+}
+
 function section(title: string, diagnostics: Diagnostic[], empty: string): string[] {
   const out = [`### ${title}`, ''];
   if (!diagnostics.length) return [...out, empty, ''];
-  return [...out, '| Var | Allvarlighet | Fynd | Regel |', '| --- | --- | --- | --- |', ...findingRows(diagnostics), ''];
+  return [...out, '| Var | Allvarlighet | Fynd | Regel |', '| --- | --- | --- | --- |', ...capped(findingRows(diagnostics), 'fynd'), ''];
 }
 
 /**
@@ -27,15 +40,19 @@ export const summary: Formatter = (diagnostics, context) => {
   const byFile = groupByFile(diagnostics);
   if (byFile.size) {
     lines.push('| Dokument | Fel | Varningar |', '| --- | ---: | ---: |');
-    for (const [file, list] of byFile) {
+    const rows = [...byFile].map(([file, list]) => {
       const e = list.filter((d) => d.severity === 'error').length;
-      lines.push(`| \`${cell(file)}\` | ${e} | ${list.length - e} |`);
-    }
+      return `| \`${cell(file)}\` | ${e} | ${list.length - e} |`;
+    });
+    for (const row of capped(rows, 'dokument')) lines.push(row);
     lines.push('');
   }
-  lines.push(...section('Mål utan koppling till en gällande strategi', diagnostics.filter((d) => d.ruleId === 'traceability'), 'Alla nämndmål är kopplade till en gällande strategi.'));
-  lines.push(...section('Revisioner som ska göras', diagnostics.filter((d) => d.ruleId === 'revision'), 'Inga revisioner är aktuella.'));
   const rest = diagnostics.filter((d) => d.ruleId !== 'traceability' && d.ruleId !== 'revision');
-  if (rest.length) lines.push(...section('Övriga fynd', rest, ''));
-  return lines.join('\n').trimEnd() + '\n';
+  // Joined as arrays, not pushed as arguments: a section of 130,000 findings would overflow the stack.
+  const all = lines.concat(
+    section('Mål utan koppling till en gällande strategi', diagnostics.filter((d) => d.ruleId === 'traceability'), 'Alla nämndmål är kopplade till en gällande strategi.'),
+    section('Revisioner som ska göras', diagnostics.filter((d) => d.ruleId === 'revision'), 'Inga revisioner är aktuella.'),
+    rest.length ? section('Övriga fynd', rest, '') : [],
+  );
+  return all.join('\n').trimEnd() + '\n';
 };
