@@ -6,7 +6,7 @@ declare module 'turndown' {
     children: ArrayLike<TurndownNode>;
     nextSibling: TurndownNode | null;
     getAttribute(name: string): string | null;
-    querySelectorAll(selector: string): ArrayLike<TurndownNode>;
+    querySelector(selector: string): TurndownNode | null;
   }
   interface Options {
     headingStyle?: 'setext' | 'atx';

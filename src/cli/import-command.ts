@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config.js';
 import { ConfigError } from '../engine/load-project.js';
 import { documentPath, schemaModeline } from '../authoring/conventions.js';
-import { docxToMarkdown } from '../authoring/docx-to-markdown.js';
+import { DocxError, docxToMarkdown } from '../authoring/docx-to-markdown.js';
 import { importLines, type ImportNote } from '../authoring/import-document.js';
 import { FileExistsError, writeFileAtomic } from '../authoring/write-file.js';
 import { SCHEMA_DIR } from '../schema/schema-files.js';
@@ -81,7 +81,9 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     try {
       converted = await docxToMarkdown(bytes);
     } catch (error) {
-      throw new UsageError(`${input} kunde inte läsas som en Word-fil (.docx): ${error instanceof Error ? error.message : String(error)}. Spara den som .docx i Word och försök igen.`);
+      if (error instanceof DocxError) throw new UsageError(`${input} kan inte importeras: ${error.message}.`);
+      // mammoth's own reasons are in English and name its internals: the clerk gets what to do.
+      throw new UsageError(`${input} kunde inte läsas som en Word-fil (.docx): den är skadad eller sparad i ett annat format. Öppna den i Word, spara som .docx och försök igen.`);
     }
     for (const note of converted.notes) notes.push(`${input}: obs: ${note}`);
     lines = converted.markdown.split('\n');

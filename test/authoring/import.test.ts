@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { parse } from 'yaml';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
+import { swedishNote } from '../../src/authoring/docx-to-markdown.js';
 import { authoringProject, expectOnlyAdded, SEED_004 } from './helpers.js';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -195,9 +197,27 @@ describe('styrdok import', () => {
     const before = p.snapshot();
     const result = p.runWith(['import', 'trasig.docx', '--out', 'strategy/riktlinjer/trasig.md']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^trasig\.docx kunde inte läsas som en Word-fil \(\.docx\)/);
+    expect(result.stderr).toBe('trasig.docx kan inte importeras: filen är inte en Word-fil (.docx) eller är skadad. Öppna den i Word, spara som .docx och försök igen.\n');
     expectOnlyAdded(before, p.snapshot(), []);
     expect(readdirSync(p.path('strategy/riktlinjer'))).toEqual(['riktlinje-kamerabevakning.md']);
+  });
+
+  it('refuses a zip that is no Word file, and one whose text would unpack past the limit, before unpacking it', () => {
+    const p = authoringProject();
+    writeFileSync(p.path('bilder.docx'), zipSync({ 'bild.txt': strToU8('inte Word') }));
+    // 0.1 MB on disk, 11 MB unpacked: what made mammoth take minutes and gigabytes.
+    const text = `<w:document><w:body>${'<w:p><w:r><w:t>Text i ett stycke.</w:t></w:r></w:p>'.repeat(220_000)}</w:body></w:document>`;
+    writeFileSync(p.path('stor.docx'), zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(text) }, { level: 9 }));
+    const before = p.snapshot();
+    const noWord = p.runWith(['import', 'bilder.docx']);
+    expect(noWord.code).toBe(2);
+    expect(noWord.stderr).toBe('bilder.docx kan inte importeras: filen saknar Word-dokumentets text (word/document.xml) och är ingen Word-fil (.docx). Öppna den i Word, spara som .docx och försök igen.\n');
+    const large = p.runWith(['import', 'stor.docx', '--out', 'strategy/riktlinjer/stor.md']);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toBe(
+      'stor.docx kan inte importeras: texten är 10,7 MB uppackad, mer än gränsen 10,0 MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.\n',
+    );
+    expectOnlyAdded(before, p.snapshot(), []);
   });
 
   it('never overwrites --out, and refuses files it cannot read', () => {
@@ -221,5 +241,14 @@ describe('styrdok import', () => {
     expect(result.stdout).toMatch(/^Användning: styrdok import FIL \[flaggor\]\n/);
     expect(result.stdout).toContain('--out FIL');
     expect(result.stdout).toContain('Slutkoder:');
+  });
+});
+
+describe('the notes of a Word import', () => {
+  it('are in Swedish for mammoth\'s common warnings, and keep any other after «Word:»', () => {
+    expect(swedishNote("Unrecognised paragraph style: 'Brödtext Solna' (Style ID: BrdtextSolna)")).toBe('Word: styckeformatet «Brödtext Solna» känns inte igen, så stycket blev vanlig text.');
+    expect(swedishNote("Unrecognised run style: 'Betoning' (Style ID: Betoning)")).toBe('Word: teckenformatet «Betoning» känns inte igen, så texten blev utan formatering.');
+    expect(swedishNote('An unrecognised element was ignored: w:sdt')).toBe('Word: ett okänt element (w:sdt) hoppades över.');
+    expect(swedishNote('Something new')).toBe('Word: Something new');
   });
 });
