@@ -7,6 +7,7 @@ import { DocxError, docxToMarkdown } from '../authoring/docx-to-markdown.js';
 import { importLines, type ImportNote } from '../authoring/import-document.js';
 import { FileExistsError, writeFileAtomic } from '../authoring/write-file.js';
 import { SCHEMA_DIR } from '../schema/schema-files.js';
+import { DEFAULT_MAX_FILE_BYTES, megabytes } from '../load/read-files.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './exit-codes.js';
 import { parseOptions } from './options.js';
@@ -118,6 +119,13 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     },
   });
 
+  // Refused here, not by the check after it: the clerk would otherwise be told all went well.
+  const size = Buffer.byteLength(result.text);
+  if (size > DEFAULT_MAX_FILE_BYTES) {
+    throw new UsageError(
+      `${input} blir ${megabytes(size)} MB som Markdown, mer än de ${megabytes(DEFAULT_MAX_FILE_BYTES)} MB ett styrdokument får vara. Dela upp dokumentet och importera delarna; bilagor hör hemma utanför förrådet.`,
+    );
+  }
   if (outPath) {
     try {
       writeFileAtomic(outPath, result.text, { overwrite: false });

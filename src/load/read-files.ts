@@ -45,7 +45,7 @@ function relative(cwd: string, abs: string): string {
 }
 
 /** Swedish decimal comma: 1,7 MB. */
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return (bytes / 1048576).toFixed(1).replace('.', ',');
 }
 

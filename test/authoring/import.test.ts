@@ -202,6 +202,17 @@ describe('styrdok import', () => {
     expect(readdirSync(p.path('strategy/riktlinjer'))).toEqual(['riktlinje-kamerabevakning.md']);
   });
 
+  it('refuses a text that would make a document larger than a document may be, and writes nothing', () => {
+    const p = authoringProject();
+    const head = 'Dokumenttyp:\tPolicy\nBeslutande organ:\tKommunfullmäktige\nDokumentansvarig:\tStadsledningsförvaltningen\n\nStor policy\n\n';
+    writeFileSync(p.path('stor.txt'), head + 'En mening om trygghet i staden.\n'.repeat(80_000));
+    const before = p.snapshot();
+    const result = p.runWith(['import', 'stor.txt', '--out', 'strategy/policyer/stor.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^stor\.txt blir 2,\d MB som Markdown, mer än de 2,0 MB ett styrdokument får vara\. Dela upp dokumentet och importera delarna/);
+    expectOnlyAdded(before, p.snapshot(), []);
+  });
+
   it('refuses a zip that is no Word file, and one whose text would unpack past the limit, before unpacking it', () => {
     const p = authoringProject();
     writeFileSync(p.path('bilder.docx'), zipSync({ 'bild.txt': strToU8('inte Word') }));
