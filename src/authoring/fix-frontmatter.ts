@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { parseYamlSource } from '../load/yaml-source.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { acceptsDate, childNode, kindNode, propertyOrder, type SchemaNode } from './schema-info.js';
 import { normalizeDate, normalizeDiarienummer } from './values.js';
@@ -196,6 +197,9 @@ function commentsOf(text: string): string[] {
 /** Fixes one frontmatter (the YAML between the fences). `lineOffset`: lines in the file before the YAML. */
 export function fixFrontmatter(yamlText: string, lineOffset: number, options: { pattern?: RegExp }): FixResult {
   const skipped: FixChange[] = [];
+  // Only frontmatter the check reads without a problem: aliases (and alias bombs), tags and deep nesting are the
+  // clerk's to fix by hand, and yaml's toJS below would throw on an alias bomb.
+  if (parseYamlSource(yamlText, lineOffset).problems.length) return { text: yamlText, changes: [], skipped };
   const lc = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lc, uniqueKeys: true, strict: true });
   if (doc.errors.length || !isMap(doc.contents)) return { text: yamlText, changes: [], skipped };

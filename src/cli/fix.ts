@@ -55,7 +55,14 @@ export function runFixes(options: FixOptions): FixReport {
     const range = frontmatterRange(raw.text);
     if (!range) continue;
     const yaml = raw.text.slice(range.start, range.end);
-    const result = fixFrontmatter(yaml, 1, pattern ? { pattern } : {});
+    let result;
+    try {
+      result = fixFrontmatter(yaml, 1, pattern ? { pattern } : {});
+    } catch (error) {
+      // A fault in the fixer leaves the file as it was, and the check after it still reads every file.
+      lines.push(`${raw.file}: inte rättat: ett internt fel i styrdok (${error instanceof Error ? error.message : String(error)}). Rätta för hand och rapportera felet till styrdoks förvaltare.`);
+      continue;
+    }
     for (const s of result.skipped) lines.push(`${describe(raw.file, s)} (inte rättat: gör det för hand)`);
     if (!result.changes.length) continue;
     writeFileAtomic(raw.absPath, raw.text.slice(0, range.start) + result.text + raw.text.slice(range.end), { overwrite: true });
@@ -68,7 +75,7 @@ export function runFixes(options: FixOptions): FixReport {
 /** The report as printed before the check's own output. */
 export function formatFixReport(report: FixReport): string {
   if (!report.lines.length) return 'styrdok check --fix: inget att rätta automatiskt.\n\n';
-  const count = report.lines.filter((l) => !l.endsWith('(inte rättat: gör det för hand)')).length;
+  const count = report.lines.filter((l) => !l.includes(' inte rättat')).length;
   const head = report.changedFiles.length ? `styrdok check --fix rättade ${count} ${count === 1 ? 'sak' : 'saker'} i ${report.changedFiles.length} ${report.changedFiles.length === 1 ? 'fil' : 'filer'}:` : 'styrdok check --fix:';
   return `${head}\n${report.lines.map((l) => `  ${l}`).join('\n')}\n\n`;
 }

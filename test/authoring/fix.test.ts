@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { authoringProject, TODAY } from './helpers.js';
 
@@ -127,6 +127,22 @@ describe('styrdok check --fix', () => {
     expect(text.split('\n').slice(2, 5)).toEqual(['id: riktlinje-trygga-skolvagar', 'dokumenttyp: riktlinje', 'titel: Riktlinje för trygga skolvägar   # titeln från beslutet']);
     expect(p.read(OTHER)).toBe(broken);
     expect(result.stdout).not.toContain('8/12/2023 →');
+    expect(result.code).toBe(1);
+  });
+
+  it('leaves an alias bomb alone, fixes the other files and still checks them all', () => {
+    const p = authoringProject();
+    writeFileSync(p.path(FILE), MESSY);
+    const bomb = readFileSync(new URL('../fixtures/bad-input/yaml-alias-bomb.md', import.meta.url), 'utf8');
+    writeFileSync(p.path(OTHER), bomb);
+    const result = p.runWith(['check', '--fix', 'strategy', '--today', TODAY]);
+    expect(result.stderr).not.toMatch(/Internt fel/);
+    expect(result.stdout).toContain(`${FILE}:14: beslut.datum`);
+    expect(p.read(FILE)).toBe(FIXED);
+    expect(p.read(OTHER)).toBe(bomb);
+    // The check after the fixes still reads the bomb, and says what is wrong with it.
+    expect(result.stdout).toContain(OTHER);
+    expect(result.stdout).toContain('Alias (*namn) och ankare (&namn) stöds inte i frontmatter.');
     expect(result.code).toBe(1);
   });
 
