@@ -81,6 +81,16 @@ describe('hierarchy', () => {
     ]);
   });
 
+  it('follows a cycle through 20,000 documents without overflowing the stack, and names its ends, not every step', () => {
+    const n = 20_000;
+    const files = Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`strategy/led-${String(i).padStart(5, '0')}.md`, doc(`led-${i}`, 'riktlinje', 'kommunstyrelsen', `ersätter: [led-${(i + 1) % n}]`)]),
+    );
+    expect(lines(check(files, { rule }))).toEqual([
+      `strategy/led-19999.md:9:12 error hierarchy Relationen ersätter går i cirkel: led-0 → led-1 → led-2 → led-3 → led-4 → … 19\u00a0993 dokument till … → led-19998 → led-19999 → led-0. Bryt cirkeln i något av dokumenten.`,
+    ]);
+  }, 120_000);
+
   it('reports two cycles through the same document separately, and a cycle reached from outside it', () => {
     const twoCycles = {
       'strategy/a.md': doc('a', 'riktlinje', 'kommunstyrelsen', 'ersätter: [b, c]'),
