@@ -46,15 +46,24 @@ const SYNTAX_ERRORS: Record<ParseErrorCode, string> = {
   [ParseErrorCode.InvalidCharacter]: 'en text innehåller ett tecken som måste skrivas med \\, till exempel en radbrytning',
 };
 
-/** 1-based line and column of `offset` in `text`, columns counted as the check counts them (UTF-16 units). */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+/**
+ * The 1-based line and column of an offset in `text`, columns counted as the check counts them (UTF-16
+ * units). The starts of the lines are found once, and each offset by halving: a file of many entries would
+ * otherwise be read from its start for each of them.
+ */
+function positionsIn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 /**
@@ -66,14 +75,15 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 export function parseKolada(source: string, file: string): KoladaValue[] {
   // Without the byte order mark, so that columns are those an editor shows.
   const text = source.replace(/^\uFEFF/, '');
+  const positionOf = positionsIn(text);
   const at = (offset: number, message: string) => {
-    const { line, column } = positionOf(text, offset);
+    const { line, column } = positionOf(offset);
     return new KoladaError(`${file}:${line}:${column}: ${message}`);
   };
+  if (!text.trim()) throw at(0, 'filen är tom. Spara svaret från Kolada oförändrat.');
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const syntax = errors[0];
-  if (!text.trim()) throw at(0, 'filen är tom. Spara svaret från Kolada oförändrat.');
   if (syntax || !root) {
     const offset = syntax?.offset ?? 0;
     // The commonest slip when a file is edited by hand: a comma left after the last item.
@@ -95,7 +105,7 @@ export function parseKolada(source: string, file: string): KoladaValue[] {
       throw at(node.offset, `värde nummer ${i + 1} saknar kpi, municipality, period eller values. Spara svaret från Kolada oförändrat.`);
     }
     const total = entry.values.find((v) => v?.gender === 'T');
-    if (typeof total?.value === 'number') out.push({ kpi, municipality, year: period, value: total.value, file, ...positionOf(text, node.offset) });
+    if (typeof total?.value === 'number') out.push({ kpi, municipality, year: period, value: total.value, file, ...positionOf(node.offset) });
   });
   return out;
 }
