@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { lineOf, startsOfLines } from '../load/line-starts.js';
 import { findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, type ParseError } from 'jsonc-parser';
 
 /** One yearly total from Kolada (gender T), with the file and place it came from so the report can cite it. */
@@ -46,23 +47,12 @@ const SYNTAX_ERRORS: Record<ParseErrorCode, string> = {
   [ParseErrorCode.InvalidCharacter]: 'en text innehåller ett tecken som måste skrivas med \\, till exempel en radbrytning',
 };
 
-/**
- * The 1-based line and column of an offset in `text`, columns counted as the check counts them (UTF-16
- * units). The starts of the lines are found once, and each offset by halving: a file of many entries would
- * otherwise be read from its start for each of them.
- */
+/** The 1-based line and column of an offset in `text`, columns counted as the check counts them (UTF-16 units). */
 function positionsIn(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = startsOfLines(text);
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const line = lineOf(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1 };
   };
 }
 

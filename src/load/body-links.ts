@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Root, Nodes } from 'mdast';
 import type { Processor } from 'unified';
+import { lineOf, startsOfLines } from './line-starts.js';
 
 export interface BodyLink {
   url: string;
@@ -195,24 +196,6 @@ function remarkLinks(text: string): ChunkLink[] {
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return links;
-}
-
-function startsOfLines(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Index of the last line starting at or before `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 interface Opener {
