@@ -7,6 +7,7 @@ import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml
 import { validateAgainst } from '../schema/validator.js';
 import { createConfig, type Config } from './config.js';
 import { didYouMean } from '../rules/util/suggest.js';
+import safeRegex from 'safe-regex2';
 
 export const CONFIG_FILE_NAME = 'styrdok.config.yaml';
 const SPECIAL_ADOPTERS = new Set(['förvaltningschef', 'egen_nämnd']);
@@ -108,10 +109,19 @@ function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string, k
   for (const ruleId of Object.keys(data.regler ?? {})) {
     if (knownRuleIds && !knownRuleIds.includes(ruleId)) report(['regler', ruleId], `Det finns ingen regel som heter «${ruleId}».${didYouMean(ruleId, knownRuleIds)} Se styrdok rules.`);
   }
+  let pattern: RegExp | undefined;
   try {
-    new RegExp(data.diarienummer.mönster, 'u');
+    pattern = new RegExp(data.diarienummer.mönster, 'u');
   } catch {
     report(['diarienummer', 'mönster'], 'Mönstret för diarienummer är inget giltigt reguljärt uttryck.');
+  }
+  // A repetition inside a repetition, as in (a+)+, can take hours to fail on one mistyped diarienummer, and
+  // every check would hang on it. safe-regex2 finds those (not every slow pattern: (a|a)* passes).
+  if (pattern && !safeRegex(pattern)) {
+    report(
+      ['diarienummer', 'mönster'],
+      'Mönstret för diarienummer har en upprepning inuti en upprepning, som (a+)+. Ett sådant mönster kan ta timmar att pröva mot ett felskrivet diarienummer, och kontrollen stannar då. Skriv det utan nästlade upprepningar, till exempel ^(KS|KF)/\\d{4}:\\d+$.',
+    );
   }
   return out;
 }

@@ -335,6 +335,13 @@ describe('exit codes of the real CLI', () => {
     expect(run.stderr).toContain(says);
     expect(run.stderr).not.toMatch(/frontmatter|null|Internt fel/i);
   });
+  it('2, not a hang, for a diarienummer pattern with a repetition inside a repetition', () => {
+    const config = readFileSync(path.join(FIXTURES, 'styrdok.config.yaml'), 'utf8').replace(/^ {2}mönster: .*$/m, '  mönster: "^([A-Z]+/?)+\\\\d{4}:\\\\d+$"');
+    // A diarienummer that almost matches: with the pattern in use, matching it would take hours.
+    const run = cli(corpus('langsamt-monster', { 'ok.md': ok.replace('KF/2020:1', 'KFKFKFKFKFKFKFKFKFKFKFKFKFKFKF/2020:x') }, Buffer.from(config)));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\n\s+82:3\s+fel\s+Mönstret för diarienummer har en upprepning inuti en upprepning, som \(a\+\)\+\./);
+  });
   it('0 for a symlink loop and a megabyte-long line of brackets: no hang, no crash', () => {
     const dir = corpus('loop', { 'ok.md': ok, 'klamrar.md': ok.replace('id: ok-policy', 'id: klamrar').replace('KF/2020:1', 'KF/2020:2') + '\n' + '[a]('.repeat(400_000) + ' `x`\n' });
     mkdirSync(path.join(dir, 'mapp'));
