@@ -1,4 +1,5 @@
 import type { ErrorCode } from 'yaml';
+import { clip } from './clip.js';
 
 /** Swedish wording for the YAML parser's error codes; the parser's own English text is the fallback. */
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -40,7 +41,8 @@ function isUnendedKey(code: ErrorCode, original: string): boolean {
 export function yamlMessage(code: ErrorCode, original: string, lines?: ErrorLines, place = 'Frontmatter'): string {
   const missingColon = lines && isUnendedKey(code, original) ? /^\s*(?:- )?([\p{L}_][\p{L}\p{N}_]*) +([^:#\s][^:#]*?)\s*$/u.exec(lines.line) : null;
   if (missingColon) {
-    const [, key, value] = missingColon;
+    const key = clip(missingColon[1]!);
+    const value = clip(missingColon[2]!);
     // A value that goes on is written at its key's indent, not less; a line less indented starts a new key.
     const indent = (text: string) => /^\s*/.exec(text)![0].length;
     const afterValue = lines?.previous !== undefined && indent(lines.previous) === indent(lines.line) && /^\s*(?:- )?[\p{L}_][\p{L}\p{N}_]*:[ \t]+[^\s|>]/u.test(lines.previous);

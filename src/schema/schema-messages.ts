@@ -3,6 +3,7 @@ import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from '../load/yaml-source.js';
 import { readSchemaFiles } from './schema-files.js';
 import { didYouMean } from '../rules/util/suggest.js';
+import { clip } from '../load/clip.js';
 
 export interface SchemaProblem {
   /** Path of the key at fault in the frontmatter. */
@@ -35,8 +36,8 @@ function keyName(path: PathSegment[]): string {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `«${value}»`;
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return `«${clip(value)}»`;
+  return clip(JSON.stringify(value) ?? String(value));
 }
 
 function valueAt(data: unknown, path: PathSegment[]): unknown {
