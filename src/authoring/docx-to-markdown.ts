@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
+import { megabytes } from '../load/read-files.js';
 
 /**
  * A Word file to Markdown: mammoth reads the .docx into clean HTML by paragraph style (Rubrik 1 → h1 …),
@@ -96,9 +97,8 @@ function assertImportable(buffer: Buffer): void {
   }
   if (documentXml === undefined) throw new DocxError(`filen saknar Word-dokumentets text (word/document.xml) och är ingen Word-fil (.docx). ${RESAVE}`);
   if (documentXml > MAX_DOCUMENT_XML_BYTES) {
-    const mb = (bytes: number) => (bytes / 1048576).toFixed(1).replace('.', ',');
     throw new DocxError(
-      `texten är ${mb(documentXml)} MB uppackad, mer än gränsen ${mb(MAX_DOCUMENT_XML_BYTES)} MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna`,
+      `texten är ${megabytes(documentXml)} MB uppackad, mer än gränsen ${megabytes(MAX_DOCUMENT_XML_BYTES)} MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna`,
     );
   }
 }

@@ -98,7 +98,7 @@ const SINGLE_FILE_CACHE = '{"key":"';
  */
 function claimFolder(location: string): boolean {
   try {
-    if (!isUsableCacheLocation(location)) return false;
+    if (cacheLocationProblem(location)) return false;
     if (statSync(location, { throwIfNoEntry: false })?.isFile()) rmSync(location);
     mkdirSync(location, { recursive: true });
     return true;
@@ -107,12 +107,10 @@ function claimFolder(location: string): boolean {
   }
 }
 
-/** Whether the cache may be kept at `location`: nothing there yet, a folder, or an earlier version's cache file. */
-export function isUsableCacheLocation(location: string): boolean {
-  return cacheLocationProblem(location) === undefined;
-}
-
-/** Why the cache cannot be kept at `location`, to follow its name in a message («x» är en fil); else undefined. */
+/**
+ * Why the cache cannot be kept at `location`, to follow its name in a message («x» är en fil); undefined when
+ * it can: nothing there yet, a folder, or an earlier version's cache file.
+ */
 export function cacheLocationProblem(location: string): string | undefined {
   let stat;
   try {

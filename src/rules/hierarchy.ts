@@ -13,14 +13,14 @@ function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; i
   const found: { document: StyrDocument; index: number; cycle: string[] }[] = [];
   const reported = new Set<string>();
   const state = new Map<string, 'visiting' | 'done'>();
-  const path: string[] = [];
+  // The path from the document the search started at: each with the index of its next relation to follow.
   const frames: { doc: StyrDocument; next: number }[] = [];
   const enter = (doc: StyrDocument) => {
     state.set(doc.data.id, 'visiting');
-    path.push(doc.data.id);
     frames.push({ doc, next: 0 });
   };
-  const visit = (start: StyrDocument) => {
+  for (const start of corpus.documents) {
+    if (state.has(start.data.id)) continue;
     enter(start);
     while (frames.length) {
       const frame = frames[frames.length - 1]!;
@@ -28,7 +28,6 @@ function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; i
       const targets = frame.doc.data[relation] ?? [];
       if (frame.next >= targets.length) {
         frames.pop();
-        path.pop();
         state.set(id, 'done');
         continue;
       }
@@ -37,7 +36,7 @@ function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; i
       const target = getDocument(corpus, next);
       if (!target || next === id) continue; // unknown ids and self-references belong to the references rule
       if (state.get(next) === 'visiting') {
-        const cycle = [...path.slice(path.indexOf(next)), next];
+        const cycle = [...frames.slice(frames.findIndex((f) => f.doc.data.id === next)).map((f) => f.doc.data.id), next];
         const key = [...cycle.slice(0, -1)].sort().join(' ');
         if (!reported.has(key)) {
           reported.add(key);
@@ -45,8 +44,7 @@ function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; i
         }
       } else if (!state.has(next)) enter(target);
     }
-  };
-  for (const doc of corpus.documents) if (!state.has(doc.data.id)) visit(doc);
+  }
   return found;
 }
 

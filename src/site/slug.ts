@@ -25,9 +25,12 @@ export function createSlugger(reserved: Iterable<string> = []): (text: string, f
   return (text, fallback = 'avsnitt') => {
     const base = slugify(text) || fallback;
     let slug = base;
-    let n = next.get(base) ?? 2;
-    if (used.has(slug)) for (slug = `${base}-${n}`; used.has(slug); ) slug = `${base}-${++n}`;
-    if (slug !== base) next.set(base, n + 1);
+    if (used.has(slug)) {
+      let n = next.get(base) ?? 2;
+      while (used.has(`${base}-${n}`)) n++;
+      slug = `${base}-${n}`;
+      next.set(base, n + 1);
+    }
     used.add(slug);
     return slug;
   };
