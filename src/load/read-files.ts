@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 
@@ -53,6 +53,13 @@ function fileProblem(file: string, message: string): Diagnostic {
   return { file, span: { start: { line: 1, column: 1 } }, ruleId: 'file', severity: 'error', message };
 }
 
+/** What a path that is neither a file nor a folder is, in words. */
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'en namngiven rörledning (FIFO)';
+  if (stat.isSocket()) return 'en socket';
+  return 'en enhetsfil';
+}
+
 /** Collects the Markdown files under `paths`, in a stable order, refusing what is not safe text. */
 export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptions<T>): ReadResult<T> {
   const { cwd } = options;
@@ -103,8 +110,10 @@ export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptio
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
       for (const entry of entries) visit(path.join(abs, entry), false);
-    } else if (stat.isFile() && (explicit || abs.endsWith('.md'))) {
-      found.set(abs, stat);
+    } else if (explicit || abs.endsWith('.md')) {
+      if (stat.isFile()) found.set(abs, stat);
+      // Reading a named pipe would wait for a writer forever; a device would never end.
+      else diagnostics.push(fileProblem(relative(cwd, abs), `Sökvägen är ${specialKind(stat)}, inte en vanlig fil, och läses inte. Ett styrdokument ska vara en vanlig Markdown-fil (.md).`));
     }
   };
   for (const p of paths) visit(path.resolve(cwd, p), true);

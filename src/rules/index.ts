@@ -34,7 +34,7 @@ export const rules: readonly Rule[] = [
 
 /** Checks that run while reading files, before the corpus exists; listed so `styrdok rules` and the docs cover them. */
 export const loadChecks = [
-  { id: 'file', description: 'Filen går att läsa: inte tom, inte binär, sparad som UTF-8, inte för stor och inte en länk ut ur förrådet.' },
+  { id: 'file', description: 'Filen går att läsa: en vanlig fil, inte tom, inte binär, sparad som UTF-8, inte för stor och inte en länk ut ur förrådet.' },
   { id: 'frontmatter', description: 'Filen börjar med frontmatter mellan två rader ---, med nycklar och värden.' },
   { id: 'yaml', description: 'Frontmatter är giltig YAML: rätt indrag, inga dubbla nycklar, inga tabbar, alias, ankare eller okända taggar.' },
   { id: 'schema', description: 'Frontmatter följer dokumenttypens JSON Schema: rätt nycklar, typer, datum och värden.' },

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/load-project.js';
 import { check, checkIn, lines, md, writeCorpus } from './helpers.js';
 
 const valid = md`
@@ -80,6 +82,16 @@ describe('file', () => {
       'strategy/dist/tom.md': '',
     };
     expect(lines(check(files))).toEqual([]);
+  });
+
+  it('reports a named pipe called .md instead of skipping it or waiting on it, and reads a folder called .md', () => {
+    const inFolder = valid.replace('riktlinje-kamerabevakning', 'riktlinje-i-mapp').replace('KS/2024:96', 'KS/2024:97');
+    const cwd = writeCorpus({ 'strategy/riktlinje.md': valid, 'strategy/mapp.md/riktlinje.md': inFolder });
+    execFileSync('mkfifo', [path.join(cwd, 'strategy', 'ror.md'), path.join(cwd, 'ror-utanfor-mappen')]);
+    const pipe = 'error file Sökvägen är en namngiven rörledning (FIFO), inte en vanlig fil, och läses inte. Ett styrdokument ska vara en vanlig Markdown-fil (.md).';
+    expect(lines(checkIn(cwd, { paths: ['strategy', 'ror-utanfor-mappen'] }))).toEqual([`ror-utanfor-mappen:1:1 ${pipe}`, `strategy/ror.md:1:1 ${pipe}`]);
+    const { files } = checkProject({ cwd, paths: ['strategy'], today: '2026-11-25' });
+    expect(files).toEqual(['strategy/mapp.md/riktlinje.md', 'strategy/riktlinje.md']);
   });
 
   it('reads a file named on the command line even without the .md ending', () => {
