@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, zipSync, type UnzipFile } from 'fflate';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { megabytes } from '../load/read-files.js';
@@ -80,9 +80,24 @@ export class DocxError extends Error {
  */
 export const MAX_DOCUMENT_XML_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The most all the Word file's XML may unpack to: the text and its styles, lists, footnotes, headers and
+ * footers. Real files hold well under a megabyte besides the text.
+ */
+export const MAX_XML_BYTES = 3 * MAX_DOCUMENT_XML_BYTES;
+
 const RESAVE = 'Öppna den i Word, spara som .docx och försök igen';
 
-/** Reads the zip's directory only (nothing is unpacked), and refuses what is no .docx or too large to import. */
+/** Compressed bytes unpacked at a time: deflate grows at most about 1,000-fold, so at most 16 MB a step. */
+const UNPACK_STEP = 16 * 1024;
+
+/** The text is too large: `bytes` when the file tells its size, else found while unpacking. */
+const tooLargeText = (bytes?: number) =>
+  new DocxError(
+    `texten är ${bytes === undefined ? 'större än gränsen' : `${megabytes(bytes)} MB uppackad, mer än gränsen`} ${megabytes(MAX_DOCUMENT_XML_BYTES)} MB${bytes === undefined ? ' uppackad' : ''}; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna`,
+  );
+
+/** Reads the zip's directory only (nothing is unpacked), and refuses what is no .docx or says it is too large to import. */
 function assertImportable(buffer: Buffer): void {
   let documentXml: number | undefined;
   try {
@@ -96,11 +111,53 @@ function assertImportable(buffer: Buffer): void {
     throw new DocxError(`filen är inte en Word-fil (.docx) eller är skadad. ${RESAVE}`);
   }
   if (documentXml === undefined) throw new DocxError(`filen saknar Word-dokumentets text (word/document.xml) och är ingen Word-fil (.docx). ${RESAVE}`);
-  if (documentXml > MAX_DOCUMENT_XML_BYTES) {
-    throw new DocxError(
-      `texten är ${megabytes(documentXml)} MB uppackad, mer än gränsen ${megabytes(MAX_DOCUMENT_XML_BYTES)} MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna`,
-    );
+  if (documentXml > MAX_DOCUMENT_XML_BYTES) throw tooLargeText(documentXml);
+}
+
+/** The parts mammoth reads: the XML and the relationships. Images and fonts stay out of the import. */
+const isReadPart = (name: string) => /(\.xml|\.rels)$/i.test(name);
+
+/**
+ * The Word file as mammoth gets it: its XML unpacked here a little at a time, counted, and packed again
+ * (uncompressed). The directory's sizes can lie: a 15 MB file that said its text was 5 kB made mammoth's
+ * zip reader unpack 4.5 GB before it noticed, in a minute. Here unpacking stops at the first part that
+ * grows past what it said, or past the limits. Parts mammoth does not read are kept, empty.
+ */
+function unpackWithinLimits(buffer: Buffer): Uint8Array {
+  const parts: Record<string, Uint8Array> = {};
+  let total = 0;
+  let refusal: DocxError | undefined;
+  const unpack = (file: UnzipFile) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (error, data, final) => {
+      if (refusal) return;
+      if (error) {
+        refusal = new DocxError(`filen är skadad: ${file.name} går inte att packa upp. ${RESAVE}`);
+        return;
+      }
+      size += data.length;
+      total += data.length;
+      if (file.originalSize !== undefined && size > file.originalSize) refusal = new DocxError(`filen är skadad: ${file.name} blir större uppackad än filen själv anger. ${RESAVE}`);
+      else if (file.name === 'word/document.xml' && size > MAX_DOCUMENT_XML_BYTES) refusal = tooLargeText();
+      else if (total > MAX_XML_BYTES) refusal = new DocxError(`Word-filens delar är mer än ${megabytes(MAX_XML_BYTES)} MB uppackade, mer än ett styrdokument kan hålla. Dela upp dokumentet i Word och importera delarna`);
+      chunks.push(data);
+      if (final) parts[file.name] = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    };
+    file.start();
+  };
+  const unzip = new Unzip((file) => {
+    parts[file.name] = new Uint8Array(0);
+    if (isReadPart(file.name)) unpack(file);
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < buffer.length && !refusal; at += UNPACK_STEP) unzip.push(buffer.subarray(at, at + UNPACK_STEP), at + UNPACK_STEP >= buffer.length);
+  } catch {
+    throw new DocxError(`filen är inte en Word-fil (.docx) eller är skadad. ${RESAVE}`);
   }
+  if (refusal) throw refusal;
+  return zipSync(parts, { level: 0 });
 }
 
 /** mammoth's commonest warnings in Swedish; any other is kept as it is, after «Word:». */
@@ -116,9 +173,10 @@ export function swedishNote(message: string): string {
 
 export async function docxToMarkdown(buffer: Buffer): Promise<DocxResult> {
   assertImportable(buffer);
+  const parts = unpackWithinLimits(buffer);
   let images = 0;
   const result = await mammoth.convertToHtml(
-    { buffer },
+    { buffer: Buffer.from(parts.buffer, parts.byteOffset, parts.byteLength) },
     {
       styleMap: STYLE_MAP,
       convertImage: mammoth.images.imgElement(async () => {

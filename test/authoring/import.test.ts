@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { parse } from 'yaml';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { swedishNote } from '../../src/authoring/docx-to-markdown.js';
 import { authoringProject, expectOnlyAdded, SEED_004 } from './helpers.js';
@@ -231,6 +231,26 @@ describe('styrdok import', () => {
     expectOnlyAdded(before, p.snapshot(), []);
   });
 
+  it('refuses a Word file whose directory lies about its sizes, and stops unpacking at the limit', async () => {
+    const p = authoringProject();
+    const paragraphs = (n: number) => `<w:document><w:body>${'<w:p><w:r><w:t>Text i ett stycke.</w:t></w:r></w:p>'.repeat(n)}</w:body></w:document>`;
+    // Said to be 5 kB in both its headers, 3 MB in fact: mammoth's zip reader would unpack all of it first.
+    const saysSmall = statedSize(Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(paragraphs(60_000)) }, { level: 9 })), 'word/document.xml', 5000);
+    writeFileSync(p.path('ljuger.docx'), saysSmall);
+    // Written as a stream (no sizes before the data) and said to be 5 kB in the directory, 11 MB in fact.
+    writeFileSync(p.path('strom.docx'), statedSize(await streamedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': paragraphs(220_000) }), 'word/document.xml', 5000));
+    const before = p.snapshot();
+    const lies = p.runWith(['import', 'ljuger.docx', '--out', 'strategy/riktlinjer/ljuger.md']);
+    expect(lies.code).toBe(2);
+    expect(lies.stderr).toBe('ljuger.docx kan inte importeras: filen är skadad: word/document.xml blir större uppackad än filen själv anger. Öppna den i Word, spara som .docx och försök igen.\n');
+    const streamed = p.runWith(['import', 'strom.docx', '--out', 'strategy/riktlinjer/strom.md']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stderr).toBe(
+      'strom.docx kan inte importeras: texten är större än gränsen 10,0 MB uppackad; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.\n',
+    );
+    expectOnlyAdded(before, p.snapshot(), []);
+  });
+
   it('never overwrites --out, and refuses files it cannot read', () => {
     const p = authoringProject();
     writeFileSync(p.path('a.txt'), 'Dokumenttyp:\tPolicy\nBeslutande organ:\tKommunfullmäktige\nDokumentansvarig:\tStadsledningsförvaltningen\n');
@@ -254,6 +274,42 @@ describe('styrdok import', () => {
     expect(result.stdout).toContain('Slutkoder:');
   });
 });
+
+/** The zip with `name`'s unpacked size set to `size` wherever a header states it: a zip that lies. */
+function statedSize(zip: Buffer, name: string, size: number): Buffer {
+  let end = zip.length - 22;
+  while (zip.readUInt32LE(end) !== 0x06054b50) end--;
+  let entry = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(entry + 28);
+    if (zip.toString('utf8', entry + 46, entry + 46 + nameLength) === name) {
+      zip.writeUInt32LE(size, entry + 24);
+      const local = zip.readUInt32LE(entry + 42);
+      // A streamed entry's local header has no sizes (its flag bit 3); those stay unknown.
+      if (!(zip.readUInt16LE(local + 6) & 8)) zip.writeUInt32LE(size, local + 22);
+    }
+    entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  return zip;
+}
+
+/** A zip written as a stream, as some programs write them: each entry's sizes come after its data. */
+function streamedZip(files: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, data, final) => {
+      if (error) return reject(error);
+      chunks.push(data);
+      if (final) resolve(Buffer.concat(chunks));
+    });
+    for (const [name, text] of Object.entries(files)) {
+      const entry = new ZipDeflate(name, { level: 9 });
+      zip.add(entry);
+      entry.push(strToU8(text), true);
+    }
+    zip.end();
+  });
+}
 
 describe('the notes of a Word import', () => {
   it('are in Swedish for mammoth\'s common warnings, and keep any other after «Word:»', () => {
