@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { lineOf, startsOfLines } from '../load/line-starts.js';
-import { findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, type ParseError } from 'jsonc-parser';
+import { megabytes } from '../load/read-files.js';
+import { createScanner, findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, SyntaxKind, type ParseError } from 'jsonc-parser';
 
 /** One yearly total from Kolada (gender T), with the file and place it came from so the report can cite it. */
 export interface KoladaValue {
@@ -47,6 +48,27 @@ const SYNTAX_ERRORS: Record<ParseErrorCode, string> = {
   [ParseErrorCode.InvalidCharacter]: 'en text innehåller ett tecken som måste skrivas med \\, till exempel en radbrytning',
 };
 
+/**
+ * How deep lists and objects may nest. Kolada's answer nests four levels; jsonc-parser reads a level by a
+ * call of its own, so 300,000 nested [ (300 kB) overflowed the stack and stopped the report.
+ */
+export const MAX_KOLADA_DEPTH = 64;
+
+/** The most a Kolada file may be: one answer of Kolada's for a nyckeltal over many years is a few kilobytes. */
+export const MAX_KOLADA_BYTES = 20 * 1024 * 1024;
+
+/** The offset of the first [ or { that nests deeper than MAX_KOLADA_DEPTH, found token by token without recursion. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBracketToken || token === SyntaxKind.OpenBraceToken) {
+      if (++depth > MAX_KOLADA_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBracketToken || token === SyntaxKind.CloseBraceToken) depth--;
+  }
+  return undefined;
+}
+
 /** The 1-based line and column of an offset in `text`, columns counted as the check counts them (UTF-16 units). */
 function positionsIn(text: string): (offset: number) => { line: number; column: number } {
   const starts = startsOfLines(text);
@@ -71,6 +93,8 @@ export function parseKolada(source: string, file: string): KoladaValue[] {
     return new KoladaError(`${file}:${line}:${column}: ${message}`);
   };
   if (!text.trim()) throw at(0, 'filen är tom. Spara svaret från Kolada oförändrat.');
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw at(deep, `listor och objekt är nästlade i mer än ${MAX_KOLADA_DEPTH} nivåer, och så ser inget svar från Kolada ut. Spara svaret från Kolada oförändrat.`);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const syntax = errors[0];
@@ -104,8 +128,12 @@ export function readKoladaFiles(files: readonly string[], cwd: string): KoladaVa
   return files.flatMap((file) => {
     let text: string;
     try {
-      text = readFileSync(path.resolve(cwd, file), 'utf8');
-    } catch {
+      const abs = path.resolve(cwd, file);
+      const { size } = statSync(abs);
+      if (size > MAX_KOLADA_BYTES) throw new KoladaError(`${file}: filen är ${megabytes(size)} MB, större än gränsen ${megabytes(MAX_KOLADA_BYTES)} MB för en Kolada-fil. Spara ett svar från Kolada per fil.`);
+      text = readFileSync(abs, 'utf8');
+    } catch (error) {
+      if (error instanceof KoladaError) throw error;
       throw new KoladaError(`Kolada-filen ${file} går inte att läsa. Kontrollera sökvägen.`);
     }
     return parseKolada(text, file);

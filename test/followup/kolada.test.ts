@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { indexKolada, KoladaError, koladaKey, parseKolada, readKoladaFiles } from '../../src/followup/kolada.js';
+import { indexKolada, KoladaError, koladaKey, MAX_KOLADA_BYTES, MAX_KOLADA_DEPTH, parseKolada, readKoladaFiles } from '../../src/followup/kolada.js';
 import { FIXTURE_DIR } from './fixture.js';
 
 const SAMPLE = fileURLToPath(new URL('../../strategy/uppfoljning/kolada-N15419-solna.json', import.meta.url));
@@ -39,6 +41,25 @@ describe('parseKolada', () => {
     expect(() => parseKolada('{"values": {}}', 'a.json')).toThrow('a.json:1:12: filen saknar listan "values"');
     expect(() => parseKolada('{"values":[\n  {"kpi":"N15419","period":"2025","values":[]}]}', 'a.json')).toThrow('a.json:2:3: värde nummer 1 saknar');
     expect(() => readKoladaFiles(['finns-inte.json'], FIXTURE_DIR)).toThrow('Kolada-filen finns-inte.json går inte att läsa.');
+  });
+
+  it('refuses lists nested past any Kolada answer, at the first level too deep, without overflowing the stack', () => {
+    // 300,000 levels: jsonc-parser's own recursion stopped the report with an internal error.
+    expect(() => parseKolada(`{"values":\n${'['.repeat(300_000)}`, 'a.json')).toThrow(
+      `a.json:2:${MAX_KOLADA_DEPTH}: listor och objekt är nästlade i mer än ${MAX_KOLADA_DEPTH} nivåer, och så ser inget svar från Kolada ut.`,
+    );
+    const deepButAllowed = `{"values": [${'['.repeat(MAX_KOLADA_DEPTH - 2)}${']'.repeat(MAX_KOLADA_DEPTH - 2)}]}`;
+    expect(() => parseKolada(deepButAllowed, 'a.json')).toThrow('a.json:1:13: värde nummer 1 saknar');
+  });
+
+  it('refuses a file larger than any Kolada answer before reading it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-kolada-'));
+    try {
+      writeFileSync(path.join(dir, 'stor.json'), Buffer.alloc(MAX_KOLADA_BYTES + 1024 * 1024, 0x20));
+      expect(() => readKoladaFiles(['stor.json'], dir)).toThrow('stor.json: filen är 21,0 MB, större än gränsen 20,0 MB för en Kolada-fil. Spara ett svar från Kolada per fil.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([
