@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { diffWords } from 'diff';
+import { diffLines, diffWords } from 'diff';
 import { splitFrontmatter } from '../load/frontmatter.js';
 import type { FileRevision } from './git-history.js';
 import { addDays } from '../corpus/dates.js';
@@ -47,7 +47,40 @@ export interface DiffPart {
   text: string;
 }
 
-/** A word diff between two versions' texts, for a readable "what changed" view. */
-export function diffVersions(older: AdoptedVersion, newer: AdoptedVersion): DiffPart[] {
-  return diffWords(older.body, newer.body).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+/** How finely two versions' texts could be compared: word by word, line by line, or not at all (rewritten). */
+export type DiffUnit = 'word' | 'line' | 'whole';
+
+export interface VersionsDiff {
+  unit: DiffUnit;
+  parts: DiffPart[];
+}
+
+/**
+ * The most edits (words, or lines) a diff may find before a coarser one is taken. Myers' diff takes time with
+ * the text's length times the edits it finds: a rewritten text of 60 kB took 39 s word by word, and one of
+ * 2 MB would take hours. Capped, a diff of 2 MB gives up within two seconds. The caps count edits, not
+ * time, so the same versions always give the same page.
+ */
+export const MAX_WORD_EDITS = 2000;
+export const MAX_LINE_EDITS = 1000;
+
+const toParts = (changes: { added: boolean; removed: boolean; value: string }[]): DiffPart[] =>
+  changes.map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+
+/**
+ * A word diff between two versions' texts, for a readable "what changed" view; a line diff when the texts
+ * differ in too many words, and the old text removed and the new added when they differ in too many lines.
+ */
+export function diffVersions(older: AdoptedVersion, newer: AdoptedVersion): VersionsDiff {
+  const byWord = diffWords(older.body, newer.body, { maxEditLength: MAX_WORD_EDITS });
+  if (byWord) return { unit: 'word', parts: toParts(byWord) };
+  const byLine = diffLines(older.body, newer.body, { maxEditLength: MAX_LINE_EDITS });
+  if (byLine) return { unit: 'line', parts: toParts(byLine) };
+  return {
+    unit: 'whole',
+    parts: [
+      { kind: 'removed', text: older.body },
+      { kind: 'added', text: newer.body },
+    ],
+  };
 }

@@ -34,11 +34,19 @@ export interface SiteTemplate {
  * assets and the schemas from the folder it runs in, as npm scripts always do.
  */
 export function assertSiteFolder(cwd = process.cwd()): void {
-  if (statSync(path.join(cwd, SITE_DIR), { throwIfNoEntry: false })?.isDirectory()) return;
+  const folders = [
+    { name: SITE_DIR, what: 'Webbplatsens mallar' },
+    { name: SCHEMA_FOLDER, what: 'Dokumenttypernas scheman' },
+  ];
+  const missing = folders.find((f) => !statSync(path.join(cwd, f.name), { throwIfNoEntry: false })?.isDirectory());
+  if (!missing) return;
   throw new SettingError(
-    `Webbplatsens mallar (mappen ${SITE_DIR}/) finns inte i «${cwd}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.`,
+    `${missing.what} (mappen ${missing.name}/) finns inte i «${cwd}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.`,
   );
 }
+
+/** The schemas, published with the site for editors that check frontmatter as it is typed. */
+const SCHEMA_FOLDER = 'schemas';
 
 /** The file names of the site's templates, sorted. */
 function templateNames(): string[] {
@@ -75,9 +83,9 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
   // matter, which Eleventy would render anew for every page: a quarter of a millisecond each, some 6 % of the
   // pages' time. A template's own front-matter permalink (every single page has one) wins over global data.
   eleventyConfig.addGlobalData('permalink', () => pageUrl);
-  eleventyConfig.addGlobalData('schemaFiles', readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
+  eleventyConfig.addGlobalData('schemaFiles', readdirSync(SCHEMA_FOLDER).filter((f) => f.endsWith('.schema.json')).sort());
 
-  if (part.assets) eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', schemas: 'schemas' });
+  if (part.assets) eleventyConfig.addPassthroughCopy({ [`${SITE_DIR}/assets`]: 'assets', [SCHEMA_FOLDER]: 'schemas' });
   if (part.templates) {
     const wanted = new Set(part.templates);
     for (const name of templateNames()) if (!wanted.has(name)) eleventyConfig.ignores.add(`${SITE_DIR}/${name}`);

@@ -4,7 +4,7 @@
  */
 import { addDays, swedishDate } from '../corpus/dates.js';
 import { validityOf } from '../corpus/status.js';
-import { adoptedVersions, diffVersions, type AdoptedVersion, type DiffPart } from '../history/adopted-versions.js';
+import { adoptedVersions, diffVersions, type AdoptedVersion, type DiffPart, type DiffUnit } from '../history/adopted-versions.js';
 import type { FileRevision } from '../history/git-history.js';
 import type { StyrDocument } from '../model/document.js';
 import type { ModelContext } from './context.js';
@@ -143,7 +143,8 @@ function rowsOf(versions: AdoptedVersion[], today: string): VersionRow[] {
 }
 
 function diffView(older: AdoptedVersion, newer: AdoptedVersion, olderRow: VersionRow, newerRow: VersionRow): VersionDiff {
-  const parts = readableDiff(diffVersions(older, newer));
+  const { unit, parts: raw } = diffVersions(older, newer);
+  const parts = readableDiff(raw);
   const added = countWords(parts, 'added');
   const removed = countWords(parts, 'removed');
   const amount =
@@ -157,7 +158,7 @@ function diffView(older: AdoptedVersion, newer: AdoptedVersion, olderRow: Versio
   return {
     anchor: newerRow.changesAnchor!,
     title: `Ändringar i lydelsen från ${newerRow.from.text}`,
-    intro: `Jämfört med lydelsen från ${olderRow.from.text} (beslut ${olderRow.decision}, ${olderRow.diarienummer}): ${amount}`,
+    intro: `Jämfört med lydelsen från ${olderRow.from.text} (beslut ${olderRow.decision}, ${olderRow.diarienummer}): ${amount}${COARSER[unit]}`,
     ...(older.title !== newer.title ? { titleChange: { from: older.title, to: newer.title } } : {}),
     parts,
     added,
@@ -166,6 +167,13 @@ function diffView(older: AdoptedVersion, newer: AdoptedVersion, olderRow: Versio
 }
 
 const words = (n: number) => (n === 1 ? '1 ord' : `${n} ord`);
+
+/** What the reader is told when the texts differ too much to be compared word by word (see diffVersions). */
+const COARSER: Record<DiffUnit, string> = {
+  word: '',
+  line: ' Texterna skiljer sig för mycket för att jämföras ord för ord, så ändrade rader visas hela.',
+  whole: ' Texten är så omskriven att den inte går att jämföra rad för rad, så hela den tidigare texten visas som borttagen och hela den nya som tillagd.',
+};
 
 function countWords(parts: { kind: DiffKind; text: string }[], kind: DiffKind): number {
   return parts.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.text.split(/\s+/).filter(Boolean).length, 0);

@@ -41,7 +41,8 @@ describe('adopted versions from git history', () => {
     ]);
     // The correction after the decision belongs to the first version.
     expect(versions[0]!.body).toBe('Kameror får sättas upp på torg och gator.\n');
-    const diff = diffVersions(versions[0]!, versions[1]!);
+    const { unit, parts: diff } = diffVersions(versions[0]!, versions[1]!);
+    expect(unit).toBe('word');
     expect(diff.filter((p) => p.kind === 'added').map((p) => p.text.trim()).join(' ')).toContain('skolgårdar');
     expect(diff.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toContain('och');
   });
@@ -49,5 +50,43 @@ describe('adopted versions from git history', () => {
   it('outside a git repository there is no history, and no error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'styrdok-nogit-'));
     expect(readGitHistory(dir, ['.']).size).toBe(0);
+  });
+});
+
+describe('diffVersions on texts that differ a lot', () => {
+  /** `lines` lines of `perLine` words drawn from a fixed sequence, starting at `seed`. */
+  const text = (lines: number, perLine: number, seed: number) => {
+    let x = seed;
+    const word = () => `ord${(x = (x * 1103515245 + 12345) % 2147483648) % 3000}`;
+    return Array.from({ length: lines }, () => Array.from({ length: perLine }, word).join(' ')).join('\n\n') + '\n';
+  };
+  const version = (body: string, from: string) => ({ beslut: { datum: from, diarienummer: `KS/${from}` }, from, commit: 'c', title: 'T', body });
+
+  it('compares line by line when too many words changed, keeping the lines that did not', () => {
+    // Every other paragraph rewritten: some 3,000 words on 100 lines of 46 kB. Word by word, uncapped, it took 9.5 s.
+    const older = text(200, 30, 1);
+    const newer = older
+      .split('\n\n')
+      .map((line, i) => (i % 2 ? text(1, 30, 1000 + i).trimEnd() : line))
+      .join('\n\n');
+    const { unit, parts } = diffVersions(version(older, '2024-01-01'), version(newer, '2026-01-01'));
+    expect(unit).toBe('line');
+    expect(parts.filter((p) => p.kind === 'same').map((p) => p.text).join('')).toContain(older.split('\n\n')[0]);
+    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(newer);
+    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(older);
+  });
+
+  it('shows a rewritten text as the old removed and the new added, the same every time', () => {
+    const older = text(2000, 12, 1);
+    const newer = text(2000, 12, 2);
+    const diff = diffVersions(version(older, '2024-01-01'), version(newer, '2026-01-01'));
+    expect(diff).toEqual({ unit: 'whole', parts: [{ kind: 'removed', text: older }, { kind: 'added', text: newer }] });
+    expect(diffVersions(version(older, '2024-01-01'), version(newer, '2026-01-01'))).toEqual(diff);
+  });
+
+  it('still compares word by word within the cap', () => {
+    const older = text(50, 20, 1);
+    const newer = older.replace(/ord(\d+) /, 'nytt ');
+    expect(diffVersions(version(older, '2024-01-01'), version(newer, '2026-01-01')).unit).toBe('word');
   });
 });

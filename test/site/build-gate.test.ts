@@ -174,6 +174,12 @@ describe('a build that cannot start says why in Swedish, to whoever can act on i
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`Webbplatsens mallar (mappen site/) finns inte i «${elsewhere}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.\n`);
     expect(readdirSync(elsewhere)).toEqual([]);
+    // A folder with the templates but not the schemas the site publishes: not an internal error either.
+    mkdirSync(path.join(elsewhere, 'site'));
+    const noSchemas = await runNode([buildMain], { ...clean, STYRDOK_CORPUS: path.join(REPO, 'strategy'), STYRDOK_SITE_OUT: out }, elsewhere);
+    expect(noSchemas.code).toBe(1);
+    expect(noSchemas.stderr).toBe(`Dokumenttypernas scheman (mappen schemas/) finns inte i «${elsewhere}». Bygg webbplatsen från förrådets rot, där package.json ligger, med npm run site.\n`);
+    expect(readdirSync(elsewhere)).toEqual(['site']);
   }, 60_000);
 
   it('a Kolada file that is not JSON: the clerk is told which file, exit 1', async () => {
