@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/read-files.js';
 
 export interface FileRevision {
   commit: string;
@@ -8,12 +9,25 @@ export interface FileRevision {
   text: string;
 }
 
+/** A revision the log names: the blob of `file` as `commit` left it. */
+interface WantedRevision {
+  file: string;
+  commit: string;
+  date: string;
+  blob: string;
+}
+
 /**
- * Every committed revision of the files under `paths`, newest first, read with two git processes in all
- * (one log, one cat-file batch) rather than two per file: the site asks for the whole corpus at once.
+ * Every committed revision of the files under `paths`, newest first, read with three git processes in all
+ * (one log, two cat-file batches) rather than two per file: the site asks for the whole corpus at once.
  * Returns an empty map outside a git repository, so a tarball of the corpus still builds.
+ *
+ * The log is read with -z and --raw: file names come as they are (git quotes a name with å, ä or ö
+ * otherwise, and such a file had no history), and each revision by its blob's id, so that no file name
+ * is ever written into cat-file's input. A revision larger than a document may be was never one the
+ * check let through, and is not read.
  */
-export function readGitHistory(cwd: string, paths: string[]): Map<string, FileRevision[]> {
+export function readGitHistory(cwd: string, paths: string[], maxBytes = DEFAULT_MAX_FILE_BYTES): Map<string, FileRevision[]> {
   const history = new Map<string, FileRevision[]>();
   let top: string;
   try {
@@ -21,27 +35,23 @@ export function readGitHistory(cwd: string, paths: string[]): Map<string, FileRe
   } catch {
     return history;
   }
-  const log = spawnSync('git', ['log', '--format=%x00%H%x09%cI', '--name-only', '--no-renames', '--', ...paths], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (log.status !== 0) return history;
-  const wanted: { file: string; commit: string; date: string }[] = [];
-  for (const entry of log.stdout.split('\0').slice(1)) {
-    const [header = '', ...files] = entry.split('\n').filter(Boolean);
-    const [commit = '', date = ''] = header.split('\t');
-    for (const repoPath of files) {
-      if (repoPath.endsWith('.md')) wanted.push({ file: repoPath, commit, date });
-    }
-  }
+  // A repository without a commit yet has no history, and git log would fail on it.
+  if (spawnSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd, stdio: 'ignore' }).status !== 0) return history;
+  const log = spawnSync('git', ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--format=%H%x09%cI', '--', ...paths], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (log.status !== 0) throw new GitHistoryError(`git log kunde inte läsas${gitReason(log)}.`);
+  const wanted = revisionsIn(log.stdout);
   if (!wanted.length) return history;
-  const batch = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: wanted.map((w) => `${w.commit}:${w.file}`).join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
-  if (batch.status !== 0) return history;
+  const sizes = blobSizes(top, wanted.map((w) => w.blob));
+  const read = wanted.filter((w) => (sizes.get(w.blob) ?? Infinity) <= maxBytes);
+  const total = read.reduce((sum, w) => sum + sizes.get(w.blob)! + 100, 0);
+  const batch = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: read.map((w) => w.blob).join('\n') + '\n', maxBuffer: total + 1024 });
+  if (batch.status !== 0) throw new GitHistoryError(`git cat-file kunde inte läsa ${read.length} versioner${gitReason(batch)}.`);
   const out = batch.stdout;
   let offset = 0;
-  for (const w of wanted) {
+  for (const w of read) {
     const headerEnd = out.indexOf(10, offset);
-    const header = out.subarray(offset, headerEnd).toString('utf8');
+    const size = Number(out.subarray(offset, headerEnd).toString('utf8').split(' ')[2]);
     offset = headerEnd + 1;
-    if (header.endsWith(' missing')) continue; // deleted in this commit
-    const size = Number(header.split(' ')[2]);
     const text = out.subarray(offset, offset + size).toString('utf8');
     offset += size + 1;
     // Keys are relative to cwd, like the corpus's own file names.
@@ -51,6 +61,53 @@ export function readGitHistory(cwd: string, paths: string[]): Map<string, FileRe
     history.set(key, list);
   }
   return history;
+}
+
+/** The history could not be read although the folder is in git: said, not passed over as "no versions". */
+export class GitHistoryError extends Error {
+  override name = 'GitHistoryError';
+}
+
+const gitReason = (result: SpawnSyncReturns<string | Buffer>) => {
+  const text = result.error?.message ?? String(result.stderr ?? '').trim();
+  return text ? `: ${text}` : '';
+};
+
+/**
+ * The Markdown revisions in `git log -z --raw --format=%H%x09%cI`: a commit's header, then for each file it
+ * changed a «:mode mode blob blob status» field and the file's name, each ended by NUL. A deleted file
+ * (status D) has no revision in that commit.
+ */
+function revisionsIn(log: string): WantedRevision[] {
+  const wanted: WantedRevision[] = [];
+  const fields = log.split('\0');
+  let commit = '';
+  let date = '';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!.replace(/^\n/, '');
+    const header = /^([0-9a-f]{40,64})\t(\S+)$/.exec(field);
+    if (header) {
+      [, commit = '', date = ''] = header;
+      continue;
+    }
+    const change = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(field);
+    if (!change) continue;
+    const file = fields[++i] ?? '';
+    if (change[2] !== 'D' && file.endsWith('.md')) wanted.push({ file, commit, date, blob: change[1]! });
+  }
+  return wanted;
+}
+
+/** The size of each blob, from one `git cat-file --batch-check`. */
+function blobSizes(top: string, blobs: string[]): Map<string, number> {
+  const check = spawnSync('git', ['cat-file', '--batch-check'], { cwd: top, input: blobs.join('\n') + '\n', encoding: 'utf8', maxBuffer: blobs.length * 100 + 1024 });
+  if (check.status !== 0) throw new GitHistoryError(`git cat-file kunde inte läsa versionernas storlek${gitReason(check)}.`);
+  const sizes = new Map<string, number>();
+  for (const line of check.stdout.split('\n')) {
+    const [blob, type, size] = line.split(' ');
+    if (blob && type === 'blob') sizes.set(blob, Number(size));
+  }
+  return sizes;
 }
 
 /**

@@ -4,7 +4,7 @@ import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
 import { todayIso } from '../corpus/dates.js';
 import { indexKolada, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
-import { isShallowClone, readGitHistory } from '../history/git-history.js';
+import { GitHistoryError, isShallowClone, readGitHistory, type FileRevision } from '../history/git-history.js';
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
@@ -35,6 +35,8 @@ export interface LoadedSite {
   followupYearPage(year: number): FollowupYear;
   /** Versions were read from a shallow clone, so the earlier ones are missing. */
   shallowHistory: boolean;
+  /** Why the versions from git are missing, when git could not give them. */
+  historyProblem?: string;
   /** Written once, then let go (it holds every document): see writeOpenData. */
   openData?: Record<string, unknown> | undefined;
 }
@@ -54,12 +56,25 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   cache?.save();
   assertBuildable(project);
   // Git is asked once for the whole corpus (two processes), never per document.
-  const history = !withHistory ? new Map() : readGitHistory(path.dirname(corpus), [path.basename(corpus)]);
+  const { history, historyProblem } = withHistory ? versionsFromGit(corpus) : { history: new Map<string, FileRevision[]>() };
   const kolada = readKolada(corpus);
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
-  return { project, model, documentPage, followupYearPage, shallowHistory, openData: siteOpenData(project, model, followupReports) };
+  return { project, model, documentPage, followupYearPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: siteOpenData(project, model, followupReports) };
+}
+
+/**
+ * The corpus's revisions from git. When git cannot give them, the site is built without versions and
+ * says why (noticeLines), rather than stopping a publication over its history.
+ */
+function versionsFromGit(corpus: string): { history: Map<string, FileRevision[]>; historyProblem?: string } {
+  try {
+    return { history: readGitHistory(path.dirname(corpus), [path.basename(corpus)]) };
+  } catch (error) {
+    if (!(error instanceof GitHistoryError)) throw error;
+    return { history: new Map(), historyProblem: error.message };
+  }
 }
 
 /**
@@ -80,6 +95,7 @@ export function noticeLines(site: LoadedSite): string[] {
   const lines: string[] = [];
   const warnings = site.project.diagnostics.length;
   if (warnings) lines.push(`[styrdok] ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i styrdokumenten; kör styrdok check för detaljer.`);
+  if (site.historyProblem) lines.push(`[styrdok] Webbplatsen byggs utan tidigare lydelser: ${site.historyProblem}`);
   if (site.shallowHistory) {
     lines.push(
       '[styrdok] Förrådet är en grund klon utan de tidigare incheckningarna, så webbplatsens lydelser ur git-historiken blir ofullständiga. Hämta hela historiken med git fetch --unshallow, eller med fetch-depth: 0 i actions/checkout.',

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGitHistory } from '../../src/history/git-history.js';
+import { GitHistoryError, readGitHistory } from '../../src/history/git-history.js';
 import { adoptedVersions, diffVersions } from '../../src/history/adopted-versions.js';
 
 function doc(beslut: string, body: string): string {
@@ -45,6 +45,51 @@ describe('adopted versions from git history', () => {
     expect(unit).toBe('word');
     expect(diff.filter((p) => p.kind === 'added').map((p) => p.text.trim()).join(' ')).toContain('skolgårdar');
     expect(diff.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toContain('och');
+  });
+
+  it('reads files whose names have å ä ö, spaces, quotes and backslashes, which git quotes in its log', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'styrdok-history-names-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+    git('init', '-q');
+    mkdirSync(path.join(dir, 'strategy', 'åtgärdsplaner'), { recursive: true });
+    const names = ['strategy/åtgärdsplaner/trygghet i Solna.md', 'strategy/riktlinje "kameror" \\ 2.md'];
+    for (const [i, body] of ['Första.\n', 'Andra.\n'].entries()) {
+      for (const name of names) writeFileSync(path.join(dir, name), doc('', body));
+      git('add', '.');
+      git('commit', '-qm', `omgång ${i}`);
+    }
+    git('rm', '-q', names[1]!);
+    git('commit', '-qm', 'borttagen');
+    const history = readGitHistory(dir, ['strategy']);
+    expect([...history.keys()].sort()).toEqual([...names].sort());
+    expect(history.get(names[0]!)!.map((r) => r.text.slice(r.text.lastIndexOf('---\n') + 4))).toEqual(['Andra.\n', 'Första.\n']);
+  });
+
+  it('passes over a revision larger than a document may be, and reads the others', () => {
+    const dir = repoWithHistory();
+    const all = readGitHistory(dir, ['strategy']).get('strategy/riktlinje-x.md')!;
+    const sizes = all.map((r) => Buffer.byteLength(r.text));
+    const limit = Math.min(...sizes) + 5;
+    const small = readGitHistory(dir, ['strategy'], limit).get('strategy/riktlinje-x.md')!;
+    expect(small.map((r) => r.commit)).toEqual(all.filter((r) => Buffer.byteLength(r.text) <= limit).map((r) => r.commit));
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.length).toBeLessThan(all.length);
+  });
+
+  it('says so when git cannot read the history, rather than giving none', () => {
+    const dir = repoWithHistory();
+    // The oldest commit's object lost: git log stops on it.
+    const oldest = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    rmSync(path.join(dir, '.git', 'objects', oldest.slice(0, 2), oldest.slice(2)));
+    expect(() => readGitHistory(dir, ['strategy'])).toThrow(GitHistoryError);
+    expect(() => readGitHistory(dir, ['strategy'])).toThrow(/^git log kunde inte läsas: .*/);
+  });
+
+  it('a repository without a commit yet has no history, and no error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'styrdok-history-empty-'));
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    writeFileSync(path.join(dir, 'a.md'), doc('', 'Text.\n'));
+    expect(readGitHistory(dir, ['.']).size).toBe(0);
   });
 
   it('outside a git repository there is no history, and no error', () => {
