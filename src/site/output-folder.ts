@@ -143,8 +143,10 @@ process.once('exit', () => {
 });
 
 /**
- * Takes the output folder's lock file, which holds the building process's id. A lock whose process is gone
- * (a build that was killed) is taken over.
+ * Takes the output folder's lock file, which names the building process: its id and, where the system tells
+ * (Linux's /proc), when it started and in which boot. A lock whose process is gone (a build that was
+ * killed) is taken over, and so is one whose id now belongs to another process: after a restart the same
+ * ids come round again, and the old lock would otherwise stop every build until removed by hand.
  */
 function takeLock(lock: string, outputDir: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -153,17 +155,17 @@ function takeLock(lock: string, outputDir: string): void {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      const holder = parseLock(readFileSync(lock, 'utf8'));
+      if (holder && holder.pid !== process.pid && isRunning(holder)) {
         throw new OutputFolderError(
-          `Ett annat bygge av webbplatsen (process ${holder}) skriver redan till «${outputDir}». Vänta tills det är klart och bygg sedan igen. Om inget annat bygge körs, ta bort låsfilen ${lock}.`,
+          `Ett annat bygge av webbplatsen (process ${holder.pid}) skriver redan till «${outputDir}». Vänta tills det är klart och bygg sedan igen. Om inget annat bygge körs, ta bort låsfilen ${lock}.`,
         );
       }
       rmSync(lock, { force: true });
       continue;
     }
     try {
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, lockText(processIdentity(process.pid)));
     } finally {
       closeSync(fd);
     }
@@ -173,17 +175,60 @@ function takeLock(lock: string, outputDir: string): void {
   throw new OutputFolderError(`Kunde inte ta låsfilen ${lock} för «${outputDir}». Bygg igen.`);
 }
 
+/** A process as the lock names it; start and boot are undefined where the system does not tell them. */
+export interface LockHolder {
+  pid: number;
+  /** Clock ticks from boot to the process's start (/proc/<pid>/stat, field 22). */
+  start?: string | undefined;
+  /** /proc/sys/kernel/random/boot_id: a new one at every restart. */
+  boot?: string | undefined;
+}
+
+/** «pid start boot», «-» for what is unknown; a lock of older builds holds the pid alone. */
+export function lockText(holder: LockHolder): string {
+  return `${holder.pid} ${holder.start ?? '-'} ${holder.boot ?? '-'}\n`;
+}
+
+export function parseLock(text: string): LockHolder | undefined {
+  const [pid, start, boot] = text.trim().split(/\s+/);
+  const id = Number(pid);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  const known = (value: string | undefined) => (value && value !== '-' ? value : undefined);
+  return { pid: id, start: known(start), boot: known(boot) };
+}
+
+export function processIdentity(pid: number): LockHolder {
+  return { pid, start: startOf(pid), boot: readOrUndefined('/proc/sys/kernel/random/boot_id') };
+}
+
+function startOf(pid: number): string | undefined {
+  const stat = readOrUndefined(`/proc/${pid}/stat`);
+  // The name in parentheses may itself hold spaces and parentheses: the fields after the last ) are plain.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's process still runs: its id is taken, by the same process when the lock can tell. */
+function isRunning(holder: LockHolder): boolean {
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const now = processIdentity(holder.pid);
+  if (holder.boot && now.boot && holder.boot !== now.boot) return false;
+  return !(holder.start && now.start && holder.start !== now.start);
+}
+
 function releaseLock(lock: string): void {
   if (!heldLocks.delete(lock)) return;
   rmSync(lock, { force: true });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshOutput, OutputFolderError } from '../../src/site/output-folder.js';
+import { freshOutput, lockText, OutputFolderError, parseLock, processIdentity } from '../../src/site/output-folder.js';
 import { tempDir } from './helpers.js';
 
 /** A folder with files (path → text) in a new temporary folder. */
@@ -117,13 +117,13 @@ describe('one build at a time writes to an output folder', () => {
   it('refuses a second build while the first is running, names it, and lets go when the first is done', async () => {
     const out = folderWith(aSite);
     const first = freshOutput(out, []);
-    expect(readFileSync(lockOf(out), 'utf8').trim()).toBe(String(process.pid));
+    expect(parseLock(readFileSync(lockOf(out), 'utf8'))).toEqual(processIdentity(process.pid));
     // Another running build holds the lock: this test's parent process stands in for it.
-    writeFileSync(lockOf(out), `${process.ppid}\n`);
+    writeFileSync(lockOf(out), lockText(processIdentity(process.ppid)));
     expect(() => freshOutput(out, [])).toThrow(OutputFolderError);
     expect(() => freshOutput(out, [])).toThrow(new RegExp(`Ett annat bygge av webbplatsen \\(process ${process.ppid}\\) skriver redan till «.*_site»`));
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('förra');
-    writeFileSync(lockOf(out), `${process.pid}\n`);
+    writeFileSync(lockOf(out), lockText(processIdentity(process.pid)));
     writeNewSite(first.staging);
     await first.publish();
     expect(readdirSync(path.dirname(out))).toEqual(['_site']);
@@ -137,10 +137,34 @@ describe('one build at a time writes to an output folder', () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(lockOf(out), `${gone}\n`);
     const output = freshOutput(out, []);
-    expect(readFileSync(lockOf(out), 'utf8').trim()).toBe(String(process.pid));
+    expect(parseLock(readFileSync(lockOf(out), 'utf8'))?.pid).toBe(process.pid);
     writeNewSite(output.staging);
     await output.publish();
     expect(readdirSync(path.dirname(out))).toEqual(['_site']);
+  });
+
+  // Linux tells a process's start and the boot in /proc; elsewhere the id alone decides (the test after).
+  it.runIf(existsSync('/proc/self/stat'))('takes over a lock whose process id now belongs to another process, as after a restart', async () => {
+    const out = folderWith(aSite);
+    const parent = processIdentity(process.ppid);
+    // The parent's id, but another start time, or another boot: the build that wrote it is gone.
+    for (const stale of [{ ...parent, start: `${Number(parent.start) - 1}` }, { ...parent, boot: 'en-annan-start' }]) {
+      writeFileSync(lockOf(out), lockText(stale));
+      const output = freshOutput(out, []);
+      expect(parseLock(readFileSync(lockOf(out), 'utf8'))?.pid).toBe(process.pid);
+      output.discard();
+    }
+    // Where the system does not tell the start (an old lock, or no /proc), the id alone decides.
+    writeFileSync(lockOf(out), `${process.ppid}\n`);
+    expect(() => freshOutput(out, [])).toThrow(OutputFolderError);
+  });
+
+  it('reads a lock of its own format and of the older one, and refuses what is neither', () => {
+    expect(parseLock('123 4567 abc-def\n')).toEqual({ pid: 123, start: '4567', boot: 'abc-def' });
+    expect(parseLock('123\n')).toEqual({ pid: 123, start: undefined, boot: undefined });
+    expect(parseLock('123 - -\n')).toEqual({ pid: 123, start: undefined, boot: undefined });
+    expect(parseLock('')).toBeUndefined();
+    expect(parseLock('inte ett nummer')).toBeUndefined();
   });
 });
 
