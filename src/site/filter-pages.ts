@@ -85,9 +85,14 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
   );
 
   const byPerson = (field: 'organ' | 'owner') => {
-    const ids = [...new Map(sorted.map((d) => [d[field].id, d[field].name])).entries()].sort((a, b) => compareSv(a[1], b[1]));
-    return ids.map(([id, name]) => {
-      const list = sorted.filter((d) => d[field].id === id);
+    // Grouped in one pass: hundreds of organs or förvaltningar, each filtering every document, took half a second at 10,000.
+    const groups = new Map<string, { name: string; list: DocSummary[] }>();
+    for (const d of sorted) {
+      const group = groups.get(d[field].id) ?? groups.set(d[field].id, { name: d[field].name, list: [] }).get(d[field].id)!;
+      group.list.push(d);
+    }
+    const ids = [...groups.entries()].sort((a, b) => compareSv(a[1].name, b[1].name));
+    return ids.map(([id, { name, list }]) => {
       return field === 'organ'
         ? { key: slugify(id), label: name, title: `Styrdokument beslutade av ${name}`, intro: `${count(list.length)} som ${name} har beslutat.`, docs: list }
         : { key: slugify(id), label: name, title: `Styrdokument som ${name} ansvarar för`, intro: `${count(list.length)} med ${name} som dokumentansvarig.`, docs: list };
