@@ -4,6 +4,8 @@ import { isVerksamhetsplan, actionsOf } from '../model/document.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PathSegment } from '../load/yaml-source.js';
 import { didYouMean } from './util/suggest.js';
+import { listAt } from '../model/site-addresses.js';
+import { slugify } from '../authoring/conventions.js';
 
 const RELATIONS = ['ersätter', 'kompletteras_med', 'genomför'] as const;
 
@@ -21,7 +23,7 @@ function targetProblem(ref: string, corpus: Corpus): string | undefined {
 
 export default createRule({
   id: 'references',
-  description: 'Varje id som ett dokument pekar på finns, inget id används två gånger och inget dokument pekar på sig självt.',
+  description: 'Varje id som ett dokument pekar på finns, inget id används två gånger eller av webbplatsens listor, och inget dokument pekar på sig självt.',
   defaultSeverity: 'error',
   check({ corpus }) {
     const findings: Finding[] = [];
@@ -38,6 +40,14 @@ export default createRule({
     }
     for (const document of corpus.documents) {
       const { data } = document;
+      const list = listAt(data.id);
+      if (list) {
+        findings.push({
+          document,
+          path: ['id'],
+          message: `Id «${data.id}» kan inte användas: webbplatsen har ${list} på /dokument/${data.id}/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «${slugify(`${data.dokumenttyp} ${data.id}`)}».`,
+        });
+      }
       for (const relation of RELATIONS) {
         (data[relation] ?? []).forEach((id, index) => {
           const path: PathSegment[] = [relation, index];

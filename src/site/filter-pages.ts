@@ -4,6 +4,7 @@ import { compareSv } from './format.js';
 import { slugify } from './slug.js';
 import { docsPerPage, pagedList, pageTitle } from './paged-list.js';
 import type { DocSummary, Facet, FacetPage, FilterPage } from './types.js';
+import type { DocumentListFolder } from '../model/site-addresses.js';
 
 /**
  * The most values of one facet the filter menu lists on every list page. A large kommun has hundreds of
@@ -31,7 +32,7 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
   const addFacet = (
     key: string,
     label: string,
-    path: string,
+    path: DocumentListFolder,
     values: { key: string; label: string; title: string; intro: string; docs: DocSummary[] }[],
     many?: (n: number) => { linkText: string; intro: string },
   ) => {

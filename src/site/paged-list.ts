@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/config.js';
 import type { Pager } from './types.js';
+import { listPageUrl } from '../model/site-addresses.js';
 
 /** Entries on one page unless the config says otherwise (webbplats.dokument_per_sida). */
 export const DOCS_PER_PAGE = 200;
@@ -28,7 +29,7 @@ export function pagedList<T>(url: string, list: readonly T[], perPage: number, t
   const perType = new Map<string, number>();
   for (const entry of list) perType.set(typeOf(entry), (perType.get(typeOf(entry)) ?? 0) + 1);
   const total = Math.max(1, Math.ceil(list.length / perPage));
-  const urlOf = (n: number) => (n === 1 ? url : `${url}sida-${n}/`);
+  const urlOf = (n: number) => listPageUrl(url, n);
   return Array.from({ length: total }, (_, i): ListPage<T> => {
     const n = i + 1;
     const slice = list.slice(i * perPage, n * perPage);

@@ -76,6 +76,16 @@ describe('references', () => {
     expect(related(diagnostics[0])).toEqual(['strategy/a.md:2:1 Id:t används här']);
   });
 
+  it('reports an id the site uses for its lists of documents, which would take or lose the list\'s page', () => {
+    const files = Object.fromEntries(['organ', 'status', 'sida-2', 'sida-12'].map((id, i) => [`strategy/${id}.md`, riktlinje(id, '', `KS/2024:${100 + i}`)]));
+    expect(lines(check({ ...files, 'strategy/fri.md': riktlinje('sida-2b', '', 'KS/2024:99') }, { rule }))).toEqual([
+      'strategy/organ.md:2:1 error references Id «organ» kan inte användas: webbplatsen har listorna per beslutande organ på /dokument/organ/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «riktlinje-organ».',
+      'strategy/sida-12.md:2:1 error references Id «sida-12» kan inte användas: webbplatsen har sidan 12 av listan över alla styrdokument på /dokument/sida-12/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «riktlinje-sida-12».',
+      'strategy/sida-2.md:2:1 error references Id «sida-2» kan inte användas: webbplatsen har sidan 2 av listan över alla styrdokument på /dokument/sida-2/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «riktlinje-sida-2».',
+      'strategy/status.md:2:1 error references Id «status» kan inte användas: webbplatsen har listorna per status på /dokument/status/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «riktlinje-status».',
+    ]);
+  });
+
   it('does not call a reference unknown when the document exists but is broken: the load check reports it', () => {
     const broken = '---\nid: trasig-strategi\ndokumenttyp: strategi\n---\n';
     const diagnostics = check({ 'strategy/r.md': riktlinje('riktlinje-belysning', 'genomför:\n  - trasig-strategi'), 'strategy/trasig.md': broken }, { rule });
