@@ -1,10 +1,12 @@
+import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import Eleventy from '@11ty/eleventy';
+import Eleventy, { type EleventyResult } from '@11ty/eleventy';
 import { configureEleventy, SITE_DIR, siteTemplates, type SitePart, type SiteTemplate } from './eleventy-setup.js';
 import type { FollowupYearEntry } from './followup-view.js';
 import { writeOpenData, type LoadedSite } from './load-site.js';
 import type { SiteModel } from './types.js';
+import { OutputFolderError } from './output-folder.js';
 
 /**
  * How much one Eleventy run writes, counted in document pages. Eleventy holds every page it writes until
@@ -108,22 +110,56 @@ export async function buildSiteInParts(site: LoadedSite, outputDir: string, docs
   writeOpenData(site, outputDir);
   const parts = planParts(siteTemplates(), site.model, docsPerPart);
   const heap = parts.length > 1 ? new HeapKeeper() : undefined;
+  // Eleventy refuses two pages with one address within a run, but not across runs: there the later would
+  // silently replace the earlier.
+  const written = new Map<string, string>();
   let files = 0;
   for (const part of parts) {
-    files += await writePart(site, outputDir, part);
+    const results = await writePart(site, outputDir, part);
+    files += results.length;
+    for (const { inputPath, outputPath } of results) {
+      if (outputPath === false) continue;
+      const earlier = written.get(outputPath);
+      if (earlier !== undefined) throw samePlace(outputDir, outputPath, earlier, inputPath);
+      written.set(outputPath, inputPath);
+    }
     heap?.afterPart();
   }
   return { files, parts: parts.length };
 }
 
-/** One Eleventy run; how many files it wrote. */
-async function writePart(site: LoadedSite, outputDir: string, part: SitePart): Promise<number> {
+/**
+ * Two pages for one file. The rule references refuses the usual cause, a document id that a list of the
+ * site uses; a kommun that has turned that rule off gets this instead.
+ */
+function samePlace(outputDir: string, file: string, first: string, second: string): OutputFolderError {
+  const address = `/${path.relative(outputDir, file).split(path.sep).join('/')}`.replace(/index\.html$/, '');
+  return new OutputFolderError(
+    `Två sidor skulle få samma adress, ${address} (från ${first} och ${second}), och den ena skulle försvinna. Oftast har ett dokument ett id som webbplatsen använder för en lista, som organ eller sida-2: byt dokumentets id (regeln references visar vilket).`,
+  );
+}
+
+/** One Eleventy run; the files it wrote. */
+async function writePart(site: LoadedSite, outputDir: string, part: SitePart): Promise<EleventyResult[]> {
   // No config file: .eleventy.js would load the corpus again.
   const eleventy = new Eleventy(SITE_DIR, outputDir, { configPath: false, quietMode: true, config: (config) => configureEleventy(config, site, outputDir, part) });
   // Eleventy prints a line per run; build-main prints one for the whole build, and errors are thrown.
   eleventy.disableLogger();
-  const [, results] = await eleventy.write();
-  return results.length;
+  try {
+    const [, results] = await eleventy.write();
+    return results;
+  } catch (error) {
+    throw samePlaceInOneRun(outputDir, error) ?? error;
+  }
+}
+
+/** Eleventy's own refusal of two pages for one file within a run («Output conflict»), as samePlace tells it. */
+function samePlaceInOneRun(outputDir: string, error: unknown): OutputFolderError | undefined {
+  for (let cause = error; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError ?? cause.cause) {
+    const conflict = /writing to `([^`]+)`[\s\S]*?1\. (\S+)\s+2\. (\S+)/.exec(cause.message);
+    if (cause.constructor.name === 'DuplicatePermalinkOutputError' && conflict) return samePlace(outputDir, conflict[1]!, conflict[2]!, conflict[3]!);
+  }
+  return undefined;
 }
 
 /**

@@ -22,6 +22,7 @@ declare module '@11ty/eleventy' {
   }
   /** A page Eleventy wrote, as write() reports it. */
   export interface EleventyResult {
+    inputPath: string;
     url: string | false;
     outputPath: string | false;
   }

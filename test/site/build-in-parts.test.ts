@@ -9,7 +9,7 @@ import { inSlices, planParts } from '../../src/site/build-in-parts.js';
 import { siteTemplates } from '../../src/site/eleventy-setup.js';
 import type { FollowupYearEntry } from '../../src/site/followup-view.js';
 import type { DocEntry, SiteModel } from '../../src/site/types.js';
-import { buildSite, corpusWith } from './helpers.js';
+import { buildSite, corpusWith, FIXTURE } from './helpers.js';
 
 const TEMPLATES = [
   { name: 'dokument.njk', paginated: true },
@@ -77,6 +77,22 @@ describe('the site written in parts', () => {
     expect(files.length).toBeGreaterThan(50);
     expect(filesIn(parts.out)).toEqual(files);
     for (const file of files) expect(readFileSync(path.join(parts.out, file)).equals(readFileSync(path.join(whole.out, file))), file).toBe(true);
+  }, 120_000);
+
+  it('refuses two pages at one address, in one run and across runs, where a kommun has turned the id check off', async () => {
+    // A document called sida-2, with lists of two documents a page: the list's page 2 is /dokument/sida-2/ too.
+    const config = readFileSync(path.join(FIXTURE, 'styrdok.config.yaml'), 'utf8')
+      .replace(/^  bas_url: (.*)$/m, '  bas_url: $1\n  dokument_per_sida: 2')
+      .replace(/^regler:$/m, 'regler:\n  references: off');
+    const belysning = readFileSync(path.join(FIXTURE, 'riktlinjer/riktlinje-belysning.md'), 'utf8').replace(/^id: .*$/m, 'id: sida-2');
+    const corpus = corpusWith({ 'styrdok.config.yaml': config, 'riktlinjer/riktlinje-belysning.md': belysning });
+    const says = /^Två sidor skulle få samma adress, \/dokument\/sida-2\/ \(från \.\/site\/(filter|dokument)\.njk och \.\/site\/(filter|dokument)\.njk\), och den ena skulle försvinna\. Oftast har ett dokument ett id som webbplatsen använder för en lista/;
+    for (const perPart of ['1000', '2']) {
+      const build = await buildSite(corpus, { env: { STYRDOK_DOCS_PER_PART: perPart, STYRDOK_HISTORY: '0' } });
+      expect(build.code, build.stderr).toBe(1);
+      expect(build.stderr).toMatch(says);
+      expect(filesIn(build.out)).toEqual([]);
+    }
   }, 120_000);
 
   it('says in Swedish when the documents per run are not a whole number above 0, and writes nothing', async () => {
