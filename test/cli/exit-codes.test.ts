@@ -48,7 +48,10 @@ describe('styrdok check: exit codes', () => {
 
   describe('usage errors exit 2 with a Swedish message on stderr and nothing on stdout', () => {
     const cases: [string, string[], RegExp][] = [
-      ['an unknown flag', ['check', '--bogus'], /^Okänd eller felaktig flagga: --bogus\. Se --help\.\n$/],
+      ['an unknown flag', ['check', '--bogus'], /^Okänd flagga: --bogus\. Se --help\.\n$/],
+      ['a misspelt flag, with the one meant', ['check', '--fromat', 'json'], /^Okänd flagga: --fromat\. Menade du «--format»\? Se --help\.\n$/],
+      ['a value to a flag that takes none', ['check', '--fix=ja'], /^Flaggan --fix tar inget värde\. Se --help\.\n$/],
+      ['a value that looks like a flag', ['check', '--max-warnings', '-1'], /^Värdet efter --max-warnings ser ut som en flagga\. Skriv --max-warnings=värde om värdet börjar med ett bindestreck\. Se --help\.\n$/],
       ['an unknown format', ['check', '--format', 'xml'], /^Okänt format «xml»\. Välj ett av: pretty, github, json, sarif, junit\b.*\.\n$/],
       ['a format that is an Object.prototype key', ['check', '--format', 'toString'], /^Okänt format «toString»\./],
       ['a month that does not exist', ['check', '--today', '2026-13-01'], /^--today ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-25, inte «2026-13-01»\.\n$/],
@@ -56,9 +59,9 @@ describe('styrdok check: exit codes', () => {
       ['a date in another form', ['check', '--today', '25/11/2026'], /^--today ska vara ett datum/],
       ['a negative --max-warnings', ['check', '--max-warnings=-1'], /^--max-warnings ska vara ett heltal, 0 eller större, inte «-1»\.\n$/],
       ['a --max-warnings that is no number', ['check', '--max-warnings', 'många'], /^--max-warnings ska vara ett heltal, 0 eller större, inte «många»\.\n$/],
-      ['a flag without its value', ['check', '--format'], /^Okänd eller felaktig flagga: --format/],
+      ['a flag without its value', ['check', '--format'], /^Flaggan --format behöver ett värde\. Se --help\.\n$/],
       ['an unknown command', ['kontrollera'], /^Okänt kommando «kontrollera»\.\n\nstyrdok \d+\.\d+\.\d+: styrdokument som kod\n/],
-      ['an unknown flag to rules', ['rules', '--format', 'json'], /^Okänd eller felaktig flagga: --format\. Se --help\.\n$/],
+      ['an unknown flag to rules', ['rules', '--format', 'json'], /^Okänd flagga: --format\. Se --help\.\n$/],
     ];
     it.each(cases)('%s', async (_name, args, stderr) => {
       const result = await project(['clean']).check(args);

@@ -89,7 +89,7 @@ describe('styrdok report', () => {
     [['--period', '2026', '--today', '2026-13-01'], '--today ska vara ett datum som ÅÅÅÅ-MM-DD'],
     [['--period', '2026', '--kolada', 'saknas.json'], 'Kolada-filen saknas.json går inte att läsa. Kontrollera sökvägen.'],
     [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml:1:1: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
-    [['--period', '2026', '--okänd'], 'Okänd eller felaktig flagga: --okänd. Se --help.'],
+    [['--period', '2026', '--okänd'], 'Okänd flagga: --okänd. Se --help.'],
     [['--period', '2026', '--out', 'finns-inte/rapport.md'], 'Kan inte skriva rapporten till finns-inte/rapport.md: mappen finns inte.'],
   ])('exits 2 for a usage error: %j', async (args, message) => {
     const result = await project().run(['report', ...args]);
