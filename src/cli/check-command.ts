@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkProject } from '../engine/load-project.js';
+import { checkProject, ConfigError } from '../engine/load-project.js';
 import { formatNames, getFormatter } from '../report/formatters/index.js';
 import { createPrettyFormatter } from '../report/formatters/pretty.js';
+import type { Formatter } from '../report/formatter.js';
+import { configErrorText } from '../report/config-error.js';
 import { ruleInfos } from './rule-infos.js';
+import { loadChecks } from '../rules/index.js';
 import { VERSION } from './version.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
@@ -105,13 +108,19 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const problem = values.cache ? cacheLocationProblem(cacheLocation) : undefined;
   if (problem) throw new UsageError(`--cache-location ska vara en mapp, men «${values['cache-location'] ?? DEFAULT_CACHE_LOCATION}» ${problem}. Välj en mapp som inte finns än.`);
   const parseCache = cache ?? (values.cache ? openCache(cacheLocation) : undefined);
-  const project = checkProject({
-    cwd: io.cwd,
-    paths: positionals,
-    ...(values.config ? { configFile: values.config } : {}),
-    ...(today ? { today } : {}),
-    ...(parseCache ? { cache: parseCache } : {}),
-  });
+  let project;
+  try {
+    project = checkProject({
+      cwd: io.cwd,
+      paths: positionals,
+      ...(values.config ? { configFile: values.config } : {}),
+      ...(today ? { today } : {}),
+      ...(parseCache ? { cache: parseCache } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return reportConfigError(error, format, formatter, io);
+  }
   parseCache?.save();
   io.stdout(formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
@@ -123,4 +132,22 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * A broken configuration stops the rules, not the report: the configuration's findings and the documents'
+ * own (file, YAML, schema) come in the format asked for, so that CI marks the configuration's line in a pull
+ * request. The readable report goes to stderr, as every usage error does; exit 2.
+ */
+function reportConfigError(error: ConfigError, format: string, formatter: Formatter, io: CommandIO): number {
+  const documents = error.documents ?? { diagnostics: [], files: [] };
+  // Only the checks that need no configuration ran (SARIF and JUnit list them; the summary claims nothing of the rest).
+  const ran = new Set<string>(loadChecks.map((c) => c.id));
+  const context = { files: documents.files, rules: ruleInfos().filter((r) => ran.has(r.id)), toolVersion: VERSION };
+  if (format === 'pretty') io.stderr(configErrorText(error, formatter, context.rules, VERSION));
+  else {
+    io.stdout(formatter([...error.diagnostics, ...documents.diagnostics], context));
+    io.stderr('Konfigurationen är felaktig, så reglerna kördes inte. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n');
+  }
+  return EXIT_USAGE;
 }

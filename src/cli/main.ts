@@ -58,7 +58,8 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
     // By name: the engine (and its class) is loaded only by the commands that use it.
     if (error instanceof Error && error.name === 'ConfigError') {
       const { pretty } = await import('../report/formatters/pretty.js');
-      io.stderr(`Konfigurationen är felaktig:\n${pretty((error as ConfigError).diagnostics, { files: [], rules: [], toolVersion: VERSION })}`);
+      const { configErrorText } = await import('../report/config-error.js');
+      io.stderr(configErrorText(error as ConfigError, pretty, [], VERSION));
       return EXIT_USAGE;
     }
     // A full disk or a folder that cannot be written is the user's to fix; anything else is a fault in styrdok.

@@ -65,11 +65,32 @@ function readAndParse(paths: string[], cwd: string, options: ProjectOptions): { 
   return { parsed: parsed.map((p) => p.parsed), diagnostics: read.diagnostics };
 }
 
+/** What could be checked of the documents without a configuration: that each file reads, its YAML and its schema. */
+export interface ChecksWithoutConfig {
+  diagnostics: Diagnostic[];
+  files: string[];
+}
+
 export class ConfigError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    /** The documents' own findings, so that a broken configuration does not hide them (checkProject). */
+    readonly documents?: ChecksWithoutConfig,
+  ) {
     super(diagnostics.map((d) => `${d.file}:${d.span.start.line}:${d.span.start.column} ${d.message}`).join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The checks that need no configuration (file, frontmatter, yaml, schema): run when the configuration is
+ * missing or broken, so that one pull request that breaks both is told both at once.
+ */
+function checksWithoutConfig(root: string, paths: string[], cwd: string, options: ProjectOptions): ChecksWithoutConfig {
+  const read = readAndParse([root, ...paths], cwd, options);
+  const corpus = buildCorpus(read.parsed, read.diagnostics, root);
+  const asked = isWithin(cwd, paths);
+  return { diagnostics: corpus.loadDiagnostics.filter((d) => asked(d.file)).sort(compareDiagnostics), files: corpus.files.filter(asked) };
 }
 
 /**
@@ -85,18 +106,19 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   const fallback = existsSync(path.resolve(cwd, 'strategy')) || !configPath ? 'strategy' : path.relative(cwd, path.dirname(configPath)) || '.';
   const paths = options.paths?.length ? options.paths : [fallback];
   if (!configPath) {
-    throw new ConfigError([
-      { file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.' },
-    ]);
+    throw new ConfigError(
+      [{ file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.' }],
+      existsSync(path.resolve(cwd, paths[0] ?? '.')) ? checksWithoutConfig(paths[0] ?? '.', paths, cwd, options) : undefined,
+    );
   }
-  const ruleList = options.rules ?? allRules;
-  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))], options.cache);
-  if (!loaded.config) throw new ConfigError(loaded.diagnostics);
-  const config = loaded.config;
-  const today = options.today ?? todayIso();
   // The whole corpus beside the config is always read, so that checking one changed file still resolves its
   // references; only the findings are limited to the paths asked for.
   const corpusRoot = corpusFolder(cwd, configPath);
+  const ruleList = options.rules ?? allRules;
+  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))], options.cache);
+  if (!loaded.config) throw new ConfigError(loaded.diagnostics, checksWithoutConfig(corpusRoot, paths, cwd, options));
+  const config = loaded.config;
+  const today = options.today ?? todayIso();
   const read = readAndParse([corpusRoot, ...paths], cwd, options);
   const corpus = buildCorpus(read.parsed, read.diagnostics, corpusRoot);
   const asked = isWithin(cwd, paths);

@@ -1,4 +1,5 @@
 import { ConfigError } from '../engine/load-project.js';
+import { configErrorText } from '../report/config-error.js';
 import { KoladaError } from '../followup/kolada.js';
 import { pretty } from '../report/formatters/pretty.js';
 import { VERSION } from '../cli/version.js';
@@ -60,7 +61,7 @@ export function describeFailure(step: string, error: unknown): BuildFailure {
     return { text: `${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
   }
   if (error instanceof ConfigError) {
-    return { text: `Konfigurationen är felaktig:\n${pretty(error.diagnostics, { files: [], rules: [], toolVersion: VERSION })}`, exitCode: EXIT_USAGE, internal: false };
+    return { text: configErrorText(error, pretty, [], VERSION), exitCode: EXIT_USAGE, internal: false };
   }
   if (error instanceof KoladaError) return { text: `Uppföljningen kan inte byggas: ${error.message}\n`, exitCode: EXIT_FINDINGS, internal: false };
   const machine = machineErrorText(step, error, 'Webbplatsens utmapp väljs med STYRDOK_SITE_OUT.');

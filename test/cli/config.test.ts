@@ -89,6 +89,33 @@ describe('config problems exit 2', () => {
   });
 });
 
+describe('a broken configuration does not hide the documents\' own errors', () => {
+  it('pretty: both on stderr, the documents\' after the configuration\'s, and the rules not run', async () => {
+    const p = project(['clean', 'broken-yaml']);
+    p.write('styrdok.config.yaml', edited('  längd_år: 4', '  längd_år: fyra'));
+    const result = await p.check(['check', '--today', '2025-06-01']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const [config = '', documents = ''] = result.stderr.split('Reglerna kördes inte, eftersom de behöver konfigurationen; här är styrdokumentens egna fel (fil, YAML och schema):\n');
+    expect(config).toMatch(/^Konfigurationen är felaktig:\nstyrdok\.config\.yaml\n.*«längd_år» ska vara ett heltal/);
+    expect(documents).toMatch(/^strategy\/\S+\.md\n\s+\d+:\d+\s+fel\s+.*\s(yaml|frontmatter)\n/);
+  });
+
+  it('github: every finding as an annotation on stdout, the configuration\'s line too, so the pull request shows it', async () => {
+    const p = project(['clean', 'broken-yaml']);
+    const text = edited('  längd_år: 4', '  längd_år: fyra');
+    p.write('styrdok.config.yaml', text);
+    const result = await p.check(['check', '--today', '2025-06-01', '--format', 'github']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`::error file=styrdok.config.yaml,line=${lineOf(text, 'längd_år: fyra')},col=3`);
+    expect(result.stdout).toMatch(/^::error file=strategy\/\S+\.md,line=\d+,col=\d+.*title=(yaml|frontmatter)::/m);
+    expect(result.stderr).toBe('Konfigurationen är felaktig, så reglerna kördes inte. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n');
+    // SARIF lists the rules that ran: the checks that need no configuration.
+    const sarif = JSON.parse((await p.check(['check', '--today', '2025-06-01', '--format', 'sarif'])).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id).sort()).toEqual(['config', 'file', 'frontmatter', 'schema', 'yaml']);
+  });
+});
+
 describe('--config', () => {
   it('uses the given file instead of looking for styrdok.config.yaml', async () => {
     const p = project(['clean'], { config: false });

@@ -14,8 +14,11 @@ const finding = (i: number, overrides: Partial<Diagnostic> = {}): Diagnostic => 
 });
 
 describe('summary (the pull request\'s job summary)', () => {
+  const rule = (id: string) => ({ id, description: id, docs: `docs/rules/${id}.md` });
+  const withRules = { ...context, rules: [...context.rules, rule('traceability'), rule('revision')] };
+
   it('says whether the build goes through, per document, then the goals, the revisions and the rest', () => {
-    const text = summary([...diagnostics, finding(1, { ruleId: 'traceability', message: 'Målet «a|b» är inte kopplat.' })], context);
+    const text = summary([...diagnostics, finding(1, { ruleId: 'traceability', message: 'Målet «a|b» är inte kopplat.' })], withRules);
     expect(text.split('\n').slice(0, 3)).toEqual(['## Kontroll av styrdokument', '', 'Bygget stoppas: 4 problem (3 fel, 1 varning) i 3 filer av 6 kontrollerade.']);
     expect(text).toContain('| `strategy/policyer/långsiktig hållbarhet.md` | 1 | 1 |');
     expect(text).toContain('### Mål utan koppling till en gällande strategi\n\n| Var | Allvarlighet | Fynd | Regel |');
@@ -23,6 +26,15 @@ describe('summary (the pull request\'s job summary)', () => {
     expect(text).toContain('| `strategy/policyer/dokument-1.md:11:3` | fel | Målet «a\\|b» är inte kopplat. | `traceability` |');
     expect(text).toContain('### Revisioner som ska göras\n\nInga revisioner är aktuella.');
     expect(text).toContain('Fältet "ägare" saknas. Lägg till: ägare, t.ex. kommunstyrelsen.');
+  });
+
+  it('says nothing of the goals or the revisions when their rules did not run (a broken configuration)', () => {
+    const text = summary(diagnostics, { ...context, rules: [rule('file'), rule('yaml'), rule('schema'), rule('config')] });
+    expect(text).not.toContain('Mål utan koppling');
+    expect(text).not.toContain('Alla nämndmål är kopplade');
+    expect(text).not.toContain('Revisioner');
+    expect(text).toContain('### Övriga fynd');
+    expect(summary(diagnostics, withRules)).toContain('Alla nämndmål är kopplade till en gällande strategi.');
   });
 
   it('lists at most MAX_SUMMARY_ROWS rows a table, so GitHub (1 MiB a summary) still shows it, and says how many more', () => {

@@ -49,9 +49,11 @@ export const summary: Formatter = (diagnostics, context) => {
   }
   const rest = diagnostics.filter((d) => d.ruleId !== 'traceability' && d.ruleId !== 'revision');
   // Joined as arrays, not pushed as arguments: a section of 130,000 findings would overflow the stack.
+  // A section that says "none" only for a rule that ran: with a broken configuration the rules do not.
+  const ran = (id: string) => context.rules.some((r) => r.id === id);
   const all = lines.concat(
-    section('Mål utan koppling till en gällande strategi', diagnostics.filter((d) => d.ruleId === 'traceability'), 'Alla nämndmål är kopplade till en gällande strategi.'),
-    section('Revisioner som ska göras', diagnostics.filter((d) => d.ruleId === 'revision'), 'Inga revisioner är aktuella.'),
+    ran('traceability') ? section('Mål utan koppling till en gällande strategi', diagnostics.filter((d) => d.ruleId === 'traceability'), 'Alla nämndmål är kopplade till en gällande strategi.') : [],
+    ran('revision') ? section('Revisioner som ska göras', diagnostics.filter((d) => d.ruleId === 'revision'), 'Inga revisioner är aktuella.') : [],
     rest.length ? section('Övriga fynd', rest, '') : [],
   );
   return all.join('\n').trimEnd() + '\n';
