@@ -14,9 +14,9 @@ import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
-import { cacheLocationProblem } from '../load/cache-folder.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
+import { openCache } from '../engine/project-cache.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -34,10 +34,7 @@ Flaggor:
   --fix                rätta först det som går att rätta säkert (nycklarnas ordning,
                        datum som 2023-12-8, diarienummer som ks/2023:309) och visa
                        varje ändring; bara de angivna filerna ändras
-  --cache              spara tolkningen av varje fil och tolka bara om ändrade filer
-                       nästa gång (snabbare kontroll av stora samlingar)
-  --cache-location MAPP
-                       mappen där cachen sparas (standard: .styrdokcache)
+${CACHE_HELP}
   --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
   --site               med --watch: bygg också om webbplatsen (npm run site)
   -h, --help           visa den här hjälpen
@@ -52,9 +49,10 @@ export interface CommandIO {
   color: boolean;
 }
 
-function printInForce(at: string, format: string, paths: string[], configFile: string | undefined, io: CommandIO): number {
+function printInForce(at: string, format: string, paths: string[], configFile: string | undefined, io: CommandIO, cache: ParseCache | undefined): number {
   if (format !== 'pretty' && format !== 'json') throw new UsageError('Med --at finns formaten pretty och json.');
-  const { corpus, config } = checkProject({ cwd: io.cwd, paths, today: at, ...(configFile ? { configFile } : {}) });
+  const { corpus, config } = checkProject({ cwd: io.cwd, paths, today: at, ...(configFile ? { configFile } : {}), ...(cache ? { cache } : {}) });
+  cache?.save();
   io.stdout(format === 'json' ? renderInForceJson(corpus, config, at) : renderInForceText(corpus, config, at));
   return EXIT_OK;
 }
@@ -70,8 +68,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     fix: { type: 'boolean' },
     watch: { type: 'boolean' },
     site: { type: 'boolean' },
-    cache: { type: 'boolean' },
-    'cache-location': { type: 'string' },
+    ...CACHE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -80,7 +77,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   }
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
-  if (at) return printInForce(at, format, positionals, values.config, io);
+  if (at) return printInForce(at, format, positionals, values.config, io, cache ?? cacheFromOptions(values, io.cwd));
   if (values.site && !values.watch) throw new UsageError('--site bygger om webbplatsen vid varje ändring och används tillsammans med --watch.');
   if (values.watch) {
     if (values.fix) throw new UsageError('--fix och --watch går inte att kombinera: --watch skriver aldrig i filerna du redigerar. Kör styrdok check --fix för sig.');
@@ -103,11 +100,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
-  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
-  const cacheLocation = path.resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION);
-  const problem = values.cache ? cacheLocationProblem(cacheLocation) : undefined;
-  if (problem) throw new UsageError(`--cache-location ska vara en mapp, men «${values['cache-location'] ?? DEFAULT_CACHE_LOCATION}» ${problem}. Välj en mapp som inte finns än.`);
-  const parseCache = cache ?? (values.cache ? openCache(cacheLocation) : undefined);
+  const parseCache = cache ?? cacheFromOptions(values, io.cwd);
   let project;
   try {
     project = checkProject({

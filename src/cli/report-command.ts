@@ -10,6 +10,7 @@ import { buildReport, type FollowupReport } from '../followup/report-model.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
 
 export const REPORT_HELP = `Användning: styrdok report --period ÅÅÅÅ [sökvägar…] [flaggor]
 
@@ -25,6 +26,7 @@ Flaggor:
   --out FIL            skriv rapporten till filen i stället för till skärmen
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
   --today ÅÅÅÅ-MM-DD   dagen som avgör vilka rapporter som är försenade (standard: i dag)
+${CACHE_HELP}
   -h, --help           visa den här hjälpen
 
 Slutkoder: 0 rapporten skrevs, 1 rapporten skrevs men kontrollen av styrdokumenten hittade fel,
@@ -44,6 +46,7 @@ export function runReport(args: string[], io: CommandIO): number {
     out: { type: 'string' },
     config: { type: 'string' },
     today: { type: 'string' },
+    ...CACHE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -63,7 +66,9 @@ export function runReport(args: string[], io: CommandIO): number {
     if (error instanceof KoladaError) throw new UsageError(error.message);
     throw error;
   }
-  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}) });
+  const cache = cacheFromOptions(values, io.cwd);
+  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
+  cache?.save();
   const text = render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
   if (values.out) writeOut(path.resolve(io.cwd, values.out), values.out, text);
   else io.stdout(text);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
@@ -37,6 +39,13 @@ describe('which styrdokument were in force on a date (bundled corpus)', () => {
     expect(text.stdout).toContain('Trygghetspolicy för Solna stad (Kommunfullmäktige 2008-04-21, KS/2008:15)');
     const json = spawnSync('node', [cli, 'check', '--at', '2022-05-01', '--format', 'json'], { cwd: repo, encoding: 'utf8' });
     expect((JSON.parse(json.stdout) as { dokument: { id: string }[] }).dokument.map((d) => d.id).sort()).toEqual(['inriktning-trygghetsarbetet-2021', 'trygghetspolicy']);
+    // Through the parse cache, as check --cache: the same list, and the cache written for the next run.
+    const cacheDir = path.join(mkdtempSync(path.join(tmpdir(), 'styrdok-at-cache-')), 'cache');
+    for (let run = 0; run < 2; run++) {
+      const cached = spawnSync('node', [cli, 'check', '--at', '2022-05-01', '--cache', '--cache-location', cacheDir], { cwd: repo, encoding: 'utf8' });
+      expect([cached.status, cached.stdout, cached.stderr]).toEqual([0, text.stdout, '']);
+      expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+    }
     const bad = spawnSync('node', [cli, 'check', '--at', '2022-02-30'], { cwd: repo, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--at ska vara ett datum');

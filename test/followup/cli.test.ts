@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { copyInto, tempProject } from '../helpers/run-cli.js';
@@ -30,6 +30,16 @@ describe('styrdok report', () => {
     expect(result.stdout.split('\n')[0]).toBe('# Stadsgemensam uppföljning 2026 – Provstad');
     expect(result.stdout).toContain('| Delår 2026 | 0 | 1 | 3 | 1 | 5 |\n| Helår 2026 | 1 | 0 | 0 | 4 | 5 |');
     expect(result.stdout).toContain('`strategy/verksamhetsplaner/beta-2026.md:37`');
+  });
+
+  it('reads through the parse cache with --cache, as check --cache does, and gives the same report', async () => {
+    const p = project();
+    const plain = await report(p);
+    const cached = [await report(p, '--cache'), await report(p, '--cache')];
+    for (const result of cached) expect(result).toEqual(plain);
+    expect(readdirSync(p.path('.styrdokcache')).length).toBeGreaterThan(0);
+    const misplaced = await report(p, '--cache-location', 'annan');
+    expect([misplaced.code, misplaced.stderr]).toEqual([2, '--cache-location anger var cachen sparas och används tillsammans med --cache.\n']);
   });
 
   it('writes CSV with a BOM to --out, with Kolada figures from repeated --kolada flags', async () => {

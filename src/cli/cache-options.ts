@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
+import { cacheLocationProblem } from '../load/cache-folder.js';
+import type { ParseCache } from '../load/parse-cache.js';
+import { UsageError } from './exit-codes.js';
+
+/** The flags of the parse cache, for parseOptions: the same in check, check --at and report. */
+export const CACHE_OPTIONS = {
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+} as const;
+
+/** The lines of --help for the cache flags. */
+export const CACHE_HELP = `  --cache              spara tolkningen av varje fil och tolka bara om ändrade filer
+                       nästa gång (snabbare kontroll av stora samlingar)
+  --cache-location MAPP
+                       mappen där cachen sparas (standard: .styrdokcache)`;
+
+/** The parse cache the flags ask for, or undefined without --cache; a location that cannot be a folder is a usage error. */
+export function cacheFromOptions(values: { cache?: boolean | undefined; 'cache-location'?: string | undefined }, cwd: string): ParseCache | undefined {
+  const given = values['cache-location'];
+  if (given !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
+  if (!values.cache) return undefined;
+  const location = path.resolve(cwd, given ?? DEFAULT_CACHE_LOCATION);
+  const problem = cacheLocationProblem(location);
+  if (problem) throw new UsageError(`--cache-location ska vara en mapp, men «${given ?? DEFAULT_CACHE_LOCATION}» ${problem}. Välj en mapp som inte finns än.`);
+  return openCache(location);
+}
