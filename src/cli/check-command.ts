@@ -77,6 +77,8 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   }
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
+  const alongsideAt = (['fix', 'watch', 'site', 'max-warnings'] as const).find((flag) => values[flag] !== undefined);
+  if (at && alongsideAt) throw new UsageError(`--at visar vilka styrdokument som gällde en dag och kontrollerar ingenting, så --${alongsideAt} går inte att använda med den. Kör dem var för sig.`);
   if (at) return printInForce(at, format, positionals, values.config, io, cache ?? cacheFromOptions(values, io.cwd));
   if (values.site && !values.watch) throw new UsageError('--site bygger om webbplatsen vid varje ändring och används tillsammans med --watch.');
   if (values.watch) {

@@ -46,6 +46,8 @@ describe('which styrdokument were in force on a date (bundled corpus)', () => {
       expect([cached.status, cached.stdout, cached.stderr]).toEqual([0, text.stdout, '']);
       expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
     }
+    const withFix = spawnSync('node', [cli, 'check', '--at', '2022-05-01', '--fix'], { cwd: repo, encoding: 'utf8' });
+    expect([withFix.status, withFix.stdout, withFix.stderr]).toEqual([2, '', '--at visar vilka styrdokument som gällde en dag och kontrollerar ingenting, så --fix går inte att använda med den. Kör dem var för sig.\n']);
     const bad = spawnSync('node', [cli, 'check', '--at', '2022-02-30'], { cwd: repo, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--at ska vara ett datum');
