@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { listAt } from '../model/site-addresses.js';
 import type { Config } from '../config/config.js';
 import type { Dokumenttyp } from '../model/document.js';
 import { UsageError } from '../cli/exit-codes.js';
@@ -93,11 +94,14 @@ export async function createDocument(given: NewAnswers, context: NewContext, pro
     const id = text.trim();
     if (!ID_PATTERN.test(id) || id.length > 120) return { error: `Id ska bestå av små bokstäver a–z, siffror och bindestreck, till exempel ${slugify(titel) || 'trygghetsstrategi-2024-2026'}.` };
     if (context.usedIds.has(id)) return { error: `Id «${id}» används redan av ett annat styrdokument. Välj ett annat.` };
+    const list = listAt(id);
+    if (list) return { error: `Id «${id}» används av webbplatsen för ${list} (/dokument/${id}/). Välj ett annat, till exempel ${slugify(`${kind} ${id}`)}.` };
     const file = documentPath(kind, id, ar, context.strategyDir);
     if (existsSync(path.join(context.root, file))) return { error: `Filen ${file} finns redan.` };
     return { value: id };
   };
-  const suggestedId = slugify(titel);
+  // A title like «Organ» would give an id the site's lists use (see the rule references).
+  const suggestedId = listAt(slugify(titel)) ? slugify(`${kind} ${titel}`) : slugify(titel);
   const scripted = given.typ !== undefined && given.titel !== undefined;
   let id: string;
   if (given.id !== undefined || scripted) {

@@ -118,6 +118,19 @@ describe('styrdok new', () => {
     expectOnlyAdded(before, p.snapshot(), []);
   });
 
+  it('never gives a document an id the site’s lists use: refused with --id, and a title like «Status» gets the type before it', () => {
+    const p = authoringProject();
+    const base = ['new', '--typ', 'riktlinje', '--ansvarig', 'stadsledningsforvaltningen', '--utkast', '--today', TODAY];
+    const before = p.snapshot();
+    const refused = p.runWith([...base, '--titel', 'Organ', '--id', 'organ']);
+    expect([refused.code, refused.stderr]).toEqual([2, '--id: Id «organ» används av webbplatsen för listorna per beslutande organ (/dokument/organ/). Välj ett annat, till exempel riktlinje-organ.\n']);
+    expectOnlyAdded(before, p.snapshot(), []);
+    const named = p.runWith([...base, '--titel', 'Status']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain('Skapade strategy/riktlinjer/riktlinje-status.md');
+    expect(p.runWith(['check', 'strategy', '--today', TODAY]).code).toBe(0);
+  });
+
   it('asked interactively, it does not offer a taken id and asks for another', () => {
     const p = authoringProject();
     const result = p.runWith(['new', '--today', TODAY], ['policy', 'Trygghetspolicy', '', 'trygghetspolicy-2027', '1', 'n', '', ''].join('\n') + '\n');
