@@ -202,6 +202,18 @@ describe('styrdok import', () => {
     expect(readdirSync(p.path('strategy/riktlinjer'))).toEqual(['riktlinje-kamerabevakning.md']);
   });
 
+  it('gives a title like «Status» the type before its id, and says when --id names one of the site\'s lists', () => {
+    const p = authoringProject();
+    const head = 'Dokumenttyp:\tPolicy\nBeslutande organ:\tKommunfullmäktige\nDokumentansvarig:\tStadsledningsförvaltningen\n\nStatus\n\nEn mening.\n';
+    writeFileSync(p.path('status.txt'), head);
+    const plain = p.runWith(['import', 'status.txt']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/^id: policy-status$/m);
+    const named = p.runWith(['import', 'status.txt', '--id', 'organ']);
+    expect(named.stdout).toMatch(/^id: organ$/m);
+    expect(named.stderr).toContain('status.txt: obs: Id «organ» används av webbplatsen för listorna per beslutande organ (/dokument/organ/). Ge dokumentet ett annat id med --id.');
+  });
+
   it('refuses a text that would make a document larger than a document may be, and writes nothing', () => {
     const p = authoringProject();
     const head = 'Dokumenttyp:\tPolicy\nBeslutande organ:\tKommunfullmäktige\nDokumentansvarig:\tStadsledningsförvaltningen\n\nStor policy\n\n';
