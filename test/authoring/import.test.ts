@@ -229,36 +229,34 @@ describe('styrdok import', () => {
     const p = authoringProject();
     writeFileSync(p.path('bilder.docx'), zipSync({ 'bild.txt': strToU8('inte Word') }));
     // 0.1 MB on disk, 11 MB unpacked: what made mammoth take minutes and gigabytes.
-    const text = `<w:document><w:body>${'<w:p><w:r><w:t>Text i ett stycke.</w:t></w:r></w:p>'.repeat(220_000)}</w:body></w:document>`;
-    writeFileSync(p.path('stor.docx'), zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(text) }, { level: 9 }));
+    writeFileSync(p.path('stor.docx'), zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(wordText(220_000)) }, { level: 9 }));
     const before = p.snapshot();
-    const noWord = p.runWith(['import', 'bilder.docx']);
-    expect(noWord.code).toBe(2);
-    expect(noWord.stderr).toBe('bilder.docx kan inte importeras: filen saknar Word-dokumentets text (word/document.xml) och är ingen Word-fil (.docx). Öppna den i Word, spara som .docx och försök igen.\n');
-    const large = p.runWith(['import', 'stor.docx', '--out', 'strategy/riktlinjer/stor.md']);
-    expect(large.code).toBe(2);
-    expect(large.stderr).toBe(
-      'stor.docx kan inte importeras: texten är 10,7 MB uppackad, mer än gränsen 10,0 MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.\n',
+    expectRefused(p, ['bilder.docx'], 'bilder.docx kan inte importeras: filen saknar Word-dokumentets text (word/document.xml) och är ingen Word-fil (.docx). Öppna den i Word, spara som .docx och försök igen.');
+    expectRefused(
+      p,
+      ['stor.docx', '--out', 'strategy/riktlinjer/stor.md'],
+      'stor.docx kan inte importeras: texten är 10,7 MB uppackad, mer än gränsen 10,0 MB; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.',
     );
     expectOnlyAdded(before, p.snapshot(), []);
   });
 
   it('refuses a Word file whose directory lies about its sizes, and stops unpacking at the limit', async () => {
     const p = authoringProject();
-    const paragraphs = (n: number) => `<w:document><w:body>${'<w:p><w:r><w:t>Text i ett stycke.</w:t></w:r></w:p>'.repeat(n)}</w:body></w:document>`;
     // Said to be 5 kB in both its headers, 3 MB in fact: mammoth's zip reader would unpack all of it first.
-    const saysSmall = statedSize(Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(paragraphs(60_000)) }, { level: 9 })), 'word/document.xml', 5000);
+    const saysSmall = statedSize(Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(wordText(60_000)) }, { level: 9 })), 'word/document.xml', 5000);
     writeFileSync(p.path('ljuger.docx'), saysSmall);
     // Written as a stream (no sizes before the data) and said to be 5 kB in the directory, 11 MB in fact.
-    writeFileSync(p.path('strom.docx'), statedSize(await streamedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': paragraphs(220_000) }), 'word/document.xml', 5000));
+    writeFileSync(p.path('strom.docx'), statedSize(await streamedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': wordText(220_000) }), 'word/document.xml', 5000));
     const before = p.snapshot();
-    const lies = p.runWith(['import', 'ljuger.docx', '--out', 'strategy/riktlinjer/ljuger.md']);
-    expect(lies.code).toBe(2);
-    expect(lies.stderr).toBe('ljuger.docx kan inte importeras: filen är skadad: word/document.xml blir större uppackad än filen själv anger. Öppna den i Word, spara som .docx och försök igen.\n');
-    const streamed = p.runWith(['import', 'strom.docx', '--out', 'strategy/riktlinjer/strom.md']);
-    expect(streamed.code).toBe(2);
-    expect(streamed.stderr).toBe(
-      'strom.docx kan inte importeras: texten är större än gränsen 10,0 MB uppackad; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.\n',
+    expectRefused(
+      p,
+      ['ljuger.docx', '--out', 'strategy/riktlinjer/ljuger.md'],
+      'ljuger.docx kan inte importeras: filen är skadad: word/document.xml blir större uppackad än filen själv anger. Öppna den i Word, spara som .docx och försök igen.',
+    );
+    expectRefused(
+      p,
+      ['strom.docx', '--out', 'strategy/riktlinjer/strom.md'],
+      'strom.docx kan inte importeras: texten är större än gränsen 10,0 MB uppackad; som Markdown skulle den bli större än de 2 MB ett styrdokument får vara. Dela upp dokumentet i Word och importera delarna.',
     );
     expectOnlyAdded(before, p.snapshot(), []);
   });
@@ -286,6 +284,17 @@ describe('styrdok import', () => {
     expect(result.stdout).toContain('Slutkoder:');
   });
 });
+
+/** Word's text (word/document.xml) of `n` one-line paragraphs: 11 MB at 220,000. */
+function wordText(n: number): string {
+  return `<w:document><w:body>${'<w:p><w:r><w:t>Text i ett stycke.</w:t></w:r></w:p>'.repeat(n)}</w:body></w:document>`;
+}
+
+/** Runs `styrdok import args` and expects it refused: exit 2 and exactly `message` on stderr. */
+function expectRefused(p: ReturnType<typeof authoringProject>, args: string[], message: string): void {
+  const result = p.runWith(['import', ...args]);
+  expect([result.code, result.stderr]).toEqual([2, `${message}\n`]);
+}
 
 /** The zip with `name`'s unpacked size set to `size` wherever a header states it: a zip that lies. */
 function statedSize(zip: Buffer, name: string, size: number): Buffer {
