@@ -139,15 +139,21 @@ function samePlace(outputDir: string, file: string, first: string, second: strin
   );
 }
 
-/** One Eleventy run; the files it wrote. */
-async function writePart(site: LoadedSite, outputDir: string, part: SitePart): Promise<EleventyResult[]> {
+/** A file one Eleventy run wrote, and the template it came from. */
+interface WrittenFile {
+  inputPath: string;
+  outputPath: string | false;
+}
+
+/** One Eleventy run; the files it wrote (not their contents, which Eleventy's results hold until let go). */
+async function writePart(site: LoadedSite, outputDir: string, part: SitePart): Promise<WrittenFile[]> {
   // No config file: .eleventy.js would load the corpus again.
   const eleventy = new Eleventy(SITE_DIR, outputDir, { configPath: false, quietMode: true, config: (config) => configureEleventy(config, site, outputDir, part) });
   // Eleventy prints a line per run; build-main prints one for the whole build, and errors are thrown.
   eleventy.disableLogger();
   try {
     const [, results] = await eleventy.write();
-    return results;
+    return results.map(({ inputPath, outputPath }: EleventyResult) => ({ inputPath, outputPath }));
   } catch (error) {
     throw samePlaceInOneRun(outputDir, error) ?? error;
   }

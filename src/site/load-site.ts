@@ -55,7 +55,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
   cache?.save();
   assertBuildable(project);
-  // Git is asked once for the whole corpus (two processes), never per document.
+  // Git is asked once for the whole corpus (a few processes), never per document.
   const { history, historyProblem } = withHistory ? versionsFromGit(corpus) : { history: new Map<string, FileRevision[]>() };
   const kolada = readKolada(corpus);
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
