@@ -133,12 +133,19 @@ function siteOpenData(project: CheckedProject, model: SiteModel, followupReports
   return {
     ...openData(project),
     uppföljning: followupReports,
-    gällande_perioder: [...model.timeline.periods].reverse().map((p) => ({
-      från: p.from,
-      ...(p.to ? { till: p.to } : {}),
-      url: p.url,
-      dokument: p.groups.flatMap((g) => g.docs.map((d) => d.doc.id)),
-    })),
+    gällande_perioder: [...model.timeline.periods].reverse().map((p) => {
+      const docs = model.timeline.periodPages.filter((page) => page.listUrl === p.listUrl).flatMap((page) => page.groups.flatMap((g) => g.docs));
+      // In a coarse period (a month, quarter or year): the days of each document in force only part of it.
+      const partly = docs.filter((d) => d.partDays).map((d) => [d.doc.id, { ...(d.partDays!.from ? { från: d.partDays!.from } : {}), ...(d.partDays!.to ? { till: d.partDays!.to } : {}) }]);
+      return {
+        från: p.from,
+        ...(p.to ? { till: p.to } : {}),
+        url: p.url,
+        ...(p.coarse ? { indelning: p.coarse } : {}),
+        dokument: docs.map((d) => d.doc.id),
+        ...(partly.length ? { delvis: Object.fromEntries(partly) } : {}),
+      };
+    }),
     lydelser: Object.fromEntries(
       model.documents
         .filter((d) => d.versions)

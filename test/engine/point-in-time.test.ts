@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
+import { writeCorpus } from '../rules/helpers.js';
 import { inForcePeriods, periodOn } from '../../src/corpus/timeline.js';
 import { inForceOn } from '../../src/corpus/in-force-on.js';
 
@@ -51,5 +52,50 @@ describe('which styrdokument were in force on a date (bundled corpus)', () => {
     const bad = spawnSync('node', [cli, 'check', '--at', '2022-02-30'], { cwd: repo, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--at ska vara ett datum');
+  });
+});
+
+describe('periods grouped by month, quarter or year when there are too many', () => {
+  // 150 riktlinjer, each in force for two years from a day of its own: 300 change days.
+  const riktlinje = (i: number) => {
+    const from = `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+    const to = `${Number(from.slice(0, 4)) + 2}${from.slice(4, 8)}01`;
+    return `---\nid: riktlinje-${i}\ndokumenttyp: riktlinje\ntitel: Riktlinje ${i}\nbeslutande_organ: kommunstyrelsen\nbeslut: { datum: ${from}, paragraf: 1, diarienummer: KS/2025:${1000 + i} }\ngiltighetstid: { från: ${from}, till: ${to} }\ndokumentansvarig: stadsledningsforvaltningen\n---\n`;
+  };
+  /** Inside a test: the corpus is written to a folder removed when the test finishes. */
+  const load = () => {
+    const cwd = writeCorpus(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`strategy/riktlinje-${i}.md`, riktlinje(i)])));
+    const { corpus, config } = checkProject({ cwd, today: '2026-11-25' });
+    return { corpus, config, exact: inForcePeriods(corpus, config) };
+  };
+
+  it('are exact below the limit, and the same as asking each change day', () => {
+    const { corpus, config, exact } = load();
+    expect(exact.length).toBeGreaterThan(200);
+    // Compared by dates and ids: a document's object graph is too large to compare deeply 300 times.
+    const shape = (periods: typeof exact) => periods.map((p) => [p.from, p.to, ids(p.documents), p.coarse]);
+    expect(shape(inForcePeriods(corpus, config, exact.length))).toEqual(shape(exact));
+    expect(inForcePeriods(corpus, config, exact.length - 1)[0]!.coarse).toBeDefined();
+    for (const period of exact) expect(ids(period.documents)).toEqual(ids(inForceOn(corpus, config, period.from)));
+  });
+
+  it.each([
+    [200, 'månad'],
+    [60, 'kvartal'],
+    [10, 'år'],
+  ])('at most %i periods: by %s, and a document is listed with its days exactly as it was in force', (max, unit) => {
+    const { corpus, config, exact } = load();
+    const coarse = inForcePeriods(corpus, config, max);
+    expect(coarse.length).toBeLessThanOrEqual(Math.max(max, 17));
+    expect(new Set(coarse.map((p) => p.coarse?.unit))).toEqual(new Set([unit]));
+    for (const period of exact) {
+      const holder = periodOn(coarse, period.from)!;
+      for (const doc of holder.documents) {
+        const part = holder.coarse!.partly.get(doc);
+        const inPart = !part || ((!part.from || part.from <= period.from) && (!part.to || period.from <= part.to));
+        expect(period.documents.includes(doc), `${doc.data.id} ${period.from}`).toBe(inPart);
+      }
+      for (const doc of period.documents) expect(holder.documents.includes(doc), `${doc.data.id} ${period.from}`).toBe(true);
+    }
   });
 });

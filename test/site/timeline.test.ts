@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Element } from 'domhandler';
 import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
-import { buildOk, hrefs, tag, text, type Page } from './helpers.js';
+import { buildOk, corpusWith, FIXTURE, hrefs, tag, text, type Page } from './helpers.js';
+import { MAX_TIMELINE_PERIODS } from '../../src/site/timeline-view.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const POLICY = 'Trygghetspolicy för Solna stad';
@@ -163,4 +164,52 @@ describe('the timeline', () => {
       }
     }
   });
+});
+
+describe('a corpus that changes on more days than the timeline has pages for', () => {
+  // 150 riktlinjer, each in force from a month of its own (2010–2022) for two years: 300 change days,
+  // more than MAX_TIMELINE_PERIODS, so the timeline goes by quarter.
+  const belysning = readFileSync(path.join(FIXTURE, 'riktlinjer/riktlinje-belysning.md'), 'utf8');
+  const month = (i: number) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  const riktlinje = (i: number) =>
+    belysning
+      .replace('id: riktlinje-belysning', `id: riktlinje-${i}`)
+      .replace('titel: Riktlinje för belysning i offentlig miljö', `titel: Riktlinje nummer ${i}`)
+      .replace('datum: 2025-03-17', `datum: ${month(i)}-01`)
+      .replace('diarienummer: KS/2025:55', `diarienummer: KS/2025:${1000 + i}`)
+      .replace('från: 2025-04-01', `från: ${month(i)}-15`)
+      .replace('till: tills vidare', `till: ${Number(month(i).slice(0, 4)) + 2}${month(i).slice(4)}-14`)
+      .replace('revisionsdatum: 2028-03-31', `revisionsdatum: ${Number(month(i).slice(0, 4)) + 2}${month(i).slice(4)}-01`);
+  let coarse: Map<string, Page>;
+  let built: string;
+  let data: { gällande_perioder: { från: string; till?: string; indelning?: string; dokument: string[]; delvis?: Record<string, { från?: string; till?: string }> }[] };
+
+  beforeAll(async () => {
+    const corpus = corpusWith(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`riktlinjer/riktlinje-${i}.md`, riktlinje(i)])));
+    built = await buildOk(corpus);
+    coarse = readAll(built);
+    data = JSON.parse(readFileSync(path.join(built, 'data/styrdok.json'), 'utf8'));
+  }, 180_000);
+
+  it('has a page per quarter, at most MAX_TIMELINE_PERIODS, saying why and marking who was in force only part of it', () => {
+    const periods = data.gällande_perioder.filter((p) => p.från >= '2010' && p.från < '2025');
+    expect(periods.length).toBeGreaterThan(40);
+    expect(data.gällande_perioder.length).toBeLessThanOrEqual(MAX_TIMELINE_PERIODS);
+    expect(new Set(periods.map((p) => p.indelning))).toEqual(new Set(['kvartal']));
+    // Riktlinje 2 is in force from 15 March 2010: in the first quarter of 2010 only part of it.
+    const q1 = periods.find((p) => p.från <= '2010-03-15' && (!p.till || '2010-03-15' <= p.till))!;
+    expect(q1.dokument).toContain('riktlinje-2');
+    expect(q1.delvis?.['riktlinje-2']).toEqual({ från: '2010-03-15' });
+    const html = coarse.get(`/gallande/${q1.från}/`)!;
+    expect(text(html.all(byClass('ingress'))[0]!)).toMatch(/^Styrdokumenten ändrades på så många dagar att tidslinjen har en sida per kvartal i stället för en per ändring\./);
+    expect(html.html).toContain('Gällde från 15 mars 2010.');
+    expect(text(coarse.get('/gallande/')!.all(byClass('ingress'))[0]!)).toContain('De ändras på så många dagar att tidslinjen delar upp tiden i ett kvartal per sida;');
+  });
+
+  it('its timeline pages are well-formed, valid and linked', async () => {
+    const mine = new Map([...coarse].filter(([url]) => url.startsWith('/gallande/')));
+    for (const [url, p] of mine) checkStructure(p, url);
+    await checkValid(mine);
+    checkLinks(built, coarse);
+  }, 120_000);
 });
