@@ -104,9 +104,16 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
   return { model, documentPage, followupYearPage: followup.yearPage, followupReports: followup.reports };
 }
 
-/** Adopted documents, newest decision first, for the Atom feed. */
+/**
+ * The decisions the Atom feed holds. A feed reader asks for the whole file again and again to see what is
+ * new: at 10,000 documents every decision made it 6 MB. The newest hundred is months of decisions for a
+ * kommun; the site's lists hold the rest.
+ */
+export const MAX_FEED_ENTRIES = 100;
+
+/** Adopted documents, newest decision first, for the Atom feed: the newest MAX_FEED_ENTRIES. */
 function feed(decided: DocSummary[], baseUrl: string, today: string): SiteModel['feed'] {
-  const entries: FeedEntry[] = decided.map((d) => ({
+  const entries: FeedEntry[] = decided.slice(0, MAX_FEED_ENTRIES).map((d) => ({
     id: baseUrl ? `${baseUrl}${d.url}` : `urn:styrdok:dokument:${d.id}`,
     url: `${baseUrl}${d.url}`,
     title: d.title,

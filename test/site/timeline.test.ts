@@ -11,6 +11,7 @@ import type { Element } from 'domhandler';
 import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
 import { buildOk, corpusWith, FIXTURE, hrefs, tag, text, type Page } from './helpers.js';
 import { MAX_TIMELINE_PERIODS } from '../../src/site/timeline-view.js';
+import { MAX_FEED_ENTRIES } from '../../src/site/site-model.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const POLICY = 'Trygghetspolicy för Solna stad';
@@ -166,7 +167,7 @@ describe('the timeline', () => {
   });
 });
 
-describe('a corpus that changes on more days than the timeline has pages for', () => {
+describe('a corpus of many decisions, changing on more days than the timeline has pages for', () => {
   // 150 riktlinjer, each in force from a month of its own (2010–2022) for two years: 300 change days,
   // more than MAX_TIMELINE_PERIODS, so the timeline goes by quarter.
   const belysning = readFileSync(path.join(FIXTURE, 'riktlinjer/riktlinje-belysning.md'), 'utf8');
@@ -204,6 +205,16 @@ describe('a corpus that changes on more days than the timeline has pages for', (
     expect(text(html.all(byClass('ingress'))[0]!)).toMatch(/^Styrdokumenten ändrades på så många dagar att tidslinjen har en sida per kvartal i stället för en per ändring\./);
     expect(html.html).toContain('Gällde från 15 mars 2010.');
     expect(text(coarse.get('/gallande/')!.all(byClass('ingress'))[0]!)).toContain('De ändras på så många dagar att tidslinjen delar upp tiden i ett kvartal per sida;');
+  });
+
+  it('its Atom feed holds the newest MAX_FEED_ENTRIES decisions of its 150 and more, newest first', () => {
+    const xml = readFileSync(path.join(built, 'flode.xml'), 'utf8');
+    const updated = [...xml.matchAll(/<updated>(\d{4}-\d\d-\d\d)T/g)].map((m) => m[1]!).slice(1);
+    expect(updated).toHaveLength(MAX_FEED_ENTRIES);
+    expect(updated).toEqual([...updated].sort().reverse());
+    expect(updated.at(-1)! >= data.gällande_perioder.map((p) => p.från).sort()[0]!).toBe(true);
+    expect(xml).toContain('<title>Riktlinje nummer 149</title>');
+    expect(xml).not.toContain('<title>Riktlinje nummer 0</title>');
   });
 
   it('its timeline pages are well-formed, valid and linked', async () => {
