@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { KIND_SCHEMA } from '../schema/schema-files.js';
 import type { Dokumenttyp } from '../model/document.js';
+import { listAt } from '../model/site-addresses.js';
 
 /**
  * Where each dokumenttyp lives under strategy/, as in the repository today: anvisningar and rutiner share a
@@ -48,6 +49,16 @@ export function slugify(title: string, maxLength = 120): string {
   const cut = slug.slice(0, maxLength);
   const lastHyphen = cut.lastIndexOf('-');
   return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
+}
+
+/**
+ * An id for a document of `kind` named `title`: its slug, or with the kind before it when the site uses the
+ * slug for a list ("Status" → riktlinje-status; see the rule references). Also the id suggested in place of
+ * such an id.
+ */
+export function idFor(kind: string, title: string): string {
+  const id = slugify(title);
+  return listAt(id) ? slugify(`${kind} ${title}`) : id;
 }
 
 /** The modeline that points editors at the schema, relative to the document's folder. */

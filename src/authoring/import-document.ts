@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Dokumenttyp } from '../model/document.js';
 import { validateDocument } from '../schema/validator.js';
-import { parseKind, slugify } from './conventions.js';
+import { idFor, parseKind } from './conventions.js';
 import { listAt } from '../model/site-addresses.js';
 import { documentText } from './frontmatter-text.js';
 import { findHeaderBlock, mapHeader } from './header-block.js';
@@ -135,9 +135,7 @@ export function importLines(lines: string[], options: ImportOptions): ImportResu
     notes.push({ line: 1, kind: 'obs', message: `Texten före dokumenthuvudet (${restText.length} rader, försättsblad och liknande) ligger kvar som en kommentar överst i texten. Ta bort den om den inte behövs.` });
   }
 
-  // A title like «Status» would give an id the site's lists use (see the rule references): the type goes first.
-  const fromTitle = slugify(titel);
-  const id = options.id ?? (listAt(fromTitle) ? slugify(`${kind ?? 'dokument'} ${fromTitle}`) : fromTitle);
+  const id = options.id ?? idFor(kind ?? 'dokument', titel);
   const list = listAt(id);
   if (list) notes.push({ kind: 'obs', message: `Id «${id}» används av webbplatsen för ${list} (/dokument/${id}/). Ge dokumentet ett annat id med --id.` });
   const data: Record<string, unknown> = { id, ...(kind ? { dokumenttyp: kind } : {}), titel, ...mapped.data };

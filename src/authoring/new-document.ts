@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Dokumenttyp } from '../model/document.js';
 import { UsageError } from '../cli/exit-codes.js';
 import { SCHEMA_DIR } from '../schema/schema-files.js';
-import { documentPath, KINDS, parseKind, schemaModeline, slugify } from './conventions.js';
+import { documentPath, idFor, KINDS, parseKind, schemaModeline, slugify } from './conventions.js';
 import { documentText } from './frontmatter-text.js';
 import { pickChoice, type Choice, type Parsed, type Prompter } from './prompt.js';
 import { parseDate, parseDiarienummer, parseParagraf, parseRequiredText, parseRevision, parseUntil, parseYear, parseYesNo } from './values.js';
@@ -95,13 +95,12 @@ export async function createDocument(given: NewAnswers, context: NewContext, pro
     if (!ID_PATTERN.test(id) || id.length > 120) return { error: `Id ska bestå av små bokstäver a–z, siffror och bindestreck, till exempel ${slugify(titel) || 'trygghetsstrategi-2024-2026'}.` };
     if (context.usedIds.has(id)) return { error: `Id «${id}» används redan av ett annat styrdokument. Välj ett annat.` };
     const list = listAt(id);
-    if (list) return { error: `Id «${id}» används av webbplatsen för ${list} (/dokument/${id}/). Välj ett annat, till exempel ${slugify(`${kind} ${id}`)}.` };
+    if (list) return { error: `Id «${id}» används av webbplatsen för ${list} (/dokument/${id}/). Välj ett annat, till exempel ${idFor(kind, id)}.` };
     const file = documentPath(kind, id, ar, context.strategyDir);
     if (existsSync(path.join(context.root, file))) return { error: `Filen ${file} finns redan.` };
     return { value: id };
   };
-  // A title like «Organ» would give an id the site's lists use (see the rule references).
-  const suggestedId = listAt(slugify(titel)) ? slugify(`${kind} ${titel}`) : slugify(titel);
+  const suggestedId = idFor(kind, titel);
   const scripted = given.typ !== undefined && given.titel !== undefined;
   let id: string;
   if (given.id !== undefined || scripted) {

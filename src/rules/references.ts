@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { PathSegment } from '../load/yaml-source.js';
 import { didYouMean } from './util/suggest.js';
 import { listAt } from '../model/site-addresses.js';
-import { slugify } from '../authoring/conventions.js';
+import { idFor } from '../authoring/conventions.js';
 
 const RELATIONS = ['ersätter', 'kompletteras_med', 'genomför'] as const;
 
@@ -45,7 +45,7 @@ export default createRule({
         findings.push({
           document,
           path: ['id'],
-          message: `Id «${data.id}» kan inte användas: webbplatsen har ${list} på /dokument/${data.id}/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «${slugify(`${data.dokumenttyp} ${data.id}`)}».`,
+          message: `Id «${data.id}» kan inte användas: webbplatsen har ${list} på /dokument/${data.id}/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «${idFor(data.dokumenttyp, data.id)}».`,
         });
       }
       for (const relation of RELATIONS) {

@@ -130,11 +130,14 @@ function readKolada(corpus: string): KoladaIndex | undefined {
 
 /** The open data, with the follow-up reports, the periods in force and the adopted versions added. */
 function siteOpenData(project: CheckedProject, model: SiteModel, followupReports: FollowupReport[]): Record<string, unknown> {
+  // Every page of each period, gathered once: a long period goes on over several pages.
+  const pagesOf = new Map<string, SiteModel['timeline']['periodPages']>();
+  for (const page of model.timeline.periodPages) (pagesOf.get(page.listUrl) ?? pagesOf.set(page.listUrl, []).get(page.listUrl)!).push(page);
   return {
     ...openData(project),
     uppföljning: followupReports,
     gällande_perioder: [...model.timeline.periods].reverse().map((p) => {
-      const docs = model.timeline.periodPages.filter((page) => page.listUrl === p.listUrl).flatMap((page) => page.groups.flatMap((g) => g.docs));
+      const docs = (pagesOf.get(p.listUrl) ?? []).flatMap((page) => page.groups.flatMap((g) => g.docs));
       // In a coarse period (a month, quarter or year): the days of each document in force only part of it.
       const partly = docs.filter((d) => d.partDays).map((d) => [d.doc.id, { ...(d.partDays!.from ? { från: d.partDays!.from } : {}), ...(d.partDays!.to ? { till: d.partDays!.to } : {}) }]);
       return {
