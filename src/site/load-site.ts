@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CACHE_LOCATION, openCache } from '../engine/project-cache.js';
+import { openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
 import { todayIso } from '../corpus/dates.js';
 import { indexKolada, readKoladaFiles, type KoladaIndex } from '../followup/kolada.js';
@@ -9,8 +9,7 @@ import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
 import { buildSite } from './site-model.js';
-import { dateSetting, folderSetting, SettingError, switchSetting } from './settings.js';
-import { cacheLocationProblem } from '../load/cache-folder.js';
+import { cacheSetting, dateSetting, folderSetting, switchSetting } from './settings.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
 import type { DocPage, SiteModel } from './types.js';
@@ -51,7 +50,8 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const corpus = folderSetting(env, 'STYRDOK_CORPUS', 'strategy', cwd);
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
-  const cache = env.STYRDOK_CACHE === '0' ? undefined : openCache(cacheLocation(env, path.dirname(corpus)));
+  const location = cacheSetting(env, path.dirname(corpus));
+  const cache = location === undefined ? undefined : openCache(location);
   const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
   cache?.save();
   assertBuildable(project);
@@ -102,16 +102,6 @@ export function noticeLines(site: LoadedSite): string[] {
     );
   }
   return lines;
-}
-
-/** The parse cache's folder, as `check --cache-location` takes it: a folder, or none yet. */
-function cacheLocation(env: SiteEnv, beside: string): string {
-  const location = path.resolve(beside, env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION);
-  const problem = cacheLocationProblem(location);
-  if (problem) {
-    throw new SettingError(`STYRDOK_CACHE ska vara en mapp, men «${env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION}» ${problem}: ${location}. Välj en mapp som inte finns än, eller 0 för ingen cache.`);
-  }
-  return location;
 }
 
 /** Outcomes from Kolada saved as <corpus>/uppfoljning/*.json (Kolada API v2), as `styrdok report --kolada`. */

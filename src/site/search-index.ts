@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { indexKey, pruneSearchCache, restoreIndex, type SearchCache } from './search-cache.js';
 import type { IndexJob, WorkerReply } from './search-worker.js';
 
 /**
@@ -38,6 +40,8 @@ export class SearchIndexError extends Error {
 export interface SearchIndexSummary {
   pages: number;
   indexes: number;
+  /** Indexes copied from the search cache, their pages unchanged since they were built (search-cache.ts). */
+  reused: number;
 }
 
 /**
@@ -47,28 +51,56 @@ export interface SearchIndexSummary {
  * It runs as a step of its own after the pages (`npm run site`), in a process of its own: the build's
  * process keeps the memory it grew to, so the two in one would need both memories.
  */
-export async function writeSearchIndex(outputDir: string, pagesPerIndex = DEFAULT_PAGES_PER_INDEX, threads = defaultThreads()): Promise<SearchIndexSummary> {
+export async function writeSearchIndex(
+  outputDir: string,
+  pagesPerIndex = DEFAULT_PAGES_PER_INDEX,
+  threads = defaultThreads(),
+  cache?: SearchCache,
+): Promise<SearchIndexSummary> {
   if (!existsSync(path.join(outputDir, 'index.html'))) {
     throw new SearchIndexError(`Hittar ingen byggd webbplats i ${outputDir}. Bygg den med npm run site, som skriver sidorna och sedan sökindexet.`);
   }
   if (!Number.isInteger(pagesPerIndex) || pagesPerIndex < 1) {
     throw new SearchIndexError(`Antalet sidor per sökindex (STYRDOK_SEARCH_PAGES_PER_INDEX) ska vara ett heltal större än 0, inte «${pagesPerIndex}».`);
   }
-  const groups = inGroups(searchablePages(outputDir), pagesPerIndex);
+  const digests = searchablePages(outputDir);
+  const groups = stableGroups([...digests.keys()], pagesPerIndex);
   removeIndexesAfter(outputDir, groups.length);
+  const keys = cache ? groups.map((files) => indexKey(files.map((file) => ({ file, digest: digests.get(file)! })))) : [];
+  const jobs: IndexJob[] = [];
   const staging = stagingFolder(outputDir);
-  let pages: number[];
   try {
-    const jobs = groups.map((files, i) => ({ outputDir: path.resolve(outputDir), files, folder: indexFolder(i + 1), staging: path.join(staging, String(i + 1)) }));
-    pages = await runInWorkers(jobs, Math.min(threads, jobs.length));
+    groups.forEach((files, i) => {
+      const folder = indexFolder(i + 1);
+      const key = keys[i];
+      if (cache && key && restoreIndex(cache, key, path.join(outputDir, folder))) return;
+      const keep = cache && key ? { folder: cache.folder, key } : undefined;
+      jobs.push({ outputDir: path.resolve(outputDir), files, folder, staging: path.join(staging, String(i + 1)), ...(keep ? { keep } : {}) });
+    });
+    await runInWorkers(jobs, Math.min(threads, jobs.length));
   } catch (error) {
     throw new SearchIndexError(`Sökindexet kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  if (cache) pruneSearchCache(cache, new Set(keys));
   const more = groups.slice(1).map((_, i) => `/${indexFolder(i + 2)}/`);
   writeFileSync(path.join(outputDir, MORE_INDEXES_FILE), `${JSON.stringify(more)}\n`);
-  return { pages: pages.reduce((sum, n) => sum + n, 0), indexes: groups.length };
+  const pages = groups.reduce((sum, _, i) => sum + indexedPages(path.join(outputDir, indexFolder(i + 1))), 0);
+  return { pages, indexes: groups.length, reused: groups.length - jobs.length };
+}
+
+/** What the search step says it did, in Swedish. */
+export function searchIndexSummaryText({ pages, indexes, reused }: SearchIndexSummary): string {
+  const inIndexes = indexes > 1 ? `, i ${indexes} delindex som söksidan slår ihop` : '';
+  const unchanged = !reused ? '' : indexes === 1 ? ' Sidorna var oförändrade sedan ett tidigare bygge, så indexet kopierades ur cachen.' : reused === indexes ? ' Sidorna var oförändrade sedan ett tidigare bygge, så alla delindex kopierades ur cachen.' : ` ${reused} av dem hade oförändrade sidor och kopierades ur cachen.`;
+  return `Sökindexet omfattar ${pages} ${pages === 1 ? 'sida' : 'sidor'}${inIndexes}.${unchanged}`;
+}
+
+/** The pages a written index holds, as Pagefind counts them in its entry file. */
+function indexedPages(folder: string): number {
+  const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -93,18 +125,13 @@ function defaultThreads(): number {
   return Math.min(2, os.availableParallelism());
 }
 
-/** Runs the jobs on `threads` worker threads, each taking the next job when it is done; pages per job. */
-function runInWorkers(jobs: readonly IndexJob[], threads: number): Promise<number[]> {
-  const pages: number[] = new Array<number>(jobs.length).fill(0);
+/** Runs the jobs on `threads` worker threads, each taking the next job when it is done. */
+function runInWorkers(jobs: readonly IndexJob[], threads: number): Promise<void> {
   let next = 0;
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./search-worker.js', import.meta.url));
-      let current = -1;
-      const feed = () => {
-        current = next < jobs.length ? next++ : -1;
-        worker.postMessage(current >= 0 ? jobs[current] : null);
-      };
+      const feed = () => worker.postMessage(next < jobs.length ? jobs[next++] : null);
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) {
           next = jobs.length; // The others finish what they have, then stop.
@@ -112,35 +139,66 @@ function runInWorkers(jobs: readonly IndexJob[], threads: number): Promise<numbe
           reject(new Error(reply.error));
           return;
         }
-        pages[current] = reply.pages;
         feed();
       });
       worker.on('error', reject);
       worker.on('exit', () => resolve());
       feed();
     });
-  return Promise.all(Array.from({ length: threads }, one)).then(() => pages);
+  return Promise.all(Array.from({ length: threads }, one)).then(() => undefined);
 }
 
-/** <section>/<name>/index.html for every page of the searchable sections, sorted (so the groups are stable). */
-function searchablePages(outputDir: string): string[] {
-  const files: string[] = [];
+/**
+ * Path (<section>/<name>/index.html) → SHA-1 of every page of the searchable sections whose <main> is marked
+ * for search. The sections also hold lists (/dokument/sida-2/, /dokument/organ/) that search skips; leaving
+ * them out here keeps them from making an index be built again when only a list changed.
+ */
+function searchablePages(outputDir: string): Map<string, string> {
+  const pages = new Map<string, string>();
   for (const section of SEARCHABLE_SECTIONS) {
     const dir = path.join(outputDir, section);
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.html'))) files.push(`${section}/${entry.name}/index.html`);
+      const file = `${section}/${entry.name}/index.html`;
+      const html = entry.isDirectory() ? readIfExists(path.join(outputDir, file)) : undefined;
+      if (html && markedForSearch(html)) pages.set(file, createHash('sha1').update(html).digest('hex'));
     }
   }
-  return files.sort();
+  return pages;
 }
 
-/** Splits `items` into the fewest groups of at most `size`, as even as can be; always at least one group. */
-export function inGroups<T>(items: readonly T[], size: number): T[][] {
-  const count = Math.max(1, Math.ceil(items.length / Math.max(1, size)));
-  const groups: T[][] = [];
-  for (let i = 0; i < count; i++) groups.push(items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)));
-  return groups;
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the page's first <main> tag (the layout's: a document's own text is inside it) has data-pagefind-body. */
+function markedForSearch(html: Buffer): boolean {
+  const start = html.indexOf('<main');
+  const end = start < 0 ? -1 : html.indexOf('>', start);
+  return end >= 0 && html.subarray(start, end).includes('data-pagefind-body');
+}
+
+/**
+ * Splits the pages into groups of at most `size`, each page in the group its path's hash falls in: the fewest
+ * groups for which none is over `size`, each sorted. A page added or removed then changes its own group
+ * only, as long as the number of groups stays the same, so the other indexes are reused from the search
+ * cache (a split into even runs of the sorted pages would shift every run after it). Empty groups are left
+ * out; there is always at least one group, so an empty site still gets an (empty) index.
+ */
+export function stableGroups(pages: readonly string[], size: number): string[][] {
+  const hashes = pages.map((page) => createHash('sha1').update(page).digest().readUInt32BE(0));
+  for (let count = Math.max(1, Math.ceil(pages.length / Math.max(1, size))); ; count++) {
+    const groups: string[][] = Array.from({ length: count }, () => []);
+    pages.forEach((page, i) => groups[hashes[i]! % count]!.push(page));
+    if (groups.every((group) => group.length <= size)) {
+      const filled = groups.filter((group) => group.length).map((group) => group.sort());
+      return filled.length ? filled : [[]];
+    }
+  }
 }
 
 /** Index folders left from an earlier build with more indexes; their pages are in the new ones. */

@@ -3,19 +3,23 @@
  * The second step of `npm run site`: the search index of the site build-main.js (or `npx @11ty/eleventy`)
  * has just written, in a process of its own (see search-index.ts for why). node dist/site/search-main.js
  * [utmapp]; the folder defaults to STYRDOK_SITE_OUT or _site. STYRDOK_SEARCH=0 skips it, for quick
- * previews and benchmarks; STYRDOK_SEARCH_PAGES_PER_INDEX sets how many pages one index holds at most.
+ * previews and benchmarks; STYRDOK_SEARCH_PAGES_PER_INDEX sets how many pages one index holds at most. The
+ * indexes are kept in the cache folder beside the corpus, as the parse cache (STYRDOK_CACHE, STYRDOK_CORPUS;
+ * STYRDOK_CACHE=0 for none), and an index whose pages did not change is copied from there (search-cache.ts).
  */
-import { DEFAULT_PAGES_PER_INDEX, writeSearchIndex } from './search-index.js';
-import { countSetting, switchSetting } from './settings.js';
+import { DEFAULT_PAGES_PER_INDEX, searchIndexSummaryText, writeSearchIndex } from './search-index.js';
+import path from 'node:path';
+import { openSearchCache } from './search-cache.js';
+import { cacheSetting, countSetting, switchSetting } from './settings.js';
 import { describeFailure } from './build-errors.js';
 
 const outputDir = process.argv[2] ?? (process.env.STYRDOK_SITE_OUT || '_site');
 try {
   if (switchSetting(process.env, 'STYRDOK_SEARCH', true)) {
     const pagesPerIndex = countSetting(process.env, 'STYRDOK_SEARCH_PAGES_PER_INDEX', DEFAULT_PAGES_PER_INDEX);
-    const { pages, indexes } = await writeSearchIndex(outputDir, pagesPerIndex);
-    const inIndexes = indexes > 1 ? `, i ${indexes} delindex som söksidan slår ihop` : '';
-    console.log(`[styrdok] Sökindexet omfattar ${pages} ${pages === 1 ? 'sida' : 'sidor'}${inIndexes}.`);
+    const cache = openSearchCache(cacheSetting(process.env, path.dirname(path.resolve(process.env.STYRDOK_CORPUS || 'strategy'))));
+    const summary = await writeSearchIndex(outputDir, pagesPerIndex, undefined, cache);
+    console.log(`[styrdok] ${searchIndexSummaryText(summary)}`);
   }
 } catch (error) {
   const failure = describeFailure('Sökindexet', error);

@@ -6,6 +6,7 @@ import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { keepIndex } from './search-cache.js';
 
 /** One index: these pages of the site (paths relative to outputDir) into outputDir/folder. */
 export interface IndexJob {
@@ -14,11 +15,13 @@ export interface IndexJob {
   folder: string;
   /** An empty folder of the worker's own, where the job's pages are gathered for Pagefind to read. */
   staging: string;
+  /** Where to keep a copy of the index, for later builds whose pages in this group are the same. */
+  keep?: { folder: string; key: string };
 }
 
-export type WorkerReply = { pages: number } | { error: string };
+export type WorkerReply = { done: true } | { error: string };
 
-async function writeIndex(job: IndexJob): Promise<number> {
+async function writeIndex(job: IndexJob): Promise<void> {
   stage(job);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
@@ -33,7 +36,7 @@ async function writeIndex(job: IndexJob): Promise<number> {
     rmSync(path.join(job.outputDir, job.folder), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: path.join(job.outputDir, job.folder) });
     if (written.errors.length) throw new Error(written.errors.join('\n'));
-    return added.page_count;
+    if (job.keep) keepIndex({ folder: job.keep.folder }, job.keep.key, path.join(job.outputDir, job.folder));
   } finally {
     await index.deleteIndex();
     rmSync(job.staging, { recursive: true, force: true });
@@ -60,7 +63,7 @@ parentPort?.on('message', (job: IndexJob | null) => {
     return;
   }
   writeIndex(job).then(
-    (pages) => parentPort?.postMessage({ pages } satisfies WorkerReply),
+    () => parentPort?.postMessage({ done: true } satisfies WorkerReply),
     (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isIsoDate } from '../corpus/dates.js';
+import { DEFAULT_CACHE_LOCATION } from '../engine/project-cache.js';
+import { cacheLocationProblem } from '../load/cache-folder.js';
 
 /** A setting from the environment that is not what it must be; its message is for the person who set it. */
 export class SettingError extends Error {
@@ -50,4 +52,19 @@ export function folderSetting(env: NodeJS.ProcessEnv, name: string, fallback: st
   }
   if (!stats.isDirectory()) throw new SettingError(said('är en fil och inte en mapp', 'är en fil och inte en mapp'));
   return folder;
+}
+
+/**
+ * The cache folder, as `check --cache-location` takes it: STYRDOK_CACHE, or .styrdokcache, resolved against
+ * `beside` (the corpus's parent); a folder or none yet. Undefined for STYRDOK_CACHE=0, no cache. The parse
+ * cache and the search indexes (search-cache.ts) are kept there, so CI keeps one folder between runs.
+ */
+export function cacheSetting(env: NodeJS.ProcessEnv, beside: string): string | undefined {
+  if (env.STYRDOK_CACHE?.trim() === '0') return undefined;
+  const location = path.resolve(beside, env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION);
+  const problem = cacheLocationProblem(location);
+  if (problem) {
+    throw new SettingError(`STYRDOK_CACHE ska vara en mapp, men «${env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION}» ${problem}: ${location}. Välj en mapp som inte finns än, eller 0 för ingen cache.`);
+  }
+  return location;
 }

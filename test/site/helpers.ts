@@ -56,9 +56,12 @@ export function buildSite(corpus?: string, options: { env?: NodeJS.ProcessEnv; e
   return runNode(options.eleventy ? [eleventyBin(), '--quiet'] : [path.join(REPO, 'dist/site/build-main.js')], env, out);
 }
 
-/** Runs the second step of `npm run site`, the search index (dist/site/search-main.js), on a built site. */
+/**
+ * Runs the second step of `npm run site`, the search index (dist/site/search-main.js), on a built site; with a
+ * cache folder of its own unless `env` names one (STYRDOK_CACHE), so each run builds every index.
+ */
 export function buildSearchIndex(out: string, env: NodeJS.ProcessEnv = {}): Promise<Build> {
-  return runNode([path.join(REPO, 'dist/site/search-main.js'), out], { ...process.env, ...env }, out);
+  return runNode([path.join(REPO, 'dist/site/search-main.js'), out], { ...process.env, STYRDOK_CACHE: path.join(tempDir(), 'cache'), ...env }, out);
 }
 
 async function runNode(args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Build> {

@@ -229,9 +229,12 @@ describe('search, open data and the feed', () => {
     cpSync(out, site, { recursive: true });
     const split = await buildSearchIndex(site, { STYRDOK_SEARCH_PAGES_PER_INDEX: '4' });
     expect(split.stderr).toBe('');
-    expect(split.stdout).toContain('Sökindexet omfattar 13 sidor, i 4 delindex som söksidan slår ihop.');
-    expect(JSON.parse(readFileSync(path.join(site, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual(['/pagefind-2/', '/pagefind-3/', '/pagefind-4/']);
-    const folders = ['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-4'];
+    // The pages go by the hash of their address (so that a change touches one index): the fewest indexes in which none has more than 4.
+    const count = Number(/i (\d+) delindex/.exec(split.stdout)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(4);
+    expect(split.stdout).toBe(`[styrdok] Sökindexet omfattar 13 sidor, i ${count} delindex som söksidan slår ihop.\n`);
+    const folders = ['pagefind', ...Array.from({ length: count - 1 }, (_, i) => `pagefind-${i + 2}`)];
+    expect(JSON.parse(readFileSync(path.join(site, 'pagefind/styrdok-fler-index.json'), 'utf8'))).toEqual(folders.slice(1).map((folder) => `/${folder}/`));
     const urls = folders.flatMap((folder) => fragmentTexts(path.join(site, folder)).map(([url]) => url));
     expect(urls.sort()).toEqual([...pages.entries()].filter(([, p]) => p.all((el) => el.name === 'main' && 'data-pagefind-body' in el.attribs).length).map(([url]) => url).sort());
     for (const folder of folders) {
