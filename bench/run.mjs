@@ -9,7 +9,9 @@
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
  * - site: `npm run site` (check, model, pages with Eleventy in parts; then the search index, a step of its own), without
  *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
- *   each step apart; and the pages without the cache (STYRDOK_CACHE=0), every file parsed again;
+ *   each step apart, with no search index kept from an earlier build; then again after one file changed, with
+ *   the parse cache and the search indexes of the build before (search-cache.ts); and the pages without the
+ *   cache (STYRDOK_CACHE=0), every file parsed again;
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
  * bench/with-rss.mjs. Then the ratios and the targets:
@@ -116,15 +118,34 @@ function benchSize(n) {
     // `npm run site`: Eleventy, then the search index (Pagefind) as a step of its own. The bare build
     // indexes nothing, so the pages alone are compared with it too.
     const steps = [];
+    const searchCache = path.join(dir, '.styrdokcache', 'sokindex');
+    const siteOnce = (label) => {
+      const pages = measure(label, PAGES, [], { env });
+      const search = measure(`${label}: search index`, SEARCH, [], { env });
+      return { pages, search, seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+    };
     row.site = repeat('site', () => {
-      const pages = measure('site', PAGES, [], { env });
-      const search = measure('search index', SEARCH, [], { env });
-      steps.push({ pages, search });
-      return { seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+      // A whole build: no search index kept from an earlier one (search-cache.ts).
+      rmSync(searchCache, { recursive: true, force: true });
+      const once = siteOnce('site');
+      steps.push(once);
+      return once;
     });
     const stepOf = (key) => ({ seconds: median(steps.map((s) => s[key].seconds)), rssMb: Math.max(...steps.map((s) => s[key].rssMb)) });
     row.siteNoSearch = stepOf('pages');
     row.search = stepOf('search');
+    // The next publication after one document changed, as `npm start` runs it: the check with --cache, then
+    // the site, with the parse cache and the search indexes of the build before.
+    const policies = readdirSync(path.join(corpus, 'policyer')).sort();
+    const againSteps = [];
+    row.siteAgain = repeat('site again, one file changed', (run) => {
+      appendFileSync(path.join(corpus, 'policyer', policies[(run + 1) % policies.length]), '\nÄnnu en mening i en policy.\n');
+      check(['--cache']);
+      const once = siteOnce('site again');
+      againSteps.push(once);
+      return once;
+    });
+    row.searchAgain = { seconds: median(againSteps.map((s) => s.search.seconds)), rssMb: Math.max(...againSteps.map((s) => s.search.rssMb)) };
     // And with every file parsed again, as a site build on its own, without a check before it, does.
     row.siteCold = repeat('site without cache', () => measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } }));
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
@@ -166,6 +187,8 @@ const measures = [
   ['Webbplatsen (npm run site), efter check --cache som i npm start', 'site'],
   ['  varav sidorna (Eleventy)', 'siteNoSearch'],
   ['  varav sökindexet (Pagefind, eget steg)', 'search'],
+  ['Webbplatsen igen, en fil ändrad (cachen från bygget innan)', 'siteAgain'],
+  ['  varav sökindexet (oförändrade index ur cachen)', 'searchAgain'],
   ['Sidorna utan cache (STYRDOK_CACHE=0)', 'siteCold'],
   ['Eleventy utan styrdok, samma Markdown', 'bare'],
 ];
@@ -178,9 +201,10 @@ lines.push(
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
+  `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
   `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckWatch'])).join(' | ')} |`,
-  `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['site', 'siteCold'])).join(' | ')} |`,
+  `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['site', 'siteAgain', 'siteCold'])).join(' | ')} |`,
 );
 if (rows.length > 1) {
   const [small, large] = [rows[0], rows.at(-1)];
