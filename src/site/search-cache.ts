@@ -53,6 +53,12 @@ const COMPLETE_INDEX = ['pagefind-entry.json', 'pagefind.js'];
 
 const entryOf = (cache: SearchCache, key: string) => path.join(cache.folder, key);
 
+/** Whether an index is kept as `key`, whole as far as can be told without reading it. */
+export function hasIndex(cache: SearchCache, key: string): boolean {
+  const entry = entryOf(cache, key);
+  return COMPLETE_INDEX.every((file) => existsSync(path.join(entry, file)));
+}
+
 /**
  * Puts the kept index `key` at `target` (which is replaced); false when there is none, or it could not be
  * copied whole (another build removed it meanwhile, a full disk), and then nothing is left at `target`.
@@ -62,7 +68,7 @@ export function restoreIndex(cache: SearchCache, key: string, target: string): b
   rmSync(target, { recursive: true, force: true });
   try {
     if (!statSync(entry, { throwIfNoEntry: false })?.isDirectory()) return false;
-    if (!COMPLETE_INDEX.every((file) => existsSync(path.join(entry, file)))) {
+    if (!hasIndex(cache, key)) {
       // Damaged on disk (by hand, or a disk that filled): built again, and kept again in its place.
       removeEntry(cache, key);
       return false;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { indexKey, pruneSearchCache, restoreIndex, type SearchCache } from './search-cache.js';
+import { hasIndex, indexKey, pruneSearchCache, restoreIndex, type SearchCache } from './search-cache.js';
 import type { IndexJob, WorkerReply } from './search-worker.js';
 
 /**
@@ -67,17 +67,23 @@ export async function writeSearchIndex(
   const groups = stableGroups([...digests.keys()], pagesPerIndex);
   removeIndexesAfter(outputDir, groups.length);
   const keys = cache ? groups.map((files) => indexKey(files.map((file) => ({ file, digest: digests.get(file)! })))) : [];
-  const jobs: IndexJob[] = [];
   const staging = stagingFolder(outputDir);
+  const job = (i: number): IndexJob => {
+    const keep = cache && keys[i] ? { keep: { folder: cache.folder, key: keys[i] } } : {};
+    return { outputDir: path.resolve(outputDir), files: groups[i]!, folder: indexFolder(i + 1), staging: path.join(staging, String(i + 1)), ...keep };
+  };
+  const all = groups.map((_, i) => i);
+  const kept = cache ? all.filter((i) => hasIndex(cache, keys[i]!)) : [];
+  let built = 0;
   try {
-    groups.forEach((files, i) => {
-      const folder = indexFolder(i + 1);
-      const key = keys[i];
-      if (cache && key && restoreIndex(cache, key, path.join(outputDir, folder))) return;
-      const keep = cache && key ? { folder: cache.folder, key } : undefined;
-      jobs.push({ outputDir: path.resolve(outputDir), files, folder, staging: path.join(staging, String(i + 1)), ...(keep ? { keep } : {}) });
-    });
-    await runInWorkers(jobs, Math.min(threads, jobs.length));
+    // The indexes to build start first; the kept ones are copied meanwhile, and one that cannot be is built after.
+    const toBuild = all.filter((i) => !kept.includes(i));
+    const building = runInWorkers(toBuild.map(job), Math.min(threads, toBuild.length));
+    building.catch(() => undefined); // Awaited below; this only keeps a copy that throws from leaving it unhandled.
+    const notCopied = cache ? kept.filter((i) => !restoreIndex(cache, keys[i]!, path.join(outputDir, indexFolder(i + 1)))) : [];
+    await building;
+    await runInWorkers(notCopied.map(job), Math.min(threads, notCopied.length));
+    built = toBuild.length + notCopied.length;
   } catch (error) {
     throw new SearchIndexError(`Sökindexet kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -87,7 +93,7 @@ export async function writeSearchIndex(
   const more = groups.slice(1).map((_, i) => `/${indexFolder(i + 2)}/`);
   writeFileSync(path.join(outputDir, MORE_INDEXES_FILE), `${JSON.stringify(more)}\n`);
   const pages = groups.reduce((sum, _, i) => sum + indexedPages(path.join(outputDir, indexFolder(i + 1))), 0);
-  return { pages, indexes: groups.length, reused: groups.length - jobs.length };
+  return { pages, indexes: groups.length, reused: groups.length - built };
 }
 
 /** What the search step says it did, in Swedish. */
@@ -186,19 +192,33 @@ function markedForSearch(html: Buffer): boolean {
  * Splits the pages into groups of at most `size`, each page in the group its path's hash falls in: the fewest
  * groups for which none is over `size`, each sorted. A page added or removed then changes its own group
  * only, as long as the number of groups stays the same, so the other indexes are reused from the search
- * cache (a split into even runs of the sorted pages would shift every run after it). Empty groups are left
- * out; there is always at least one group, so an empty site still gets an (empty) index.
+ * cache (a split into even runs of the sorted pages would shift every run after it). When more groups do
+ * not even out the hashes (a very small `size`), a group over `size` is cut into runs. Empty groups are
+ * left out; there is always at least one group, so an empty site still gets an (empty) index.
  */
 export function stableGroups(pages: readonly string[], size: number): string[][] {
   const hashes = pages.map((page) => createHash('sha1').update(page).digest().readUInt32BE(0));
-  for (let count = Math.max(1, Math.ceil(pages.length / Math.max(1, size))); ; count++) {
+  const fewest = Math.max(1, Math.ceil(pages.length / Math.max(1, size)));
+  const byHash = (count: number) => {
     const groups: string[][] = Array.from({ length: count }, () => []);
     pages.forEach((page, i) => groups[hashes[i]! % count]!.push(page));
-    if (groups.every((group) => group.length <= size)) {
-      const filled = groups.filter((group) => group.length).map((group) => group.sort());
-      return filled.length ? filled : [[]];
-    }
-  }
+    return groups;
+  };
+  // Up to twice the fewest (700 a group takes about a tenth more, a hundred a third more), within a bound
+  // of work that a size of one or two, with thousands of groups, would pass.
+  const lastTry = Math.min(2 * fewest + 3, fewest + Math.floor(5_000_000 / Math.max(1, pages.length)));
+  let groups = byHash(fewest);
+  for (let count = fewest + 1; count <= lastTry && groups.some((group) => group.length > size); count++) groups = byHash(count);
+  if (groups.some((group) => group.length > size)) groups = byHash(fewest).flatMap((group) => inRuns(group.sort(), size));
+  const filled = groups.filter((group) => group.length).map((group) => group.sort());
+  return filled.length ? filled : [[]];
+}
+
+/** `items` cut into runs of at most `size`. */
+function inRuns<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
 }
 
 /** Index folders left from an earlier build with more indexes; their pages are in the new ones. */

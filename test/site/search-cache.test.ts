@@ -169,6 +169,15 @@ describe('stableGroups', () => {
     expect(stableGroups([], 700)).toEqual([[]]);
   });
 
+  it('keeps to a very small size at once, by cutting a group that the hash leaves too large', () => {
+    const single = stableGroups(pages(13), 1);
+    expect(single.map((group) => group.length)).toEqual(Array<number>(13).fill(1));
+    expect(single.flat().sort()).toEqual(pages(13).sort());
+    const groups = stableGroups(pages(10_000), 3);
+    expect(groups.flat().sort()).toEqual(pages(10_000).sort());
+    expect(Math.max(...groups.map((group) => group.length))).toBeLessThanOrEqual(3);
+  });
+
   it('changes only the group of a page added or removed, so the other indexes are reused', () => {
     const before = stableGroups(pages(2000), 100);
     for (const after of [stableGroups([...pages(2000), 'dokument/ny/index.html'], 100), stableGroups(pages(2000).slice(1), 100)]) {
