@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -76,7 +76,7 @@ export function restoreIndex(cache: SearchCache, key: string, target: string): b
     // Marked as used first, so that another build's pruneSearchCache keeps it.
     const now = new Date();
     utimesSync(entry, now, now);
-    cpSync(entry, target, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    cpSync(entry, target, { recursive: true, mode: constants.COPYFILE_FICLONE, filter: refuseLinks });
     // An entry is removed by first moving it away (pruneSearchCache): still here, it was whole throughout the copy.
     if (!existsSync(entry)) throw new Error('removed while copied');
     return true;
@@ -84,6 +84,15 @@ export function restoreIndex(cache: SearchCache, key: string, target: string): b
     rmSync(target, { recursive: true, force: true });
     return false;
   }
+}
+
+/**
+ * Pagefind writes no symbolic links, so an entry with one was not written by it: the copy stops, and the
+ * index is built, rather than publish a link that could lead anywhere on the machine.
+ */
+function refuseLinks(source: string): boolean {
+  if (lstatSync(source).isSymbolicLink()) throw new Error(`symbolic link in the search cache: ${source}`);
+  return true;
 }
 
 /** Keeps a copy of the index just written at `source` as `key`; a copy that cannot be made is left out. */

@@ -4,7 +4,7 @@
  * corpus, and the grouping and the pruning on their own.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,15 @@ describe('restoreIndex and pruneSearchCache', () => {
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(cache.folder)).toEqual(['whole']);
     expect(restoreIndex(cache, 'never-kept', target)).toBe(false);
+  });
+
+  it('does not publish an entry with a symbolic link, which Pagefind never writes', () => {
+    const cache = cacheWith({ linked: 1 });
+    mkdirSync(path.join(cache.folder, 'linked', 'fragment'));
+    symlinkSync('/etc/passwd', path.join(cache.folder, 'linked', 'fragment', 'sv_0000000.pf_fragment'));
+    const target = path.join(tempDir(), 'pagefind');
+    expect(restoreIndex(cache, 'linked', target)).toBe(false);
+    expect(existsSync(target)).toBe(false);
   });
 });
 
