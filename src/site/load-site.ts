@@ -50,7 +50,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const corpus = folderSetting(env, 'STYRDOK_CORPUS', 'strategy', cwd);
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
-  const location = cacheSetting(env, path.dirname(corpus));
+  const location = cacheSetting(env, cwd);
   const cache = location === undefined ? undefined : openCache(location);
   const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
   cache?.save();

@@ -67,9 +67,8 @@ export function restoreIndex(cache: SearchCache, key: string, target: string): b
   const entry = entryOf(cache, key);
   rmSync(target, { recursive: true, force: true });
   try {
-    if (!statSync(entry, { throwIfNoEntry: false })?.isDirectory()) return false;
     if (!hasIndex(cache, key)) {
-      // Damaged on disk (by hand, or a disk that filled): built again, and kept again in its place.
+      // None, or damaged on disk (by hand, or a disk that filled): built again, and kept again in its place.
       removeEntry(cache, key);
       return false;
     }

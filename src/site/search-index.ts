@@ -69,18 +69,18 @@ export async function writeSearchIndex(
   const keys = cache ? groups.map((files) => indexKey(files.map((file) => ({ file, digest: digests.get(file)! })))) : [];
   const staging = stagingFolder(outputDir);
   const job = (i: number): IndexJob => {
-    const keep = cache && keys[i] ? { keep: { folder: cache.folder, key: keys[i] } } : {};
+    const keep = cache && keys[i] ? { keep: { cache, key: keys[i] } } : {};
     return { outputDir: path.resolve(outputDir), files: groups[i]!, folder: indexFolder(i + 1), staging: path.join(staging, String(i + 1)), ...keep };
   };
   const all = groups.map((_, i) => i);
-  const kept = cache ? all.filter((i) => hasIndex(cache, keys[i]!)) : [];
+  const kept = new Set(cache ? all.filter((i) => hasIndex(cache, keys[i]!)) : []);
   let built = 0;
   try {
     // The indexes to build start first; the kept ones are copied meanwhile, and one that cannot be is built after.
-    const toBuild = all.filter((i) => !kept.includes(i));
+    const toBuild = all.filter((i) => !kept.has(i));
     const building = runInWorkers(toBuild.map(job), Math.min(threads, toBuild.length));
     building.catch(() => undefined); // Awaited below; this only keeps a copy that throws from leaving it unhandled.
-    const notCopied = cache ? kept.filter((i) => !restoreIndex(cache, keys[i]!, path.join(outputDir, indexFolder(i + 1)))) : [];
+    const notCopied = cache ? [...kept].filter((i) => !restoreIndex(cache, keys[i]!, path.join(outputDir, indexFolder(i + 1)))) : [];
     await building;
     await runInWorkers(notCopied.map(job), Math.min(threads, notCopied.length));
     built = toBuild.length + notCopied.length;

@@ -8,7 +8,6 @@
  * STYRDOK_CACHE=0 for none), and an index whose pages did not change is copied from there (search-cache.ts).
  */
 import { DEFAULT_PAGES_PER_INDEX, searchIndexSummaryText, writeSearchIndex } from './search-index.js';
-import path from 'node:path';
 import { openSearchCache } from './search-cache.js';
 import { cacheSetting, countSetting, switchSetting } from './settings.js';
 import { describeFailure } from './build-errors.js';
@@ -17,7 +16,7 @@ const outputDir = process.argv[2] ?? (process.env.STYRDOK_SITE_OUT || '_site');
 try {
   if (switchSetting(process.env, 'STYRDOK_SEARCH', true)) {
     const pagesPerIndex = countSetting(process.env, 'STYRDOK_SEARCH_PAGES_PER_INDEX', DEFAULT_PAGES_PER_INDEX);
-    const cache = openSearchCache(cacheSetting(process.env, path.dirname(path.resolve(process.env.STYRDOK_CORPUS || 'strategy'))));
+    const cache = openSearchCache(cacheSetting(process.env, process.cwd()));
     const summary = await writeSearchIndex(outputDir, pagesPerIndex, undefined, cache);
     console.log(`[styrdok] ${searchIndexSummaryText(summary)}`);
   }

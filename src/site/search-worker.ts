@@ -6,7 +6,7 @@ import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { keepIndex } from './search-cache.js';
+import { keepIndex, type SearchCache } from './search-cache.js';
 
 /** One index: these pages of the site (paths relative to outputDir) into outputDir/folder. */
 export interface IndexJob {
@@ -16,7 +16,7 @@ export interface IndexJob {
   /** An empty folder of the worker's own, where the job's pages are gathered for Pagefind to read. */
   staging: string;
   /** Where to keep a copy of the index, for later builds whose pages in this group are the same. */
-  keep?: { folder: string; key: string };
+  keep?: { cache: SearchCache; key: string };
 }
 
 export type WorkerReply = { done: true } | { error: string };
@@ -36,7 +36,7 @@ async function writeIndex(job: IndexJob): Promise<void> {
     rmSync(path.join(job.outputDir, job.folder), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: path.join(job.outputDir, job.folder) });
     if (written.errors.length) throw new Error(written.errors.join('\n'));
-    if (job.keep) keepIndex({ folder: job.keep.folder }, job.keep.key, path.join(job.outputDir, job.folder));
+    if (job.keep) keepIndex(job.keep.cache, job.keep.key, path.join(job.outputDir, job.folder));
   } finally {
     await index.deleteIndex();
     rmSync(job.staging, { recursive: true, force: true });

@@ -56,11 +56,13 @@ export function folderSetting(env: NodeJS.ProcessEnv, name: string, fallback: st
 
 /**
  * The cache folder, as `check --cache-location` takes it: STYRDOK_CACHE, or .styrdokcache, resolved against
- * `beside` (the corpus's parent); a folder or none yet. Undefined for STYRDOK_CACHE=0, no cache. The parse
- * cache and the search indexes (search-cache.ts) are kept there, so CI keeps one folder between runs.
+ * the corpus's parent (STYRDOK_CORPUS, or strategy, from `cwd`), as `styrdok check --cache` run there finds
+ * it; a folder or none yet. Undefined for STYRDOK_CACHE=0, no cache. The parse cache and the search indexes
+ * (search-cache.ts) are kept there, so CI keeps one folder between runs.
  */
-export function cacheSetting(env: NodeJS.ProcessEnv, beside: string): string | undefined {
+export function cacheSetting(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   if (env.STYRDOK_CACHE?.trim() === '0') return undefined;
+  const beside = path.dirname(path.resolve(cwd, env.STYRDOK_CORPUS || 'strategy'));
   const location = path.resolve(beside, env.STYRDOK_CACHE || DEFAULT_CACHE_LOCATION);
   const problem = cacheLocationProblem(location);
   if (problem) {
