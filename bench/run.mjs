@@ -9,10 +9,12 @@
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
  * - site: `npm run site` (check, model, pages with Eleventy in parts; then the search index, a step of its own), without
  *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
- *   each step apart, with no search index kept from an earlier build; then again after one file changed, with
- *   the parse cache and the search indexes of the build before (search-cache.ts); and the pages without the
- *   cache (STYRDOK_CACHE=0), every file parsed again;
- * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js);
+ *   each step apart, into an empty output folder with no search index kept from an earlier build; then again
+ *   after one file changed, with the parse cache and the search indexes of the build before (search-cache.ts),
+ *   over the site before, which is removed when the new one is in place; and the pages without the cache
+ *   (STYRDOK_CACHE=0), every file parsed again, into an empty output folder;
+ * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js), into an
+ *   empty output folder;
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
  * bench/with-rss.mjs. Then the ratios and the targets:
  * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
@@ -48,8 +50,12 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const only = new Set(values.only.split(','));
 
-/** Runs `node <script> args` under with-rss.mjs; returns wall seconds and peak RSS in MB. */
+/**
+ * Runs `node <script> args` under with-rss.mjs; returns wall seconds and peak RSS in MB. The disk first writes
+ * out what the step before wrote (sync): else a build that writes 600 MB slows down whichever step follows it.
+ */
 function measure(label, script, args, options = {}) {
+  spawnSync('sync');
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [WITH_RSS, script, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -125,7 +131,9 @@ function benchSize(n) {
       return { pages, search, seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
     };
     row.site = repeat('site', () => {
-      // A whole build: no search index kept from an earlier one (search-cache.ts).
+      // A whole build: into an empty output folder, as the bare build below, and with no search index kept
+      // from an earlier one (search-cache.ts). Removing the site before it is part of "site again".
+      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
       rmSync(searchCache, { recursive: true, force: true });
       const once = siteOnce('site');
       steps.push(once);
@@ -147,7 +155,10 @@ function benchSize(n) {
     });
     row.searchAgain = { seconds: median(againSteps.map((s) => s.search.seconds)), rssMb: Math.max(...againSteps.map((s) => s.search.rssMb)) };
     // And with every file parsed again, as a site build on its own, without a check before it, does.
-    row.siteCold = repeat('site without cache', () => measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } }));
+    row.siteCold = repeat('site without cache', () => {
+      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
+      return measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } });
+    });
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     row.bare = repeat('bare Eleventy', () => {
       rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });
