@@ -51,6 +51,15 @@ function textPool() {
   return paragraphs;
 }
 
+/** Each area's strategy, as Swedish joins the words. */
+const STRATEGY_NAME = {
+  Trygghet: 'Trygghetsstrategi', 'Klimat och miljö': 'Klimat- och miljöstrategi', Digitalisering: 'Digitaliseringsstrategi',
+  Kompetensförsörjning: 'Kompetensförsörjningsstrategi', Folkhälsa: 'Folkhälsostrategi', Näringsliv: 'Näringslivsstrategi',
+  Kultur: 'Kulturstrategi', 'Idrott och fritid': 'Idrotts- och fritidsstrategi', Bostadsförsörjning: 'Bostadsförsörjningsstrategi',
+  Integration: 'Integrationsstrategi', Upphandling: 'Upphandlingsstrategi', Informationssäkerhet: 'Informationssäkerhetsstrategi',
+  Krisberedskap: 'Krisberedskapsstrategi', Jämställdhet: 'Jämställdhetsstrategi', Tillgänglighet: 'Tillgänglighetsstrategi',
+  Skolutveckling: 'Skolutvecklingsstrategi',
+};
 const AREAS = ['Trygghet', 'Klimat och miljö', 'Digitalisering', 'Kompetensförsörjning', 'Folkhälsa', 'Näringsliv', 'Kultur', 'Idrott och fritid', 'Bostadsförsörjning', 'Integration', 'Upphandling', 'Informationssäkerhet', 'Krisberedskap', 'Jämställdhet', 'Tillgänglighet', 'Skolutveckling'];
 const FACK = ['Barn- och utbildningsnämnden', 'Socialnämnden', 'Omvårdnadsnämnden', 'Tekniska nämnden', 'Byggnads- och miljönämnden', 'Kultur- och fritidsnämnden', 'Förskolenämnden', 'Arbetsmarknadsnämnden', 'Gymnasienämnden', 'Exploateringsnämnden', 'Miljö- och hälsoskyddsnämnden', 'Trafiknämnden'];
 const DISTRICTS = ['Norra', 'Södra', 'Östra', 'Västra', 'Centrum', 'Hamnen', 'Skogen', 'Dalen', 'Ängen', 'Backen', 'Strand', 'Ås', 'Berga', 'Lunda', 'Vik', 'Holm'];
@@ -62,6 +71,11 @@ const pad = (n) => String(n).padStart(2, '0');
 const iso = (y, m, d) => `${y}-${pad(m)}-${pad(d)}`;
 /** YAML double-quoted scalar: safe for any text. */
 const q = (text) => JSON.stringify(text);
+/** At most `max` characters, cut after a whole word, as a clerk would shorten a sentence into a title. */
+const shortened = (text, max) => {
+  const cut = text.lastIndexOf(' ', max);
+  return text.length <= max ? text : text.slice(0, cut > 0 ? cut : max).replace(/[,;:]$/, '');
+};
 
 export function generateCorpus({ n, seed = 1, out }) {
   const random = prng(seed);
@@ -155,7 +169,7 @@ export function generateCorpus({ n, seed = 1, out }) {
       const from = valar + 1;
       const id = `${slug(area)}-strategi-${from}-${from + 3}`;
       const fokus = Array.from({ length: int(2, 4) }, (_, i) => ({ id: `fokus-${i + 1}`, rubrik: `${area}: fokusområde ${i + 1}`, text: pick(pool).slice(0, 200) }));
-      const doc = { id, folder: 'strategier', title: `${area}strategi ${from}–${from + 3}`, from, fokus };
+      const doc = { id, folder: 'strategier', title: `${STRATEGY_NAME[area]} ${from}–${from + 3}`, from, fokus };
       strategies.push(doc);
       for (let y = from; y <= from + 3; y++) {
         if (!targetsByYear.has(y)) targetsByYear.set(y, []);
@@ -239,9 +253,9 @@ export function generateCorpus({ n, seed = 1, out }) {
         const target = pick(targets);
         return [
           `  - id: mal-${g + 1}`,
-          `    titel: ${q(pick(pool).slice(0, 120))}`,
+          `    titel: ${q(shortened(pick(pool), 120))}`,
           '    bidrar_till:', `      - ${target}`,
-          '    aktiviteter:', `      - text: ${q(pick(pool).slice(0, 140))}`, `        ansvarig: ${forvaltningar[o].id}`, '        klart: löpande',
+          '    aktiviteter:', `      - text: ${q(shortened(pick(pool), 140))}`, `        ansvarig: ${forvaltningar[o].id}`, '        klart: löpande',
           '    indikatorer:',
           `      - id: indikator-${g + 1}`, `        namn: ${q(`Andel ${pick(AREAS).toLowerCase()} ${g + 1}`)}`, '        enhet: procent',
           `        utgångsvärde: { år: ${year - 1}, värde: ${int(30, 70)} }`, `        målvärde: ${int(71, 95)}`, '        riktning: öka',

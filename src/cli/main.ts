@@ -73,9 +73,25 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
     .catch(fail);
 }
 
+/**
+ * Writes to a stream until its reader has gone: `styrdok check | head` closes the pipe after ten lines. The rest
+ * is not wanted, so it is dropped, and the command still finishes and exits with its own code, instead of
+ * dying on the pipe's error (EPIPE) with a stack trace.
+ */
+function writerOf(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}
+
 const io: CommandIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: writerOf(process.stdout),
+  stderr: writerOf(process.stderr),
   cwd: process.cwd(),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
