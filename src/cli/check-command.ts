@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkProject, ConfigError } from '../engine/load-project.js';
+import { findConfigFile } from '../config/load-config.js';
 import { formatNames, getFormatter } from '../report/formatters/index.js';
 import { createPrettyFormatter } from '../report/formatters/pretty.js';
 import type { Formatter } from '../report/formatter.js';
@@ -74,6 +75,11 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   if (values.help) {
     io.stdout(CHECK_HELP + '\n');
     return EXIT_OK;
+  }
+  // Run where there is neither a corpus nor a config, the check would report a missing config at a
+  // folder that does not exist either: say what is missing and where to run from instead.
+  if (!positionals.length && !values.config && !existsSync(path.resolve(io.cwd, 'strategy')) && !findConfigFile(path.resolve(io.cwd, 'strategy'))) {
+    throw new UsageError('Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok check <mapp>.');
   }
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');

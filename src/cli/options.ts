@@ -34,6 +34,6 @@ function swedishArgumentError(error: unknown, options: NonNullable<ParseArgsConf
 
 export function parseDateOption(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`${flag} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-25, inte «${value}».`);
+  if (!isIsoDate(value)) throw new UsageError(`${flag} ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel 2026-11-25, inte «${value}».`);
   return value;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempProject } from '../helpers/run-cli.js';
 import { FIXTURES, project } from './project.js';
 
 const CONFIG = readFileSync(path.join(FIXTURES, 'styrdok.config.yaml'), 'utf8');
@@ -42,6 +43,17 @@ describe('config problems exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför. Skapa en, eller ange den med --config.');
+  });
+
+  it('run in a folder with neither a corpus nor a config, says so and where to run from, not a missing config at a folder that is not there', async () => {
+    const empty = tempProject();
+    onTestFinished(() => empty.dispose());
+    const result = await empty.run(['check']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok check <mapp>.\n',
+    });
   });
 
   it('a --config file that does not exist', async () => {

@@ -54,7 +54,7 @@ describe('styrdok check: exit codes', () => {
       ['a value that looks like a flag', ['check', '--max-warnings', '-1'], /^Värdet efter --max-warnings ser ut som en flagga\. Skriv --max-warnings=värde om värdet börjar med ett bindestreck\. Se --help\.\n$/],
       ['an unknown format', ['check', '--format', 'xml'], /^Okänt format «xml»\. Välj ett av: pretty, github, json, sarif, junit\b.*\.\n$/],
       ['a format that is an Object.prototype key', ['check', '--format', 'toString'], /^Okänt format «toString»\./],
-      ['a month that does not exist', ['check', '--today', '2026-13-01'], /^--today ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-25, inte «2026-13-01»\.\n$/],
+      ['a month that does not exist', ['check', '--today', '2026-13-01'], /^--today ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel 2026-11-25, inte «2026-13-01»\.\n$/],
       ['a day that does not exist', ['check', '--today', '2026-02-29'], /^--today ska vara ett datum .* inte «2026-02-29»\.\n$/],
       ['a date in another form', ['check', '--today', '25/11/2026'], /^--today ska vara ett datum/],
       ['a negative --max-warnings', ['check', '--max-warnings=-1'], /^--max-warnings ska vara ett heltal, 0 eller större, inte «-1»\.\n$/],
