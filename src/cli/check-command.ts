@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkProject, ConfigError } from '../engine/load-project.js';
-import { findConfigFile } from '../config/load-config.js';
 import { formatNames, getFormatter } from '../report/formatters/index.js';
 import { createPrettyFormatter } from '../report/formatters/pretty.js';
 import type { Formatter } from '../report/formatter.js';
@@ -11,6 +10,7 @@ import { loadChecks } from '../rules/index.js';
 import { VERSION } from './version.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
+import { assertProjectHere } from './project-here.js';
 import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
@@ -76,11 +76,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     io.stdout(CHECK_HELP + '\n');
     return EXIT_OK;
   }
-  // Run where there is neither a corpus nor a config, the check would report a missing config at a
-  // folder that does not exist either: say what is missing and where to run from instead.
-  if (!positionals.length && !values.config && !existsSync(path.resolve(io.cwd, 'strategy')) && !findConfigFile(path.resolve(io.cwd, 'strategy'))) {
-    throw new UsageError('Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok check <mapp>.');
-  }
+  assertProjectHere('check', positionals, values.config, io.cwd);
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
   const alongsideAt = (['fix', 'watch', 'site', 'max-warnings'] as const).find((flag) => values[flag] !== undefined);

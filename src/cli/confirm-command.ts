@@ -4,6 +4,7 @@ import { targetVersion } from '../corpus/target-version.js';
 import { editFrontmatter, readText, writeFileAtomic } from '../edit/edit-frontmatter.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
+import { assertProjectHere } from './project-here.js';
 import { parseOptions } from './options.js';
 import { didYouMean } from '../rules/util/suggest.js';
 
@@ -24,6 +25,7 @@ export function runConfirm(args: string[], io: CommandIO): number {
   const [ref, ...paths] = positionals;
   if (!ref) throw new UsageError('Ange vilken plan eller vilket mål som ska bekräftas, till exempel verksamhetsplan-2026-socialnamnden#fältassistenter.');
   const [planId = '', goalId] = ref.split('#');
+  assertProjectHere('confirm <plan>', paths, values.config, io.cwd);
   const { corpus } = checkProject({ cwd: io.cwd, paths, ...(values.config ? { configFile: values.config } : {}) });
   const goals = corpus.goals.filter((g) => g.plan.data.id === planId && (!goalId || g.goal.id === goalId));
   if (!goals.length) {

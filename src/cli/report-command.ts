@@ -10,6 +10,7 @@ import { buildReport, type FollowupReport } from '../followup/report-model.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
+import { assertProjectHere } from './project-here.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
 
 export const REPORT_HELP = `Användning: styrdok report --period ÅÅÅÅ [sökvägar…] [flaggor]
@@ -66,6 +67,7 @@ export function runReport(args: string[], io: CommandIO): number {
     if (error instanceof KoladaError) throw new UsageError(error.message);
     throw error;
   }
+  assertProjectHere('report', positionals, values.config, io.cwd);
   const cache = cacheFromOptions(values, io.cwd);
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
   cache?.save();

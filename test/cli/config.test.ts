@@ -48,12 +48,15 @@ describe('config problems exit 2', () => {
   it('run in a folder with neither a corpus nor a config, says so and where to run from, not a missing config at a folder that is not there', async () => {
     const empty = tempProject();
     onTestFinished(() => empty.dispose());
-    const result = await empty.run(['check']);
-    expect(result).toEqual({
+    const told = (command: string) => ({
       code: 2,
       stdout: '',
-      stderr: 'Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok check <mapp>.\n',
+      stderr: `Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok ${command} <mapp>.\n`,
     });
+    expect(await empty.run(['check'])).toEqual(told('check'));
+    expect(await empty.run(['check', '--watch'])).toEqual(told('check'));
+    expect(await empty.run(['report', '--period', '2026'])).toEqual(told('report'));
+    expect(await empty.run(['confirm', 'verksamhetsplan-2026-socialnamnden'])).toEqual(told('confirm <plan>'));
   });
 
   it('a --config file that does not exist', async () => {
