@@ -73,7 +73,7 @@ describe('the bundled corpus (strategy/) on 2026-11-25', () => {
       strategy/strategier/trygghetsstrategi-2024-2026.md:87 coverage warning
       strategy/strategier/trygghetsstrategi-2024-2026.md:110 coverage warning
       strategy/strategier/trygghetsstrategi-2024-2026.md:113 coverage warning
-      strategy/verksamhetsplaner/2026/verksamhetsplan-2026-omvardnadsnamnden.md:92 report-deadline warning"
+      strategy/verksamhetsplaner/2026/verksamhetsplan-2026-omvardnadsnamnden.md:93 report-deadline warning"
     `);
     const uncovered = findings.filter((f) => f.ruleId === 'coverage').map((f) => /\(([a-z-]+)\)\. Se över/.exec(f.message)?.[1]);
     expect(uncovered).toEqual(['arbetsmarknadsinsatser', 'valfardsbrottslighet', 'ungdomsmottagningen', 'trygga-evenemang', 'olovliga-bosattningar']);

@@ -74,6 +74,7 @@ function goalDetail(goal: GoalReport, report: FollowupReport): string[] {
     ...periods.map((p) => {
       const o = ind.utfall[p.id]!;
       if (o.värde === undefined) return o.status;
+      if (o.prognos !== undefined) return `${svNumber(o.värde)}, prognos för helåret ${svNumber(o.prognos)} – ${o.status} (bedömt på prognosen)`;
       return `${svNumber(o.värde)} – ${o.status}${o.källa === 'kolada' ? ` (Kolada ${ind.kolada})` : ''}`;
     }),
   ])));

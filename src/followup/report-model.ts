@@ -92,7 +92,7 @@ export interface IndicatorReport {
   rad: number;
   utfall: Record<string, OutcomeReport>;
   /** Outcomes for earlier years written in the same plan, oldest first: for trend charts. */
-  tidigare: { period: string; värde: number }[];
+  tidigare: { period: string; värde: number; prognos?: number }[];
 }
 
 export interface OutcomeReport {
@@ -102,8 +102,10 @@ export interface OutcomeReport {
   /** The Kolada file the value came from. */
   kolada_fil?: string;
   kommentar?: string;
-  /** Share of the way from utgångsvärde to målvärde (1 = at the target). */
+  /** Share of the way from utgångsvärde to målvärde (1 = at the target); of the prognos, when there is one. */
   andel?: number;
+  /** A delår's forecast for the whole year: when given, the delår's status is judged on it, not on värde. */
+  prognos?: number;
 }
 
 export interface MissingReport {
@@ -181,7 +183,7 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
     for (const p of periods) utfall[p.id] = outcome(ind, p, share, kolada);
     const tidigare = (ind.utfall ?? [])
       .filter((u) => Number(u.period.slice(0, 4)) < plan.data.år)
-      .map((u) => ({ period: u.period, värde: u.värde }))
+      .map((u) => ({ period: u.period, värde: u.värde, ...(u.prognos !== undefined && u.period.endsWith('-delår') ? { prognos: u.prognos } : {}) }))
       .sort((a, b) => a.period.localeCompare(b.period));
     return {
       id: ind.id,
@@ -212,16 +214,22 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
   };
 }
 
-/** The hand-entered outcome wins (the first one for the period); Kolada only fills an empty helår. */
+/**
+ * The hand-entered outcome wins (the first one for the period); Kolada only fills an empty helår. A delår
+ * with a prognos is judged on the prognos, as a delårsrapport judges whether the year's målvärde will be met:
+ * an indicator counted over the year (antal) is far from its målvärde in August even when on course.
+ */
 function outcome(ind: Indicator, period: ReportPeriod, share: number, kolada: KoladaIndex | undefined): OutcomeReport {
   const hand = ind.utfall?.find((u) => u.period === period.id);
   const imported = !hand && period.typ === 'helår' && ind.kolada ? kolada?.get(koladaKey(ind.kolada, period.år)) : undefined;
   const value = hand?.värde ?? imported?.value;
-  const { status, andel } = indicatorStatus(ind, value, share);
+  const prognos = period.typ === 'delår' ? hand?.prognos : undefined;
+  const { status, andel } = indicatorStatus(ind, prognos ?? value, share);
   if (value === undefined) return { status };
   return {
     status,
     värde: value,
+    ...(prognos !== undefined ? { prognos } : {}),
     källa: hand ? 'verksamhetsplan' : 'kolada',
     ...(imported ? { kolada_fil: imported.file } : {}),
     ...(hand?.kommentar ? { kommentar: hand.kommentar } : {}),

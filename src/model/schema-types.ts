@@ -312,10 +312,15 @@ export type KoladaNyckeltal = string
  */
 export type Period = string
 export type Varde = number
+/**
+ * Bara vid ett delår: värdet nämnden räknar med vid årets slut. Delårets status bedöms då på prognosen, som i en delårsrapport, i stället för på delårsvärdet. Behövs för indikatorer som räknas över året, som antal.
+ */
+export type PrognosForHelaret = number
 export type Kommentar = string
 export type Utfall = {
 period: Period
 "värde": Varde
+prognos?: PrognosForHelaret
 kommentar?: Kommentar
 }[]
 export type Indikatorer = Indikator[]

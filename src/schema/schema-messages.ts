@@ -118,6 +118,9 @@ function messageFor(error: ErrorObject, data: unknown): SchemaProblem {
     case 'minimum':
     case 'maximum':
       return { path, message: `${keyName(path)} ska vara ${error.keyword === 'minimum' ? 'minst' : 'högst'} ${String(params.limit)}.` };
+    case 'not':
+      // A combination the schema rules out says in its description what is wrong (a prognos for a helår).
+      return { path, message: (error.parentSchema as { description?: string } | undefined)?.description ?? `${keyName(path)} har en otillåten kombination av nycklar.` };
     default:
       return { path, message: `${keyName(path)}: ${error.message ?? 'ogiltigt värde'}.` };
   }
@@ -141,8 +144,9 @@ export function schemaErrorsToProblems(errors: ErrorObject[], data: unknown): Sc
   const unionPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
   const insideUnion = (e: ErrorObject) =>
     e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unionPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
-  // ajv reports a bad property name twice: once for the name's own schema, once as propertyNames.
-  const kept = errors.filter((e) => !insideUnion(e) && e.keyword !== 'propertyNames');
+  // ajv reports a bad property name twice: once for the name's own schema, once as propertyNames; and a failed
+  // then both as its own error (told by the 'not' in it) and as the if's.
+  const kept = errors.filter((e) => !insideUnion(e) && e.keyword !== 'propertyNames' && e.keyword !== 'if');
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of kept) {

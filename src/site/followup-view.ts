@@ -10,7 +10,7 @@ import { buildReport, type FollowupReport, type GoalReport, type IndicatorReport
 import { indicatorStatus, STATUSES, DEFAULT_PARTIAL_SHARE, type FollowupStatus } from '../followup/status.js';
 import { lineChart, type ChartPoint } from './chart.js';
 import type { ModelContext } from './context.js';
-import { swedishNumber } from './format.js';
+import { outcomeText, swedishNumber } from './format.js';
 import type { TargetLink } from './types.js';
 
 export interface StatusView {
@@ -381,8 +381,8 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
     points.push({ label: ['Utgångs-', 'värde', String(ind.utgångsvärde.år)], value: ind.utgångsvärde.värde, hollow: true });
   }
   for (const t of ind.tidigare) {
-    const status = indicatorStatus(ind, t.värde, share).status;
-    rows.push({ label: periodLabel(t.period), value: fmt(t.värde), status: statusView(status), source: 'Verksamhetsplanen' });
+    const status = indicatorStatus(ind, t.prognos ?? t.värde, share).status;
+    rows.push({ label: periodLabel(t.period), value: outcomeText(t.värde, t.prognos, fmt), status: statusView(status), source: 'Verksamhetsplanen' });
     points.push({ label: periodParts(t.period), value: t.värde });
   }
   const comments: { period: string; text: string }[] = [];
@@ -390,12 +390,13 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
     const o = ind.utfall[p.id];
     const status = statusView(o?.status ?? 'ej rapporterat');
     const source = o?.källa === 'kolada' ? `Kolada${ind.kolada ? ` ${ind.kolada}` : ''}` : o?.källa === 'verksamhetsplan' ? 'Verksamhetsplanen' : undefined;
-    rows.push({ label: periodLabel(p.id), ...(o?.värde !== undefined ? { value: fmt(o.värde) } : {}), status, ...(source ? { source } : {}) });
+    rows.push({ label: periodLabel(p.id), ...(o?.värde !== undefined ? { value: outcomeText(o.värde, o.prognos, fmt) } : {}), status, ...(source ? { source } : {}) });
     points.push({ label: periodParts(p.id), ...(o?.värde !== undefined ? { value: o.värde } : {}) });
     if (o?.kommentar) comments.push({ period: periodLabel(p.id), text: o.kommentar });
   }
   const direction = ind.riktning === 'öka' ? 'högre är bättre' : 'lägre är bättre';
-  const trend = trendText(ind, points, rows, fmt, direction);
+  const forecast = forecastText(ind, report, fmt);
+  const trend = trendText(ind, points, rows, fmt, direction) + (forecast ? ` ${forecast}` : '');
   const svg = lineChart({
     id: `${anchor}--graf`,
     title: `${ind.namn}: utfall per period mot målvärdet ${fmt(ind.målvärde)}`,
@@ -418,6 +419,15 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
     svg,
     trend,
   };
+}
+
+/** The latest delår's forecast for the year, when the nämnd gave one: what the delår's status is judged on. */
+function forecastText(ind: IndicatorReport, report: FollowupReport, fmt: (v: number) => string): string | undefined {
+  const latest = [...report.perioder].reverse().find((p) => ind.utfall[p.id]?.värde !== undefined);
+  const prognos = latest ? ind.utfall[latest.id]?.prognos : undefined;
+  if (latest === undefined || prognos === undefined) return undefined;
+  const meets = ind.riktning === 'öka' ? prognos >= ind.målvärde - 1e-9 : prognos <= ind.målvärde + 1e-9;
+  return `Prognosen för helåret vid ${periodLabel(latest.id).toLowerCase()} är ${fmt(prognos)}, som ${meets ? 'når' : 'inte når'} målvärdet.`;
 }
 
 /** The trend in Swedish: where the indicator started, where it is now, which way that is, and the target. */

@@ -1,7 +1,7 @@
 import type { GoalEntry } from '../corpus/corpus.js';
 import type { Indicator } from '../model/document.js';
 import type { ModelContext } from './context.js';
-import { dueText, periodText, swedishNumber } from './format.js';
+import { dueText, outcomeText, periodText, swedishNumber } from './format.js';
 import type { GoalView, IndicatorView, NamndPage, PlanView } from './types.js';
 
 /** A nämnd goal with the strategy targets it traces to, its activities and its indicators as one table. */
@@ -44,7 +44,7 @@ function indicatorView(indicator: Indicator, periods: string[]): IndicatorView {
     ...(indicator.kolada ? { kolada: indicator.kolada } : {}),
     results: periods.map((p) => {
       const result = byPeriod.get(p);
-      return result ? withUnit(result.värde, indicator.enhet) : undefined;
+      return result ? outcomeText(result.värde, result.period.endsWith('-delår') ? result.prognos : undefined, (v) => withUnit(v, indicator.enhet)) : undefined;
     }),
     comments: (indicator.utfall ?? []).filter((u) => u.kommentar).map((u) => ({ period: periodText(u.period), text: u.kommentar ?? '' })),
   };

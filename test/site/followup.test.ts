@@ -53,7 +53,7 @@ describe('the uppföljning pages', () => {
     const table = p.one(tag('table'));
     expect(rowsOf(p, table)).toEqual([
       ['Period', ...STATUS_WORDS, 'Mål'],
-      ['Delår 2026', '1', '7', '15', '1', '24'],
+      ['Delår 2026', '2', '8', '13', '1', '24'],
       ['Helår 2026', '0', '0', '1', '23', '24'],
     ]);
   });
@@ -138,6 +138,18 @@ describe('the uppföljning pages', () => {
     }
   });
 
+  it('judges a delår with the nämnd\'s forecast on the forecast, and shows both figures and says so', () => {
+    const p = page(YEAR);
+    const indicator = p.byId('uppf-verksamhetsplan-2026-socialnamnden--tidiga-insatser-unga--unga-kontakt-faltassistenter');
+    // 178 of 260 in August is behind the baseline of 212, but the forecast of 265 meets the målvärde.
+    expect(rowsOf(p, p.one(tag('table'), indicator)).find((row) => row[0] === 'Delår 2026')).toEqual(['Delår 2026', '178 antal (prognos för helåret 265 antal)', 'Uppnått', 'Verksamhetsplanen']);
+    const svg = p.one(tag('svg'), indicator);
+    const descId = (svg.attribs['aria-labelledby'] ?? '').split(' ')[1]!;
+    expect(text(p.byId(descId))).toMatch(/Prognosen för helåret vid delår 2026 är 265 antal, som når målvärdet\.$/);
+    // The nämnd's own page shows the forecast beside the outcome too.
+    expect(text(page('/namnd/socialnamnden/').byId('huvudinnehall'))).toContain('178 antal (prognos för helåret 265 antal)');
+  });
+
   it('takes outcomes from the Kolada file under strategy/uppfoljning/ where the plan has none', () => {
     const p = page(YEAR);
     const rows = rowsOf(p, p.one(tag('table'), p.byId('uppf-verksamhetsplan-2026-barn-och-utbildningsnamnden--gymnasiebehorighet--behorighet-yrkesprogram')));
@@ -165,7 +177,7 @@ describe('the uppföljning pages', () => {
   it('the open data carries the reports', () => {
     const data = JSON.parse(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8'));
     expect(data.uppföljning.map((r: { år: number }) => r.år)).toEqual([2026, 2025]);
-    expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 1, 'delvis uppnått': 7, 'ej uppnått': 15, 'ej rapporterat': 1 });
+    expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 2, 'delvis uppnått': 8, 'ej uppnått': 13, 'ej rapporterat': 1 });
   });
 
   describe('in Chromium', () => {
