@@ -111,6 +111,8 @@ function explanation(share: number): string[] {
     '- **Ej rapporterat:** inget utfall för perioden, varken i verksamhetsplanen eller från Kolada.',
     '',
     'Ett mål är ej rapporterat om någon av dess indikatorer saknar utfall; annars får målet den sämsta statusen bland sina indikatorer. Utfall som skrivits in i verksamhetsplanen gäller före värden från Kolada.',
+    '',
+    'Har nämnden vid delåret angett en prognos för helåret bedöms delåret på prognosen, som i en delårsrapport: om årets målvärde kommer att nås. Utan prognos jämförs delårets utfall med årets målvärde.',
   ];
 }
 
