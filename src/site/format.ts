@@ -32,12 +32,12 @@ export function swedishNumber(value: number): string {
   return numberFormat.format(value);
 }
 
-/** "2026-delår" → "Delår 2026". */
 /** An outcome as the site writes it: a delår's value with the year's forecast, when the nämnd gave one. */
 export function outcomeText(value: number, prognos: number | undefined, withUnit: (v: number) => string): string {
   return prognos === undefined ? withUnit(value) : `${withUnit(value)} (prognos för helåret ${withUnit(prognos)})`;
 }
 
+/** "2026-delår" → "Delår 2026". */
 export function periodText(period: string): string {
   const m = /^(\d{4})-(delår|helår)$/.exec(period);
   return m ? `${m[2] === 'delår' ? 'Delår' : 'Helår'} ${m[1]}` : period;
