@@ -403,7 +403,9 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
     desc: trend,
     points,
     reference: { value: ind.målvärde, label: 'Målvärde', valueText: fmt(ind.målvärde) },
-    format: fmt,
+    // Beside each point only the number, but for %: the axis names the unit, and "212 antal" next to
+    // "241 antal" one period on ran into each other.
+    format: isPercent(ind.enhet) ? fmt : (v) => swedishNumber(v),
     tickFormat: (v) => swedishNumber(v),
     axisLabel: isPercent(ind.enhet) ? 'Procent' : capital(ind.enhet),
   });

@@ -144,6 +144,10 @@ describe('the uppföljning pages', () => {
     // 178 of 260 in August is behind the baseline of 212, but the forecast of 265 meets the målvärde.
     expect(rowsOf(p, p.one(tag('table'), indicator)).find((row) => row[0] === 'Delår 2026')).toEqual(['Delår 2026', '178 antal (prognos för helåret 265 antal)', 'Uppnått', 'Verksamhetsplanen']);
     const svg = p.one(tag('svg'), indicator);
+    // Beside the points only the numbers: the axis names the unit, and «212 antal» ran into «241 antal».
+    const svgTexts = p.all(tag('text'), svg).map(text);
+    expect(svgTexts).toEqual(expect.arrayContaining(['Antal', '212', '241', '178', '260 antal']));
+    expect(svgTexts).not.toContain('212 antal');
     const descId = (svg.attribs['aria-labelledby'] ?? '').split(' ')[1]!;
     expect(text(p.byId(descId))).toMatch(/Prognosen för helåret vid delår 2026 är 265 antal, som når målvärdet\.$/);
     // The nämnd's own page shows the forecast beside the outcome too.
