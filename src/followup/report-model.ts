@@ -5,7 +5,7 @@ import type { CheckedProject } from '../engine/load-project.js';
 import type { Indicator, StyrDocument } from '../model/document.js';
 import { koladaKey, type KoladaIndex } from './kolada.js';
 import { goalsOfYear, isOverdue, periodsOf, type PeriodType, type ReportPeriod } from './periods.js';
-import { countStatuses, DEFAULT_PARTIAL_SHARE, goalStatus, indicatorStatus, type FollowupStatus, type StatusCounts } from './status.js';
+import { countStatuses, DEFAULT_PARTIAL_SHARE, forecastOf, goalStatus, indicatorStatus, type FollowupStatus, type StatusCounts } from './status.js';
 
 /** Status counts per period id, e.g. `{"2026-delår": {"uppnått": 2, …}}`. */
 export type PeriodCounts = Record<string, StatusCounts>;
@@ -183,7 +183,10 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
     for (const p of periods) utfall[p.id] = outcome(ind, p, share, kolada);
     const tidigare = (ind.utfall ?? [])
       .filter((u) => Number(u.period.slice(0, 4)) < plan.data.år)
-      .map((u) => ({ period: u.period, värde: u.värde, ...(u.prognos !== undefined && u.period.endsWith('-delår') ? { prognos: u.prognos } : {}) }))
+      .map((u) => {
+        const prognos = forecastOf(u);
+        return { period: u.period, värde: u.värde, ...(prognos !== undefined ? { prognos } : {}) };
+      })
       .sort((a, b) => a.period.localeCompare(b.period));
     return {
       id: ind.id,
@@ -223,7 +226,7 @@ function outcome(ind: Indicator, period: ReportPeriod, share: number, kolada: Ko
   const hand = ind.utfall?.find((u) => u.period === period.id);
   const imported = !hand && period.typ === 'helår' && ind.kolada ? kolada?.get(koladaKey(ind.kolada, period.år)) : undefined;
   const value = hand?.värde ?? imported?.value;
-  const prognos = period.typ === 'delår' ? hand?.prognos : undefined;
+  const prognos = hand ? forecastOf(hand) : undefined;
   const { status, andel } = indicatorStatus(ind, prognos ?? value, share);
   if (value === undefined) return { status };
   return {

@@ -43,6 +43,14 @@ export function indicatorStatus(
 }
 
 /**
+ * The forecast for the year an outcome carries: only a delår has one. The schema refuses it on a helår, but a
+ * report is written even when the check found errors, so the period decides here too.
+ */
+export function forecastOf(outcome: { period: string; prognos?: number }): number | undefined {
+  return outcome.period.endsWith('-delår') ? outcome.prognos : undefined;
+}
+
+/**
  * A goal combines its indicators: ej rapporterat as soon as one is missing (the goal cannot be judged
  * on half the figures), otherwise the worst of them. A goal without indicators has nothing to report.
  */

@@ -426,10 +426,11 @@ function indicatorView(ind: IndicatorReport, report: FollowupReport, share: numb
 /** The latest delår's forecast for the year, when the nämnd gave one: what the delår's status is judged on. */
 function forecastText(ind: IndicatorReport, report: FollowupReport, fmt: (v: number) => string): string | undefined {
   const latest = [...report.perioder].reverse().find((p) => ind.utfall[p.id]?.värde !== undefined);
-  const prognos = latest ? ind.utfall[latest.id]?.prognos : undefined;
-  if (latest === undefined || prognos === undefined) return undefined;
-  const meets = ind.riktning === 'öka' ? prognos >= ind.målvärde - 1e-9 : prognos <= ind.målvärde + 1e-9;
-  return `Prognosen för helåret vid ${periodLabel(latest.id).toLowerCase()} är ${fmt(prognos)}, som ${meets ? 'når' : 'inte når'} målvärdet.`;
+  const outcome = latest ? ind.utfall[latest.id] : undefined;
+  if (latest === undefined || outcome?.prognos === undefined) return undefined;
+  // The outcome's status is judged on the forecast (report-model.ts): uppnått is the målvärde met.
+  const meets = outcome.status === 'uppnått';
+  return `Prognosen för helåret vid ${periodLabel(latest.id).toLowerCase()} är ${fmt(outcome.prognos)}, som ${meets ? 'når' : 'inte når'} målvärdet.`;
 }
 
 /** The trend in Swedish: where the indicator started, where it is now, which way that is, and the target. */

@@ -1,4 +1,5 @@
 import type { GoalEntry } from '../corpus/corpus.js';
+import { forecastOf } from '../followup/status.js';
 import type { Indicator } from '../model/document.js';
 import type { ModelContext } from './context.js';
 import { dueText, outcomeText, periodText, swedishNumber } from './format.js';
@@ -44,7 +45,7 @@ function indicatorView(indicator: Indicator, periods: string[]): IndicatorView {
     ...(indicator.kolada ? { kolada: indicator.kolada } : {}),
     results: periods.map((p) => {
       const result = byPeriod.get(p);
-      return result ? outcomeText(result.värde, result.period.endsWith('-delår') ? result.prognos : undefined, (v) => withUnit(v, indicator.enhet)) : undefined;
+      return result ? outcomeText(result.värde, forecastOf(result), (v) => withUnit(v, indicator.enhet)) : undefined;
     }),
     comments: (indicator.utfall ?? []).filter((u) => u.kommentar).map((u) => ({ period: periodText(u.period), text: u.kommentar ?? '' })),
   };
