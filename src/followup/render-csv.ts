@@ -10,8 +10,9 @@ export function renderCsv(report: FollowupReport): string {
     'År', 'Period', 'Sista dag', 'Nämnd', 'Verksamhetsplan', 'Mål-id', 'Mål', 'Målets status', 'Indikator-id', 'Indikator',
     'Enhet', 'Riktning', 'Utgångsår', 'Utgångsvärde', 'Målvärde', 'Utfall', 'Andel av vägen', 'Källa', 'Indikatorns status',
     'Kommentar', 'Område i strategin', 'Bidrar till',
-    // Last, so that sheets made from earlier reports still find every other column where it was.
-    'Prognos för helåret',
+    // Last, so that sheets made from earlier reports still find every other column where it was. The
+    // nämnd's bedömning is the goal's, repeated on each of its indicators' rows.
+    'Prognos för helåret', 'Nämndens bedömning', 'Motivering', 'Åtgärder',
   ];
   const groups = groupsOfGoals(report);
   const rows: string[][] = [header];
@@ -19,13 +20,15 @@ export function renderCsv(report: FollowupReport): string {
     for (const period of report.perioder) {
       const common = [String(report.år), period.id, period.sista_dag ?? '', goal.nämnd_namn, goal.plan, goal.id, goal.titel, goal.status[period.id] ?? ''];
       const tail = [(groups.get(goal.ref) ?? []).join(', '), goal.bidrar_till.join(', ')];
-      if (!goal.indikatorer.length) rows.push([...common, ...Array<string>(12).fill(''), ...tail, '']);
+      const assessed = goal.bedömning[period.id];
+      const assessment = [assessed?.status ?? '', assessed?.motivering ?? '', assessed?.åtgärder ?? ''];
+      if (!goal.indikatorer.length) rows.push([...common, ...Array<string>(12).fill(''), ...tail, '', ...assessment]);
       for (const ind of goal.indikatorer) {
         const o = ind.utfall[period.id];
         const num = (n: number | undefined) => (n === undefined ? '' : csvNumber(n));
         rows.push([
           ...common, ind.id, ind.namn, ind.enhet, ind.riktning, ind.utgångsvärde ? String(ind.utgångsvärde.år) : '', num(ind.utgångsvärde?.värde),
-          num(ind.målvärde), num(o?.värde), num(o?.andel), o ? sourceText(o, ind.kolada) : '', o?.status ?? '', o?.kommentar ?? '', ...tail, num(o?.prognos),
+          num(ind.målvärde), num(o?.värde), num(o?.andel), o ? sourceText(o, ind.kolada) : '', o?.status ?? '', o?.kommentar ?? '', ...tail, num(o?.prognos), ...assessment,
         ]);
       }
     }

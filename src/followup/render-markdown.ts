@@ -9,7 +9,7 @@ export function renderMarkdown(report: FollowupReport): string {
   const out: string[] = [
     `# Stadsgemensam uppföljning ${report.år} – ${cell(report.kommun)}`,
     '',
-    `Sammanställd av styrdok ${swedishDate(report.idag)} ur nämndernas verksamhetsplaner för ${report.år}. Status härleds ur utfallen enligt avsnittet Så räknas status.`,
+    `Sammanställd av styrdok ${swedishDate(report.idag)} ur nämndernas verksamhetsplaner för ${report.år}. Status härleds ur utfallen, för mål utan indikatorer ur nämndens bedömning, enligt avsnittet Så räknas status.`,
     '',
     table(['Period', 'Rapport', 'Sista dag', 'Läge'], report.perioder.map((p) => [
       periodLabel(p), cell(p.namn), p.sista_dag ? swedishDate(p.sista_dag) : '–', p.sista_dag ? (p.passerad ? 'passerad' : 'inte passerad') : '–',
@@ -34,7 +34,7 @@ export function renderMarkdown(report: FollowupReport): string {
   else {
     out.push(table(['Period', 'Sista dag', 'Läge', 'Nämnd', 'Mål', 'Indikator', 'Var'], report.saknade.map((m) => [
       m.period, m.sista_dag ? swedishDate(m.sista_dag) : '–', m.försenad ? '**försenad**' : 'inte förfallen', cell(m.nämnd_namn), cell(m.mål_titel),
-      m.indikator_namn ? cell(m.indikator_namn) : '*målet saknar indikatorer*', `\`${m.fil}:${m.rad}\``,
+      m.indikator_namn ? cell(m.indikator_namn) : '*målet saknar indikatorer, och nämndens bedömning saknas*', `\`${m.fil}:${m.rad}\``,
     ])));
   }
   out.push('', '## Så räknas status', '', ...explanation(report.delvis_uppnått_andel));
@@ -66,7 +66,11 @@ function goalDetail(goal: GoalReport, report: FollowupReport): string[] {
     `**${goalLine(goal)}**  `,
     `Status: ${periods.map((p) => `${periodLabel(p)} ${goal.status[p.id]}`).join(' · ')}`,
   ];
-  if (!goal.indikatorer.length) return [...out, '', '*Målet saknar indikatorer och kan inte följas upp med utfall.*'];
+  const assessments = assessmentLines(goal, report);
+  if (!goal.indikatorer.length) {
+    const note = assessments.length ? '*Målet saknar indikatorer; dess status är nämndens bedömning.*' : '*Målet saknar indikatorer och kan inte följas upp med utfall.*';
+    return [...out, '', note, ...(assessments.length ? ['', 'Nämndens bedömning:', '', ...assessments] : [])];
+  }
   out.push('', table(['Indikator', 'Utgångsvärde', 'Målvärde', ...periods.map(periodLabel)], goal.indikatorer.map((ind) => [
     `${cell(ind.namn)} (${cell(ind.enhet)}, ${directionText(ind.riktning)})`,
     ind.utgångsvärde ? `${svNumber(ind.utgångsvärde.värde)} (${ind.utgångsvärde.år})` : '–',
@@ -83,7 +87,19 @@ function goalDetail(goal: GoalReport, report: FollowupReport): string[] {
     return text ? [`- *${periodLabel(p)}, ${cell(ind.namn)}:* ${cell(text)}`] : [];
   }));
   if (comments.length) out.push('', 'Kommentarer:', '', ...comments);
+  if (assessments.length) out.push('', 'Nämndens bedömning:', '', ...assessments);
   return out;
+}
+
+/** The nämnd's own word per period, and where a goal has figures, whether they say the same. */
+function assessmentLines(goal: GoalReport, report: FollowupReport): string[] {
+  return report.perioder.flatMap((p) => {
+    const a = goal.bedömning[p.id];
+    if (!a) return [];
+    const differs = goal.indikatorer.length && a.status !== goal.status[p.id] ? ` (indikatorerna ger ${goal.status[p.id]})` : '';
+    const actions = a.åtgärder ? ` *Åtgärder:* ${cell(a.åtgärder)}` : '';
+    return [`- *${periodLabel(p)}:* ${a.status}${differs}. ${cell(a.motivering)}${actions}`];
+  });
 }
 
 function countTable(lead: string[], report: FollowupReport, ...rows: [string[], PeriodCounts][]): string {
@@ -111,6 +127,8 @@ function explanation(share: number): string[] {
     '- **Ej rapporterat:** inget utfall för perioden, varken i verksamhetsplanen eller från Kolada.',
     '',
     'Ett mål är ej rapporterat om någon av dess indikatorer saknar utfall; annars får målet den sämsta statusen bland sina indikatorer. Utfall som skrivits in i verksamhetsplanen gäller före värden från Kolada.',
+    '',
+    'Ett mål utan indikatorer har nämndens egen bedömning som status, och är ej rapporterat utan en bedömning för perioden. Nämndens bedömning av ett mål med indikatorer står under målet, bredvid den status som räknats fram ur utfallen, men ändrar den inte; där de skiljer sig åt står det.',
     '',
     'Har nämnden vid delåret angett en prognos för helåret bedöms delåret på prognosen, som i en delårsrapport: om årets målvärde kommer att nås. Utan prognos jämförs delårets utfall med årets målvärde.',
   ];

@@ -5,7 +5,7 @@ import type { CheckedProject } from '../engine/load-project.js';
 import type { Indicator, StyrDocument } from '../model/document.js';
 import { koladaKey, type KoladaIndex } from './kolada.js';
 import { goalsOfYear, isOverdue, periodsOf, type PeriodType, type ReportPeriod } from './periods.js';
-import { countStatuses, DEFAULT_PARTIAL_SHARE, forecastOf, goalStatus, indicatorStatus, type FollowupStatus, type StatusCounts } from './status.js';
+import { countStatuses, DEFAULT_PARTIAL_SHARE, forecastOf, goalStatus, indicatorStatus, type AssessedStatus, type FollowupStatus, type StatusCounts } from './status.js';
 
 /** Status counts per period id, e.g. `{"2026-delår": {"uppnått": 2, …}}`. */
 export type PeriodCounts = Record<string, StatusCounts>;
@@ -27,7 +27,7 @@ export interface FollowupReport {
   mål: GoalReport[];
   /** Refs of goals that contribute to none of the strategies' targets. */
   okopplade: string[];
-  /** Indicators (or goals without indicators) with no outcome for a period. */
+  /** Indicators with no outcome for a period, and goals without indicators with no bedömning for it. */
   saknade: MissingReport[];
 }
 
@@ -77,8 +77,18 @@ export interface GoalReport {
   fil: string;
   rad: number;
   bidrar_till: string[];
+  /** Derived from the indicators' outcomes; for a goal without indicators, the nämnd's bedömning. */
   status: Record<string, FollowupStatus>;
   indikatorer: IndicatorReport[];
+  /** The nämnd's own assessment per period id, where it gave one (the first for a period). */
+  bedömning: Record<string, AssessmentReport>;
+}
+
+/** A nämnd's assessment of a goal in one period, as in its delårsrapport or årsredovisning. */
+export interface AssessmentReport {
+  status: AssessedStatus;
+  motivering: string;
+  åtgärder?: string;
 }
 
 export interface IndicatorReport {
@@ -117,7 +127,7 @@ export interface MissingReport {
   nämnd_namn: string;
   mål: string;
   mål_titel: string;
-  /** Absent when the goal has no indicator at all. */
+  /** Absent when the goal has no indicator at all (and no bedömning for the period). */
   indikator?: string;
   indikator_namn?: string;
   fil: string;
@@ -201,7 +211,15 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
       tidigare,
     };
   });
-  const status = Object.fromEntries(periods.map((p) => [p.id, goalStatus(indicators.map((ind) => ind.utfall[p.id]!.status))]));
+  const bedömning: Record<string, AssessmentReport> = {};
+  for (const p of periods) {
+    const given = goal.bedömning?.find((b) => b.period === p.id);
+    if (given) bedömning[p.id] = { status: given.status, motivering: given.motivering, ...(given.åtgärder ? { åtgärder: given.åtgärder } : {}) };
+  }
+  // Figures decide where there are any; a goal measured by no indicator has only the nämnd's word.
+  const status = Object.fromEntries(
+    periods.map((p) => [p.id, indicators.length ? goalStatus(indicators.map((ind) => ind.utfall[p.id]!.status)) : (bedömning[p.id]?.status ?? 'ej rapporterat')]),
+  );
   return {
     ref: entry.ref,
     id: goal.id,
@@ -214,6 +232,7 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
     bidrar_till: goal.bidrar_till ?? [],
     status,
     indikatorer: indicators,
+    bedömning,
   };
 }
 
@@ -265,7 +284,7 @@ function missing(goals: GoalReport[], periods: ReportPeriod[], today: IsoDate): 
     const due = { period: p.id, ...(p.sista_dag ? { sista_dag: p.sista_dag } : {}), försenad: isOverdue(p, today) };
     for (const g of goals) {
       const where = { nämnd: g.nämnd, nämnd_namn: g.nämnd_namn, mål: g.id, mål_titel: g.titel, fil: g.fil };
-      if (!g.indikatorer.length) out.push({ ...due, ...where, rad: g.rad });
+      if (!g.indikatorer.length && !g.bedömning[p.id]) out.push({ ...due, ...where, rad: g.rad });
       for (const ind of g.indikatorer) {
         if (ind.utfall[p.id]?.status === 'ej rapporterat') out.push({ ...due, ...where, indikator: ind.id, indikator_namn: ind.namn, rad: ind.rad });
       }

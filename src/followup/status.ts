@@ -1,8 +1,10 @@
 import type { Indicator } from '../model/document.js';
 
-/** Derived, never typed by hand; in the order reports show them. */
+/** Derived from outcomes (or, for a goal without indicators, the nämnd's bedömning); in the order reports show them. */
 export const STATUSES = ['uppnått', 'delvis uppnått', 'ej uppnått', 'ej rapporterat'] as const;
 export type FollowupStatus = (typeof STATUSES)[number];
+/** What a nämnd can say of a goal it has assessed: everything but "not reported". */
+export type AssessedStatus = Exclude<FollowupStatus, 'ej rapporterat'>;
 
 /** Worst first: a goal takes the first status any of its indicators has. */
 const WORST_FIRST: readonly FollowupStatus[] = ['ej rapporterat', 'ej uppnått', 'delvis uppnått', 'uppnått'];

@@ -325,6 +325,26 @@ kommentar?: Kommentar
 }[]
 export type Indikatorer = Indikator[]
 /**
+ * ÅÅÅÅ-delår eller ÅÅÅÅ-helår, till exempel 2026-delår.
+ */
+export type Period1 = string
+/**
+ * Vid delåret: om målet bedöms nås under året. Vid helåret: om målet nåddes.
+ */
+export type Bedomning1 = ("uppnått" | "delvis uppnått" | "ej uppnått")
+/**
+ * Varför nämnden gör den bedömningen.
+ */
+export type Motivering = string
+/**
+ * Vad nämnden gör för att målet ska nås, när det inte nås.
+ */
+export type Atgarder2 = string
+/**
+ * Nämndens egen bedömning av målet per rapportperiod, med motivering och vid behov åtgärder, som i delårsrapporten och årsredovisningen. För ett mål utan indikatorer är bedömningen målets status; för ett mål med indikatorer räknas status fram ur utfallen och bedömningen visas bredvid.
+ */
+export type NamndensBedomning = Bedomning[]
+/**
  * Nämndens mål för året.
  */
 export type Mal = Mal1[]
@@ -557,6 +577,7 @@ bidrar_till?: BidrarTill1
 "avstämd_mot"?: AvstamdMot
 aktiviteter?: Aktiviteter
 indikatorer?: Indikatorer
+"bedömning"?: NamndensBedomning
 }
 /**
  * Vilken lydelse av strategins mål som målet senast stämdes av mot: mål-referens → versionskod. Skrivs av styrdok confirm; ändra inte för hand. När strategins text ändras flaggas målet som att det behöver ses över.
@@ -577,4 +598,10 @@ utfall?: Utfall
 export interface Utgangsvarde {
 "år": number
 "värde": number
+}
+export interface Bedomning {
+period: Period1
+status: Bedomning1
+motivering: Motivering
+"åtgärder"?: Atgarder2
 }

@@ -49,6 +49,16 @@ export interface StatusCell {
   status: StatusView;
 }
 
+/** The nämnd's own assessment of a goal in one period. */
+export interface AssessmentCell {
+  period: string;
+  status: StatusView;
+  text: string;
+  actions?: string;
+  /** The status the indicators give, where the nämnd's assessment differs from it. */
+  derived?: StatusView;
+}
+
 export interface GroupGoalRow {
   title: string;
   /** Anchor of the goal's details on the year's page. */
@@ -111,6 +121,7 @@ export interface FollowupGoal {
   plan: { title: string; url: string };
   targets: TargetLink[];
   statuses: StatusCell[];
+  assessments: AssessmentCell[];
   indicators: FollowupIndicator[];
 }
 
@@ -221,6 +232,22 @@ export function followup(ctx: ModelContext, kolada?: KoladaIndex): Followup {
   };
 }
 
+/** The nämnd's assessments of a goal in the report's periods; for a goal with indicators, with theirs where it differs. */
+function assessmentCells(g: GoalReport, report: FollowupReport): AssessmentCell[] {
+  return report.perioder.flatMap((p) => {
+    const a = g.bedömning[p.id];
+    if (!a) return [];
+    const derived = g.status[p.id];
+    return [{
+      period: periodLabel(p.id),
+      status: statusView(a.status),
+      text: a.motivering,
+      ...(a.åtgärder ? { actions: a.åtgärder } : {}),
+      ...(g.indikatorer.length && derived && derived !== a.status ? { derived: statusView(derived) } : {}),
+    }];
+  });
+}
+
 /** What the overview shows of a year, straight from its report. */
 function yearEntry(report: FollowupReport): FollowupYearEntry {
   return {
@@ -308,6 +335,7 @@ function followupYear(report: FollowupReport, ctx: ModelContext, entries: Map<st
         plan: { title: plan?.data.titel ?? g.plan, url: ctx.docUrl(g.plan) },
         targets: g.bidrar_till.map((ref) => ctx.targetLink(ref)),
         statuses: statuses(g),
+        assessments: assessmentCells(g, report),
         indicators: g.indikatorer.map((ind) => indicatorView(ind, report, share, unique(`${anchor}--${safe(ind.id)}`))),
       };
     }),

@@ -4,7 +4,7 @@
  * `html` and `svg`, which are sanitized or generated here and marked safe in the templates.
  */
 import type { Heading } from './render-markdown.js';
-import type { FollowupSite } from './followup-view.js';
+import type { FollowupSite, StatusView } from './followup-view.js';
 import type { DocVersions, VersionPage } from './history-view.js';
 import type { TimelineSite } from './timeline-view.js';
 
@@ -125,6 +125,8 @@ export interface GoalView {
   activities: { text: string; responsible?: string; due?: string }[];
   periods: string[];
   indicators: IndicatorView[];
+  /** The nämnd's own assessments, oldest period first. */
+  assessments: { period: string; status: StatusView; text: string; actions?: string }[];
 }
 
 export interface PlanView {

@@ -15,7 +15,7 @@ describe('renderCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(lines[0]).toBe(
-      'År;Period;Sista dag;Nämnd;Verksamhetsplan;Mål-id;Mål;Målets status;Indikator-id;Indikator;Enhet;Riktning;Utgångsår;Utgångsvärde;Målvärde;Utfall;Andel av vägen;Källa;Indikatorns status;Kommentar;Område i strategin;Bidrar till;Prognos för helåret',
+      'År;Period;Sista dag;Nämnd;Verksamhetsplan;Mål-id;Mål;Målets status;Indikator-id;Indikator;Enhet;Riktning;Utgångsår;Utgångsvärde;Målvärde;Utfall;Andel av vägen;Källa;Indikatorns status;Kommentar;Område i strategin;Bidrar till;Prognos för helåret;Nämndens bedömning;Motivering;Åtgärder',
     );
   });
 
@@ -24,7 +24,7 @@ describe('renderCsv', () => {
     expect(lines.slice(1, -1)).toHaveLength(14);
     expect(lines.at(-1)).toBe('');
     const rows = lines.slice(1, -1).map(parseRow);
-    expect(rows.every((r) => r.length === 23)).toBe(true);
+    expect(rows.every((r) => r.length === 26)).toBe(true);
     expect(rows.map((r) => `${r[1]} ${r[5]} ${r[8]}`)).toEqual([
       '2026-delår a1 deltagare', '2026-delår a1 vantetid', '2026-helår a1 deltagare', '2026-helår a1 vantetid',
       '2026-delår a2 behoriga', '2026-helår a2 behoriga',
@@ -36,13 +36,13 @@ describe('renderCsv', () => {
 
   it('writes decimal commas, the source of each figure, and quotes semicolons and quotes', () => {
     expect(lines).toContain(
-      '2026;2026-delår;2026-09-30;Betanämnden;verksamhetsplan-2026-beta;b1;"Frånvaron ska minska; alla ska vara med.";ej uppnått;franvaro;Frånvaro;procent;minska;2024;9,8;7;8,4;0,5;verksamhetsplan;delvis uppnått;"Halvvägs; ""bra"" början.";Område B;provstrategi#del-b1;',
+      '2026;2026-delår;2026-09-30;Betanämnden;verksamhetsplan-2026-beta;b1;"Frånvaron ska minska; alla ska vara med.";ej uppnått;franvaro;Frånvaro;procent;minska;2024;9,8;7;8,4;0,5;verksamhetsplan;delvis uppnått;"Halvvägs; ""bra"" början.";Område B;provstrategi#del-b1;;;;',
     );
     expect(lines).toContain(
-      '2026;2026-helår;2027-02-15;Alfanämnden;verksamhetsplan-2026-alfa;a2;Fler ska bli behöriga.;uppnått;behoriga;Behöriga elever;procent;öka;2024;100;200;210;1,1;Kolada N15419;uppnått;;Övergripande inriktning, Område A;provstrategi#samverkan, provstrategi#del-a1;',
+      '2026;2026-helår;2027-02-15;Alfanämnden;verksamhetsplan-2026-alfa;a2;Fler ska bli behöriga.;uppnått;behoriga;Behöriga elever;procent;öka;2024;100;200;210;1,1;Kolada N15419;uppnått;;Övergripande inriktning, Område A;provstrategi#samverkan, provstrategi#del-a1;;;;',
     );
     expect(lines).toContain(
-      '2026;2026-helår;2027-02-15;Alfanämnden;verksamhetsplan-2026-alfa;a3;Området ska bli tryggare.;ej rapporterat;;;;;;;;;;;;;Område B;provstrategi#omrade-b;',
+      '2026;2026-helår;2027-02-15;Alfanämnden;verksamhetsplan-2026-alfa;a3;Området ska bli tryggare.;ej rapporterat;;;;;;;;;;;;;Område B;provstrategi#omrade-b;;;;',
     );
   });
 
@@ -89,7 +89,7 @@ describe('renderMarkdown', () => {
   });
 
   it('lists each missing report with where to add it', () => {
-    expect(md).toContain('| 2026-delår | 30 september 2026 | **försenad** | Alfanämnden | Området ska bli tryggare. | *målet saknar indikatorer* | `corpus/verksamhetsplaner/alfa-2026.md:46` |');
+    expect(md).toContain('| 2026-delår | 30 september 2026 | **försenad** | Alfanämnden | Området ska bli tryggare. | *målet saknar indikatorer, och nämndens bedömning saknas* | `corpus/verksamhetsplaner/alfa-2026.md:46` |');
     expect(md).toContain('| 2026-helår | 15 februari 2027 | inte förfallen | Betanämnden | Skadegörelsen ska minska. | Anmälda skadegörelsebrott | `corpus/verksamhetsplaner/beta-2026.md:37` |');
   });
 
