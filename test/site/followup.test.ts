@@ -53,8 +53,8 @@ describe('the uppföljning pages', () => {
     const table = p.one(tag('table'));
     expect(rowsOf(p, table)).toEqual([
       ['Period', ...STATUS_WORDS, 'Mål'],
-      ['Delår 2026', '2', '8', '13', '1', '24'],
-      ['Helår 2026', '0', '0', '1', '23', '24'],
+      ['Delår 2026', '2', '9', '13', '1', '25'],
+      ['Helår 2026', '0', '0', '1', '24', '25'],
     ]);
   });
 
@@ -154,6 +154,24 @@ describe('the uppföljning pages', () => {
     expect(text(page('/namnd/socialnamnden/').byId('huvudinnehall'))).toContain('178 antal (prognos för helåret 265 antal)');
   });
 
+  it('shows the nämnd\'s own bedömning of each goal, with what it does, beside the status of the figures', () => {
+    const p = page(YEAR);
+    const assessed = (id: string) => p.all(byClass('kommentar'), p.byId(id)).map(text).filter((t) => t.startsWith('Nämndens bedömning'));
+    // The figures of platsaktivering (17 in August against 24 for the year, from 12) say ej uppnått; the nämnd expects to meet it.
+    expect(assessed('uppf-verksamhetsplan-2026-tekniska-namnden--platsaktivering')).toEqual([
+      'Nämndens bedömning delår 2026: Uppnått (indikatorerna ger ej uppnått) De flesta platsaktiveringar görs under sommaren och hösten, och nämnden bedömer att målvärdet nås vid årets slut.',
+    ]);
+    // A goal without indicators has the bedömning as its status, and says so instead of calling itself a gap.
+    const bosättningar = p.byId('uppf-verksamhetsplan-2026-byggnads-och-miljonamnden--olovliga-bosattningar');
+    expect(text(p.one(byClass('uppf-malstatus'), bosättningar))).toBe('Delår 2026: Delvis uppnått Helår 2026: Ej rapporterat');
+    expect(assessed(bosättningar.attribs.id!)[0]).toMatch(/^Nämndens bedömning delår 2026: Delvis uppnått Rutinen är fastställd .* Åtgärder: Platserna ingår från september/);
+    expect(text(bosättningar)).toContain('Målet saknar indikatorer; dess status är nämndens bedömning.');
+    expect(p.all(byClass('lucka'), bosättningar)).toEqual([]);
+    // The nämnd's page shows the bedömning under the goal in its verksamhetsplan.
+    const namnd = text(page('/namnd/byggnads-och-miljonamnden/').byId('huvudinnehall'));
+    expect(namnd).toContain('Nämndens bedömning delår 2026: Delvis uppnått Rutinen är fastställd');
+  });
+
   it('takes outcomes from the Kolada file under strategy/uppfoljning/ where the plan has none', () => {
     const p = page(YEAR);
     const rows = rowsOf(p, p.one(tag('table'), p.byId('uppf-verksamhetsplan-2026-barn-och-utbildningsnamnden--gymnasiebehorighet--behorighet-yrkesprogram')));
@@ -168,7 +186,7 @@ describe('the uppföljning pages', () => {
     expect(late).toEqual([
       ['Andel brukare med hemtjänst som känner sig trygga hemma med stöd från hemtjänsten', 'Äldre med hemtjänst ska känna sig trygga hemma.', 'Omvårdnadsnämnden', 'Delår 2026', '30 september 2026', 'Försenad'],
     ]);
-    expect(rows.filter((r) => r.at(-1) === 'Inte försenad').length).toBe(31);
+    expect(rows.filter((r) => r.at(-1) === 'Inte försenad').length).toBe(32);
   });
 
   it('the 2025 page follows up the 2025 plans only', () => {
@@ -181,7 +199,7 @@ describe('the uppföljning pages', () => {
   it('the open data carries the reports', () => {
     const data = JSON.parse(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8'));
     expect(data.uppföljning.map((r: { år: number }) => r.år)).toEqual([2026, 2025]);
-    expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 2, 'delvis uppnått': 8, 'ej uppnått': 13, 'ej rapporterat': 1 });
+    expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 2, 'delvis uppnått': 9, 'ej uppnått': 13, 'ej rapporterat': 1 });
   });
 
   describe('in Chromium', () => {
