@@ -96,7 +96,7 @@ function assessmentLines(goal: GoalReport, report: FollowupReport): string[] {
   return report.perioder.flatMap((p) => {
     const a = goal.bedömning[p.id];
     if (!a) return [];
-    const differs = goal.indikatorer.length && a.status !== goal.status[p.id] ? ` (indikatorerna ger ${goal.status[p.id]})` : '';
+    const differs = a.indikatorernas_status ? ` (indikatorerna ger ${a.indikatorernas_status})` : '';
     const actions = a.åtgärder ? ` *Åtgärder:* ${cell(a.åtgärder)}` : '';
     return [`- *${periodLabel(p)}:* ${a.status}${differs}. ${cell(a.motivering)}${actions}`];
   });

@@ -89,6 +89,8 @@ export interface AssessmentReport {
   status: AssessedStatus;
   motivering: string;
   åtgärder?: string;
+  /** For a goal with indicators: the status they give, when it is not the nämnd's. */
+  indikatorernas_status?: FollowupStatus;
 }
 
 export interface IndicatorReport {
@@ -217,9 +219,16 @@ function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, ko
     if (given) bedömning[p.id] = { status: given.status, motivering: given.motivering, ...(given.åtgärder ? { åtgärder: given.åtgärder } : {}) };
   }
   // Figures decide where there are any; a goal measured by no indicator has only the nämnd's word.
-  const status = Object.fromEntries(
-    periods.map((p) => [p.id, indicators.length ? goalStatus(indicators.map((ind) => ind.utfall[p.id]!.status)) : (bedömning[p.id]?.status ?? 'ej rapporterat')]),
-  );
+  const status: Record<string, FollowupStatus> = {};
+  for (const p of periods) {
+    const assessed = bedömning[p.id];
+    if (!indicators.length) {
+      status[p.id] = assessed?.status ?? 'ej rapporterat';
+      continue;
+    }
+    status[p.id] = goalStatus(indicators.map((ind) => ind.utfall[p.id]!.status));
+    if (assessed && assessed.status !== status[p.id]) assessed.indikatorernas_status = status[p.id];
+  }
   return {
     ref: entry.ref,
     id: goal.id,

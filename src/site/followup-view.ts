@@ -232,18 +232,17 @@ export function followup(ctx: ModelContext, kolada?: KoladaIndex): Followup {
   };
 }
 
-/** The nämnd's assessments of a goal in the report's periods; for a goal with indicators, with theirs where it differs. */
+/** The nämnd's assessments of a goal in the report's periods, with the indicators' status where it differs. */
 function assessmentCells(g: GoalReport, report: FollowupReport): AssessmentCell[] {
   return report.perioder.flatMap((p) => {
     const a = g.bedömning[p.id];
     if (!a) return [];
-    const derived = g.status[p.id];
     return [{
       period: periodLabel(p.id),
       status: statusView(a.status),
       text: a.motivering,
       ...(a.åtgärder ? { actions: a.åtgärder } : {}),
-      ...(g.indikatorer.length && derived && derived !== a.status ? { derived: statusView(derived) } : {}),
+      ...(a.indikatorernas_status ? { derived: statusView(a.indikatorernas_status) } : {}),
     }];
   });
 }

@@ -72,7 +72,7 @@ describe('the nämnd’s bedömning of a goal', () => {
     const project = withAdded(A1, ['    bedömning:', '      - { period: 2026-delår, status: uppnått, motivering: Väntetiden kortas varje månad. }']);
     const goal = buildReport(project, 2026).mål.find((g) => g.id === 'a1')!;
     expect(goal.status['2026-delår']).toBe('delvis uppnått');
-    expect(goal.bedömning['2026-delår']).toEqual({ status: 'uppnått', motivering: 'Väntetiden kortas varje månad.' });
+    expect(goal.bedömning['2026-delår']).toEqual({ status: 'uppnått', motivering: 'Väntetiden kortas varje månad.', indikatorernas_status: 'delvis uppnått' });
     expect(renderMarkdown(buildReport(project, 2026))).toContain('- *Delår 2026:* uppnått (indikatorerna ger delvis uppnått). Väntetiden kortas varje månad.');
   });
 
