@@ -177,16 +177,19 @@ interface ChunkLink {
  * lines at a lone CR, which would put a finding below the file's last line.
  */
 function remarkLinks(text: string): ChunkLink[] {
-  const tree = remark().parse(text);
+  // micromark drops a byte-order mark at the start of what it parses, but a chunk starts in the middle of the
+  // body, where U+FEFF is an ordinary character: a blank line before it keeps it (and changes no block).
+  const lead = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const tree = remark().parse(lead ? `\n${text}` : text);
   const links: ChunkLink[] = [];
   const stack: Nodes[] = [tree];
   let lineStarts: number[] | undefined;
   while (stack.length) {
     const node = stack.pop()!;
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
-      const offset = node.position.start.offset;
+      const offset = node.position.start.offset === undefined ? undefined : node.position.start.offset - lead;
       if (offset === undefined) {
-        links.push({ url: node.url, line: node.position.start.line - 1, column: node.position.start.column });
+        links.push({ url: node.url, line: node.position.start.line - 1 - lead, column: node.position.start.column });
       } else {
         lineStarts ??= startsOfLines(text);
         const line = lineOf(lineStarts, offset);
@@ -211,6 +214,8 @@ interface Formed extends ChunkLink {
 
 /** A destination without title, parentheses, escapes, quotes or controls: the only kind the scanner reads. */
 const SIMPLE_RESOURCE = /\( *([^\s\x00-\x1f\x7f()<>\\`'"[\]]*) *\)/y;
+/** Only for the best-effort answer: a simple destination with a title, `[a](b "t")`, the commonest extra. */
+const TITLED_RESOURCE = /\( *([^\s\x00-\x1f\x7f()<>\\`'"[\]]*) +(?:"[^"]*"|'[^']*'|\([^()]*\)) *\)/y;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 const URI_AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20\x7f<>]*)>/y;
 /** Only for the best-effort answer: the scanner leaves e-mail autolinks to remark. */
@@ -251,7 +256,11 @@ function scanLinks(lines: readonly string[], lenient: boolean): ChunkLink[] | un
         if (inactive) continue; // literal text
         if (line.charCodeAt(i + 1) !== 40 /* ( */) continue; // no definitions, so no reference links
         SIMPLE_RESOURCE.lastIndex = i + 1;
-        const match = SIMPLE_RESOURCE.exec(line);
+        let match = SIMPLE_RESOURCE.exec(line);
+        if (!match && lenient) {
+          TITLED_RESOURCE.lastIndex = i + 1;
+          match = TITLED_RESOURCE.exec(line);
+        }
         const url = match?.[1];
         if (url === undefined || (!lenient && ENTITY.test(url))) {
           if (lenient) continue;

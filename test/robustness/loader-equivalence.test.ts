@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import type { Nodes, Root } from 'mdast';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { bodyLinks, linksToJudge, type BodyLink } from '../../src/load/body-links.js';
+import { bodyLinks, linksToJudge, markdownNestingLine, type BodyLink } from '../../src/load/body-links.js';
 import { splitFrontmatter, type FrontmatterSplit } from '../../src/load/frontmatter.js';
 import { parseYamlSource, type PathSegment } from '../../src/load/yaml-source.js';
 import type { Span } from '../../src/model/diagnostic.js';
@@ -30,20 +30,40 @@ function markdownFiles(dir: string): string[] {
 }
 const SAMPLES = [...markdownFiles(path.join(ROOT, 'strategy')), ...markdownFiles(path.join(ROOT, 'test/fixtures/bad-input'))].map((file) => readFileSync(file, 'utf8'));
 
-/** The reference: remark on the whole body, every link, image and definition, lines split at LF. */
+/**
+ * The reference: remark on the whole body, every link, image and definition, lines split at LF. A body is
+ * the rest of a file after its frontmatter, where U+FEFF is an ordinary character; remark would drop it at
+ * the start of what it parses, so the body is parsed after a blank line (which changes no block).
+ */
 const parser = unified().use(remarkParse);
 function remarkBodyLinks(body: string, bodyStartLine: number): BodyLink[] {
   if (!body.includes('](') && !body.includes(']:') && !body.includes('<')) return [];
   const links: BodyLink[] = [];
   const walk = (node: Nodes) => {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
-      const before = body.slice(0, node.position.start.offset);
+      const before = body.slice(0, node.position.start.offset! - 1);
       links.push({ url: node.url, line: before.split('\n').length + bodyStartLine - 1, column: before.length - before.lastIndexOf('\n') });
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
-  walk(parser.parse(body) as Root);
+  walk(parser.parse(`\n${body}`) as Root);
   return links;
+}
+
+/**
+ * bodyLinks against the reference. A block nested deeper than MAX_MARKDOWN_DEPTH gets the scanner's best
+ * effort instead of remark, which may miss a link or take one inside HTML for a link (parseFile refuses such
+ * a body with an error of its own): there every link found must start at a link's opening character inside
+ * the body.
+ */
+function expectSameLinks(text: string, start: number): void {
+  const ours = bodyLinks(text, start);
+  if (markdownNestingLine(text) < 0) {
+    expect(ours).toEqual(remarkBodyLinks(text, start));
+    return;
+  }
+  const lines = text.split('\n');
+  for (const link of ours) expect(lines[link.line - start]?.[link.column - 1] ?? '', JSON.stringify(link)).toMatch(/^[[!<]$/);
 }
 
 /** Markdown pieces that exercise every branch of the scanner and the chunking. */
@@ -74,11 +94,9 @@ describe('bodyLinks gives exactly what remark gives', () => {
   });
 
   it('on the sample documents and fixtures, whole and with pieces inserted', () => {
-    for (const text of SAMPLES) expect(bodyLinks(text, 3)).toEqual(remarkBodyLinks(text, 3));
+    for (const text of SAMPLES) expectSameLinks(text, 3);
     fc.assert(
-      fc.property(realisticBody, (text) => {
-        expect(bodyLinks(text, 1)).toEqual(remarkBodyLinks(text, 1));
-      }),
+      fc.property(realisticBody, (text) => expectSameLinks(text, 1)),
       { numRuns: 150 * RUNS, seed: SEED },
     );
   });
@@ -106,6 +124,9 @@ describe('bodyLinks gives exactly what remark gives', () => {
     ['a title', '[a](b "c") [d](e \'f\') [g](h (i))'],
     ['tabs and a lone CR', 'a\t[b](c)\r[d](e)'],
     ['deep quotes over the nesting limit still give their links', `${'> '.repeat(40)}[a](b) \`c\``],
+    ['a block over the nesting limit gives a link with a title too', `[a](b "t")\n${'> '.repeat(33)}x`],
+    ['U+FEFF starting a block in the middle of a body is an ordinary character', 'a\n\n\ufeffx\n<a@b.se>\n\n\ufeff[a](b "t") [c](d)'],
+    ['U+FEFF starting the body (after the frontmatter) is one too', '\ufeff[]() <a@b.se>'],
   ];
   for (const [name, text] of cases) {
     it(name, () => {
