@@ -3,34 +3,20 @@
  * derived status of a goal with indicators, never changing it. On a copy of the followup fixture, where goal a3
  * has no indicators and goal a1 is delvis uppnått in 2026-delår (its waiting time is halfway to the target).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
 import { renderCsv } from '../../src/followup/render-csv.js';
 import { renderMarkdown } from '../../src/followup/render-markdown.js';
 import { buildReport } from '../../src/followup/report-model.js';
-import { FIXTURE_DIR, TODAY } from './fixture.js';
+import { ALFA_PLAN as PLAN, editedFixtureProject, FIXTURE_DIR, TODAY } from './fixture.js';
 
-const PLAN = 'corpus/verksamhetsplaner/alfa-2026.md';
 const A3 = '    bidrar_till: [provstrategi#omrade-b]\n';
 const A1 = '    bidrar_till: [provstrategi#del-a1]\n';
 
-const copies: string[] = [];
-afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 /** The fixture with `lines` added to the alfa plan after `after`; its checked project. */
-function withAdded(after: string, lines: string[]) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-bedomning-'));
-  copies.push(dir);
-  cpSync(FIXTURE_DIR, dir, { recursive: true });
-  const file = path.join(dir, PLAN);
-  const text = readFileSync(file, 'utf8');
-  expect(text).toContain(after);
-  writeFileSync(file, text.replace(after, after + lines.map((l) => `${l}\n`).join('')));
-  return checkProject({ cwd: dir, paths: ['corpus'], today: TODAY });
-}
+const withAdded = (after: string, lines: string[]) => editedFixtureProject(after, after + lines.map((l) => `${l}\n`).join(''));
 
 const A3_DELÅR = [
   '    bedömning:',

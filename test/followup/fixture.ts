@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
 import { indexKolada, parseKolada } from '../../src/followup/kolada.js';
 
@@ -15,4 +18,19 @@ export function fixtureProject(today = TODAY) {
 
 export function fixtureKolada() {
   return indexKolada(parseKolada(readFileSync(`${FIXTURE_DIR}kolada.json`, 'utf8'), 'kolada.json'));
+}
+
+/** The alfa plan of the fixture, whose lines the tests edit. */
+export const ALFA_PLAN = 'corpus/verksamhetsplaner/alfa-2026.md';
+
+/** A copy of the fixture with `from` in the alfa plan replaced by `to`, checked on TODAY; removed after the test. */
+export function editedFixtureProject(from: string, to: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-uppfoljning-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(FIXTURE_DIR, dir, { recursive: true });
+  const file = path.join(dir, ALFA_PLAN);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`«${from}» finns inte i ${ALFA_PLAN}`);
+  writeFileSync(file, text.replace(from, to));
+  return checkProject({ cwd: dir, paths: ['corpus'], today: TODAY });
 }

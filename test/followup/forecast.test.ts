@@ -2,33 +2,18 @@
  * A delår's outcome may carry the nämnd's forecast for the year (`prognos`): the delår is then judged on it,
  * as a delårsrapport judges whether the year's målvärde will be met. On a copy of the followup fixture.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/engine/load-project.js';
+import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/followup/render-csv.js';
 import { renderMarkdown } from '../../src/followup/render-markdown.js';
 import { buildReport } from '../../src/followup/report-model.js';
-import { FIXTURE_DIR, TODAY } from './fixture.js';
+import { ALFA_PLAN as PLAN, editedFixtureProject, FIXTURE_DIR } from './fixture.js';
 
-const PLAN = 'corpus/verksamhetsplaner/alfa-2026.md';
 const WAITING_DELÅR = '- { period: 2026-delår, värde: 8 }';
 
-const copies: string[] = [];
-afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 /** The fixture with one line of the alfa plan replaced; its checked project. */
-function withLine(from: string, to: string) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-prognos-'));
-  copies.push(dir);
-  cpSync(FIXTURE_DIR, dir, { recursive: true });
-  const file = path.join(dir, PLAN);
-  const text = readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(file, text.replace(from, to));
-  return checkProject({ cwd: dir, paths: ['corpus'], today: TODAY });
-}
+const withLine = editedFixtureProject;
 
 /** The waiting-time indicator (from 10 towards 6 days, lower is better) in 2026-delår. */
 function waitingDelår(project: ReturnType<typeof withLine>) {
