@@ -264,6 +264,11 @@ mål:
           - period: 2026-delår
             värde: 2
             kommentar: "Kommentar </desc><script>alert('k')</script>"
+    bedömning:
+      - period: 2026-delår
+        status: uppnått
+        motivering: "Motivering <script>alert('b')</script> {% raw %}{{ 7*7 }}"
+        åtgärder: "<a href='javascript:alert(1)'>Åtgärd</a> {{ 7*7 }}"
 ---
 `;
 
@@ -274,6 +279,12 @@ describe('a hostile verksamhetsplan', () => {
     const main = p.one(tag('main'));
     expect(text(main)).toContain("Målet <script>alert('mål')</script> {{ 7*7 }}");
     expect(text(main)).toContain("Kommentar </desc><script>alert('k')</script>");
+    // The nämnd's bedömning, on the uppföljning page and on the plan's own page.
+    const assessment = "Motivering <script>alert('b')</script> {% raw %}{{ 7*7 }} Åtgärder: <a href='javascript:alert(1)'>Åtgärd</a> {{ 7*7 }}";
+    expect(text(main)).toContain(assessment);
+    const plan = readPage(out, '/dokument/verksamhetsplan-2026-sn/');
+    expect(text(plan.one(tag('main')))).toContain(assessment);
+    expect(plan.all((el) => ['script', 'img', 'b'].includes(el.name) || (el.name === 'a' && /javascript/i.test(el.attribs.href ?? '')), plan.one(tag('main')))).toEqual([]);
     expect(p.all((el) => ['script', 'img', 'b'].includes(el.name), main)).toEqual([]);
     const svg = p.all(tag('svg'), main).find((el) => text(el).includes('Indikator'))!;
     const [titleId] = (svg.attribs['aria-labelledby'] ?? '').split(' ');
