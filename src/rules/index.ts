@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import adoptingOrgan from './adopting-organ.js';
 import bodyLinks from './body-links.js';
 import coverage from './coverage.js';
+import followupPeriod from './followup-period.js';
 import decisionRecord from './decision-record.js';
 import goalReview from './goal-review.js';
 import hierarchy from './hierarchy.js';
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   traceability,
   coverage,
   reportDeadline,
+  followupPeriod,
   goalReview,
   bodyLinks,
 ];
