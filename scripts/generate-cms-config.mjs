@@ -108,7 +108,7 @@ function resolver(schemas) {
   return { info, chain };
 }
 
-const FREE_TEXT = new Set(['text', 'beskrivning', 'kommentar', 'uppföljning', 'sammanfattning', 'övergripande_mål']);
+const FREE_TEXT = new Set(['text', 'beskrivning', 'kommentar', 'uppföljning', 'sammanfattning', 'övergripande_mål', 'motivering', 'åtgärder']);
 
 function hint(description, extra) {
   return [description, extra].filter(Boolean).join(' ') || undefined;
