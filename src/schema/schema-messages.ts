@@ -57,12 +57,16 @@ function help(schema: unknown): string {
 function messageFor(error: ErrorObject, data: unknown): SchemaProblem {
   const path = pathOf(error.instancePath);
   const params = error.params as Record<string, unknown>;
-  // A key outside a propertyNames list: report the key itself, with the allowed names as suggestions.
+  // A key its object's propertyNames refuses: report the key itself. A list of names (enum) gives names to
+  // suggest; any other schema for the names (a pattern, as for avstämd_mot) can only say the form and why.
   if (typeof error.propertyName === 'string') {
     const key = error.propertyName;
-    const allowed = ((error.schema as unknown[] | undefined) ?? []).map(String);
-    const hint = Array.isArray(error.schema) ? `${didYouMean(key, allowed)} Tillåtna: ${allowed.join(', ')}.` : '';
-    return { path: [...path, key], message: `Okänd nyckel «${key}».${hint}` };
+    if (!Array.isArray(error.schema)) {
+      const where = path.length ? ` under ${keyName(path)}` : '';
+      return { path: [...path, key], message: `Nyckeln «${key}»${where} har inte den form som krävs.${help(error.parentSchema)}` };
+    }
+    const allowed = error.schema.map(String);
+    return { path: [...path, key], message: `Okänd nyckel «${key}».${didYouMean(key, allowed)} Tillåtna: ${allowed.join(', ')}.` };
   }
   const value = valueAt(data, path);
   switch (error.keyword) {

@@ -34,6 +34,32 @@ describe('schema', () => {
     ]);
   });
 
+  it('reports a key of the wrong form where the names follow a pattern (avstämd_mot), at the key, without stopping the check', () => {
+    const plan = md`
+      ---
+      id: verksamhetsplan-2026-bun
+      dokumenttyp: verksamhetsplan
+      titel: Barn- och utbildningsnämndens verksamhetsplan 2026
+      nämnd: barn-och-utbildningsnamnden
+      år: 2026
+      beslutande_organ: barn-och-utbildningsnamnden
+      beslut: { datum: 2025-12-10, paragraf: 112, diarienummer: BUN/2025:288 }
+      dokumentansvarig: barn-och-utbildningsforvaltningen
+      mål:
+        - id: okad-skolnarvaro
+          titel: Skolnärvaron ska öka.
+          bidrar_till: [trygghetsstrategi#skolnarvaro]
+          avstämd_mot:
+            Trygghetsstrategi skolnärvaro: abcd1234
+      ---
+    `;
+    // Before, ajv's pattern for the names reached code that expected a list of names, and the whole check stopped.
+    expect(lines(check({ 'strategy/vp.md': plan, 'strategy/r.md': valid.replace('  paragraf: 79', '  paragrf: 79') }))).toEqual([
+      'strategy/r.md:8:3 error schema Okänd nyckel «paragrf». Menade du «paragraf»?',
+      'strategy/vp.md:15:7 error schema Nyckeln «Trygghetsstrategi skolnärvaro» under «avstämd_mot» har inte den form som krävs. Ett mål i ett annat dokument, skrivet dokument-id#mål-id, det vill säga strategins id och målets id med # emellan.',
+    ]);
+  });
+
   it('reports a date that does not exist, in a date field and in a date-or-text field', () => {
     expect(one(valid.replace('datum: 2024-05-20', 'datum: 2026-02-30'))).toEqual([
       'strategy/r.md:7:3 error schema «2026-02-30» är inget giltigt datum. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2023-12-18.',
