@@ -1,3 +1,4 @@
+import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import type { Diagnostic, Span } from '../model/diagnostic.js';
 import type { DocumentData, StyrDocument } from '../model/document.js';
 import { KIND_SCHEMA } from '../schema/schema-files.js';
@@ -21,8 +22,32 @@ const START: Span = { start: { line: 1, column: 1 } };
 /** Frontmatter larger than this is refused before the YAML parser sees it. */
 export const MAX_FRONTMATTER_CHARS = 256 * 1024;
 
-/** Parses one file in isolation: a pure function of its path and text, so results can be cached by hash. */
+/**
+ * Parses one file in isolation: a pure function of its path and text, so results can be cached by hash. A
+ * fault in styrdok while parsing becomes an internal finding for this file (the CLI exits 2 for it), so
+ * that it never hides what the other files have.
+ */
 export function parseFile(raw: RawFile): ParsedFile {
+  try {
+    return parseUnguarded(raw);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file: raw.file,
+      diagnostics: [
+        {
+          file: raw.file,
+          span: START,
+          ruleId: INTERNAL_RULE_ID,
+          severity: 'error',
+          message: `Internt fel i styrdok när filen lästes: ${reason}. Filens egna fel kan inte visas förrän det är rättat; de andra filerna är kontrollerade. Rapportera felet till styrdoks förvaltare.`,
+        },
+      ],
+    };
+  }
+}
+
+function parseUnguarded(raw: RawFile): ParsedFile {
   const { file, text } = raw;
   const problem = (span: Span, ruleId: string, message: string): Diagnostic => ({ file, span, ruleId, severity: 'error', message });
   if (text.trim() === '') return { file, diagnostics: [problem(START, 'file', 'Filen är tom. Ett styrdokument börjar med frontmatter mellan två rader med ---.')] };
