@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { check, lines, md } from './helpers.js';
+import { BUN_PLAN_2026, check, lines, md } from './helpers.js';
 
 const rule = 'followup-period';
 
 /** A 2026 plan with a bedömning on line 15 and outcomes on lines 24–25; the extra lines go on 16 and 26. */
 const plan = ({ bedömning = '', utfall = '' } = {}) => md`
-  ---
-  id: verksamhetsplan-2026-bun
-  dokumenttyp: verksamhetsplan
-  titel: Barn- och utbildningsnämndens verksamhetsplan 2026
-  nämnd: barn-och-utbildningsnamnden
-  år: 2026
-  beslutande_organ: barn-och-utbildningsnamnden
-  beslut: { datum: 2025-12-10, paragraf: 112, diarienummer: BUN/2025:288 }
-  dokumentansvarig: barn-och-utbildningsforvaltningen
-  mål:
+  ${BUN_PLAN_2026}
     - id: okad-skolnarvaro
       titel: Skolnärvaron ska öka.
       bidrar_till: [trygghetsstrategi#skolnarvaro]

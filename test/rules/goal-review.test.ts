@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, lines, md } from './helpers.js';
+import { BUN_PLAN_2026, check, lines, md } from './helpers.js';
 
 const rule = 'goal-review';
 
@@ -8,16 +8,7 @@ const rule = 'goal-review';
  * code of its current wording («Skolnärvaro», no text) is 52a2f94b, as `styrdok confirm` writes it.
  */
 const plan = (avstamd: string) => md`
-  ---
-  id: verksamhetsplan-2026-bun
-  dokumenttyp: verksamhetsplan
-  titel: Barn- och utbildningsnämndens verksamhetsplan 2026
-  nämnd: barn-och-utbildningsnamnden
-  år: 2026
-  beslutande_organ: barn-och-utbildningsnamnden
-  beslut: { datum: 2025-12-10, paragraf: 112, diarienummer: BUN/2025:288 }
-  dokumentansvarig: barn-och-utbildningsforvaltningen
-  mål:
+  ${BUN_PLAN_2026}
     - id: okad-skolnarvaro
       titel: Skolnärvaron ska öka.
       bidrar_till:

@@ -50,6 +50,23 @@ export function md(strings: TemplateStringsArray, ...values: unknown[]): string 
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => String(values[Number(i)]));
 }
 
+/**
+ * The first ten lines of barn- och utbildningsnämndens 2026 verksamhetsplan in the example kommun, decided,
+ * ending with `mål:`: put it first in an md`` fixture and write the goals under it two spaces in.
+ */
+export const BUN_PLAN_2026 = [
+  '---',
+  'id: verksamhetsplan-2026-bun',
+  'dokumenttyp: verksamhetsplan',
+  'titel: Barn- och utbildningsnämndens verksamhetsplan 2026',
+  'nämnd: barn-och-utbildningsnamnden',
+  'år: 2026',
+  'beslutande_organ: barn-och-utbildningsnamnden',
+  'beslut: { datum: 2025-12-10, paragraf: 112, diarienummer: BUN/2025:288 }',
+  'dokumentansvarig: barn-och-utbildningsforvaltningen',
+  'mål:',
+].join('\n');
+
 /** Writes a corpus to a fresh temp folder (removed when the test finishes) and returns the folder. */
 export function writeCorpus(files: Record<string, string | Uint8Array>, options: CheckOptions = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-rules-'));

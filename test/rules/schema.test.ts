@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, lines, md } from './helpers.js';
+import { BUN_PLAN_2026, check, lines, md } from './helpers.js';
 
 const valid = md`
   ---
@@ -36,16 +36,7 @@ describe('schema', () => {
 
   it('reports a key of the wrong form where the names follow a pattern (avstämd_mot), at the key, without stopping the check', () => {
     const plan = md`
-      ---
-      id: verksamhetsplan-2026-bun
-      dokumenttyp: verksamhetsplan
-      titel: Barn- och utbildningsnämndens verksamhetsplan 2026
-      nämnd: barn-och-utbildningsnamnden
-      år: 2026
-      beslutande_organ: barn-och-utbildningsnamnden
-      beslut: { datum: 2025-12-10, paragraf: 112, diarienummer: BUN/2025:288 }
-      dokumentansvarig: barn-och-utbildningsforvaltningen
-      mål:
+      ${BUN_PLAN_2026}
         - id: okad-skolnarvaro
           titel: Skolnärvaron ska öka.
           bidrar_till: [trygghetsstrategi#skolnarvaro]
