@@ -17,12 +17,12 @@ vi.mock('../../src/schema/validator.js', async (importOriginal) => {
   };
 });
 
-const riktlinje = (id: string, extra = '') => `---
+const riktlinje = (id: string, diarienummer: string, extra = '') => `---
 id: ${id}
 dokumenttyp: riktlinje
 titel: Riktlinje ${id}
 beslutande_organ: kommunstyrelsen
-beslut: { datum: 2024-05-20, paragraf: 79, diarienummer: KS/2024:9${id.length % 10} }
+beslut: { datum: 2024-05-20, paragraf: 79, diarienummer: ${diarienummer} }
 giltighetstid: { till: tills vidare }
 dokumentansvarig: stadsledningsforvaltningen
 ${extra}---
@@ -31,8 +31,8 @@ ${extra}---
 describe('a fault while one file is parsed', () => {
   it('is an internal error at that file, and the other files keep their findings', () => {
     const diagnostics = check({
-      'strategy/a.md': riktlinje('riktlinje-trasig'),
-      'strategy/b.md': riktlinje('riktlinje-hel', 'ansvarig: Kalle\n'),
+      'strategy/a.md': riktlinje('riktlinje-trasig', 'KS/2024:91'),
+      'strategy/b.md': riktlinje('riktlinje-hel', 'KS/2024:92', 'ansvarig: Kalle\n'),
     });
     expect(lines(diagnostics)).toEqual([
       'strategy/a.md:1:1 error internal Internt fel i styrdok när filen lästes: x.map is not a function. Filens egna fel kan inte visas förrän det är rättat; de andra filerna är kontrollerade. Rapportera felet till styrdoks förvaltare.',
