@@ -5,6 +5,12 @@ import { replacementOf, validityOf } from '../corpus/status.js';
 
 export type PeriodType = 'delår' | 'helår';
 
+/** `2026-delår` → `{ år: 2026, typ: 'delår' }`; undefined for a text of another form (the schema reports it). */
+export function parsePeriod(id: string): { år: number; typ: PeriodType } | undefined {
+  const m = /^(\d{4})-(delår|helår)$/.exec(id);
+  return m ? { år: Number(m[1]), typ: m[2] as PeriodType } : undefined;
+}
+
 /** One reporting period of a year, e.g. 2026-delår, with the day its report is due. */
 export interface ReportPeriod {
   /** `ÅÅÅÅ-delår` or `ÅÅÅÅ-helår`, as written under `utfall`. */

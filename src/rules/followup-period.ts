@@ -1,9 +1,8 @@
+import { parsePeriod } from '../followup/periods.js';
 import type { PathSegment } from '../load/yaml-source.js';
 import type { StyrDocument } from '../model/document.js';
 import { createRule, type Finding } from './rule.js';
 
-/** The year of a period id such as 2026-delår; NaN for one of another form, which the schema reports. */
-const yearOf = (period: string) => (/^\d{4}-(delår|helår)$/.test(period) ? Number(period.slice(0, 4)) : NaN);
 
 /**
  * A period typed wrong is not an error the schema can see, yet the report quietly leaves the figure or the
@@ -20,8 +19,8 @@ export default createRule({
       const firstAssessment = new Map<string, PathSegment[]>();
       (goal.bedömning ?? []).forEach((assessment, j) => {
         const at = [...path, 'bedömning', j, 'period'];
-        const other = yearOf(assessment.period);
-        if (Number.isNaN(other)) return;
+        const other = parsePeriod(assessment.period)?.år;
+        if (other === undefined) return;
         if (other !== year) {
           findings.push({
             document: plan,
@@ -38,8 +37,8 @@ export default createRule({
         const firstOutcome = new Map<string, PathSegment[]>();
         (indicator.utfall ?? []).forEach((outcome, j) => {
           const at = [...path, 'indikatorer', k, 'utfall', j, 'period'];
-          const other = yearOf(outcome.period);
-          if (Number.isNaN(other)) return;
+          const other = parsePeriod(outcome.period)?.år;
+          if (other === undefined) return;
           // Earlier years are the indicator's history, shown in its trend; a later year cannot have been measured.
           if (other > year) {
             findings.push({

@@ -6,11 +6,12 @@
 import type { GoalEntry } from '../corpus/corpus.js';
 import { swedishDate } from '../corpus/dates.js';
 import type { KoladaIndex } from '../followup/kolada.js';
+import { parsePeriod } from '../followup/periods.js';
 import { buildReport, type FollowupReport, type GoalReport, type IndicatorReport, type PeriodCounts } from '../followup/report-model.js';
-import { indicatorStatus, STATUSES, DEFAULT_PARTIAL_SHARE, type FollowupStatus } from '../followup/status.js';
+import { indicatorStatus, STATUSES, DEFAULT_PARTIAL_SHARE, type AssessedStatus, type FollowupStatus } from '../followup/status.js';
 import { lineChart, type ChartPoint } from './chart.js';
 import type { ModelContext } from './context.js';
-import { outcomeText, swedishNumber } from './format.js';
+import { outcomeText, periodText, swedishNumber } from './format.js';
 import type { TargetLink } from './types.js';
 
 export interface StatusView {
@@ -49,14 +50,21 @@ export interface StatusCell {
   status: StatusView;
 }
 
-/** The nämnd's own assessment of a goal in one period. */
-export interface AssessmentCell {
+/** The nämnd's own assessment of a goal in one period, as the pages show it. */
+export interface AssessmentView {
   period: string;
   status: StatusView;
   text: string;
   actions?: string;
+}
+
+export interface AssessmentCell extends AssessmentView {
   /** The status the indicators give, where the nämnd's assessment differs from it. */
   derived?: StatusView;
+}
+
+export function assessmentView(period: string, a: { status: AssessedStatus; motivering: string; åtgärder?: string }): AssessmentView {
+  return { period: periodText(period), status: statusView(a.status), text: a.motivering, ...(a.åtgärder ? { actions: a.åtgärder } : {}) };
 }
 
 export interface GroupGoalRow {
@@ -197,10 +205,10 @@ export const statusView = (s: FollowupStatus): StatusView => ({ label: capital(s
 
 /** "2026-delår" → "Delår 2026"; ["Delår", "2026"] for a chart's axis. */
 function periodParts(id: string): [string, string] {
-  const m = /^(\d{4})-(delår|helår)$/.exec(id);
-  return m ? [capital(m[2]!), m[1]!] : [id, ''];
+  const parsed = parsePeriod(id);
+  return parsed ? [capital(parsed.typ), String(parsed.år)] : [id, ''];
 }
-const periodLabel = (id: string) => periodParts(id).join(' ').trim();
+const periodLabel = periodText;
 
 const isPercent = (unit: string) => unit === 'procent' || unit === '%';
 export function withUnit(value: number, unit: string): string {
@@ -237,13 +245,7 @@ function assessmentCells(g: GoalReport, report: FollowupReport): AssessmentCell[
   return report.perioder.flatMap((p) => {
     const a = g.bedömning[p.id];
     if (!a) return [];
-    return [{
-      period: periodLabel(p.id),
-      status: statusView(a.status),
-      text: a.motivering,
-      ...(a.åtgärder ? { actions: a.åtgärder } : {}),
-      ...(a.indikatorernas_status ? { derived: statusView(a.indikatorernas_status) } : {}),
-    }];
+    return [{ ...assessmentView(p.id, a), ...(a.indikatorernas_status ? { derived: statusView(a.indikatorernas_status) } : {}) }];
   });
 }
 

@@ -1,4 +1,5 @@
 import { swedishDate, type IsoDate } from '../corpus/dates.js';
+import { parsePeriod } from '../followup/periods.js';
 import type { DocumentData } from '../model/document.js';
 
 export { swedishDate };
@@ -39,8 +40,8 @@ export function outcomeText(value: number, prognos: number | undefined, withUnit
 
 /** "2026-delår" → "Delår 2026". */
 export function periodText(period: string): string {
-  const m = /^(\d{4})-(delår|helår)$/.exec(period);
-  return m ? `${m[2] === 'delår' ? 'Delår' : 'Helår'} ${m[1]}` : period;
+  const parsed = parsePeriod(period);
+  return parsed ? `${parsed.typ === 'delår' ? 'Delår' : 'Helår'} ${parsed.år}` : period;
 }
 
 /** When an action or activity is due: a date, a year or "löpande". */

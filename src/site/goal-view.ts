@@ -1,6 +1,6 @@
 import type { GoalEntry } from '../corpus/corpus.js';
 import { forecastOf } from '../followup/status.js';
-import { statusView } from './followup-view.js';
+import { assessmentView } from './followup-view.js';
 import type { Indicator } from '../model/document.js';
 import type { ModelContext } from './context.js';
 import { dueText, outcomeText, periodText, swedishNumber } from './format.js';
@@ -29,7 +29,7 @@ export function goalView(entry: GoalEntry, ctx: ModelContext): GoalView {
     indicators: indicators.map((i) => indicatorView(i, periods)),
     assessments: [...(goal.bedömning ?? [])]
       .sort((a, b) => a.period.localeCompare(b.period))
-      .map((a) => ({ period: periodText(a.period), status: statusView(a.status), text: a.motivering, ...(a.åtgärder ? { actions: a.åtgärder } : {}) })),
+      .map((a) => assessmentView(a.period, a)),
   };
 }
 

@@ -4,7 +4,7 @@
  * `html` and `svg`, which are sanitized or generated here and marked safe in the templates.
  */
 import type { Heading } from './render-markdown.js';
-import type { FollowupSite, StatusView } from './followup-view.js';
+import type { AssessmentView, FollowupSite } from './followup-view.js';
 import type { DocVersions, VersionPage } from './history-view.js';
 import type { TimelineSite } from './timeline-view.js';
 
@@ -126,7 +126,7 @@ export interface GoalView {
   periods: string[];
   indicators: IndicatorView[];
   /** The nämnd's own assessments, oldest period first. */
-  assessments: { period: string; status: StatusView; text: string; actions?: string }[];
+  assessments: AssessmentView[];
 }
 
 export interface PlanView {
