@@ -16,13 +16,14 @@
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js), into an
  *   empty output folder;
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
- * bench/with-rss.mjs. Then the ratios and the targets:
+ * bench/with-rss.mjs, and their processor time. The site's three builds and the bare build are measured round
+ * by round, and their ratios are the medians of each round's ratio. Then the ratios and the targets:
  * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
  *
  *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,6 +57,7 @@ const only = new Set(values.only.split(','));
  */
 function measure(label, script, args, options = {}) {
   spawnSync('sync');
+  const cpuBefore = childrenCpuSeconds();
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [WITH_RSS, script, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -69,7 +71,23 @@ function measure(label, script, args, options = {}) {
   if (result.status !== 0 && !(options.findingsOk && result.status === 1)) {
     throw new Error(`${label} misslyckades (slutkod ${result.status}):\n${(result.stderr ?? '').slice(-2000)}`);
   }
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+  return { seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+}
+
+/**
+ * Processor time (user + system) of the processes this one has started and waited for, and theirs (Pagefind),
+ * from /proc/self/stat in clock ticks of 1/100 s (USER_HZ on Linux). On this shared virtual machine the wall
+ * time of a step that writes hundreds of megabytes swings by a third from one run to the next with the disk;
+ * the processor time swings far less, so it is shown beside it. NaN where /proc is missing.
+ */
+function childrenCpuSeconds() {
+  try {
+    // The fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are 16 and 17.
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function htmlFiles(dir) {
@@ -85,11 +103,27 @@ function median(numbers) {
 
 function repeat(label, once) {
   const results = [];
-  for (let run = 0; run < runs; run++) {
-    results.push(once(run));
-    process.stderr.write(`  ${label} ${run + 1}/${runs}: ${results.at(-1).seconds.toFixed(2)} s\n`);
-  }
-  return { seconds: median(results.map((r) => r.seconds)), rssMb: Math.max(...results.map((r) => r.rssMb)) };
+  for (let run = 0; run < runs; run++) results.push(logged(label, run, once(run)));
+  return summary(results);
+}
+
+/**
+ * Medians of the wall and processor time of some runs of one step, and their highest peak memory; `paired`
+ * when its runs were measured round by round with those of another step (pairedRatio).
+ */
+function summary(results, paired = false) {
+  return {
+    paired,
+    seconds: median(results.map((r) => r.seconds)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+    runs: results,
+  };
+}
+
+function logged(label, run, result) {
+  process.stderr.write(`  ${label} ${run + 1}/${runs}: ${result.seconds.toFixed(2)} s (processortid ${result.cpuSeconds.toFixed(1)} s)\n`);
+  return result;
 }
 
 function benchSize(n) {
@@ -123,63 +157,66 @@ function benchSize(n) {
     check(['--cache']);
     // `npm run site`: Eleventy, then the search index (Pagefind) as a step of its own. The bare build
     // indexes nothing, so the pages alone are compared with it too.
-    const steps = [];
     const searchCache = path.join(dir, '.styrdokcache', 'sokindex');
     const siteOnce = (label) => {
       const pages = measure(label, PAGES, [], { env });
       const search = measure(`${label}: search index`, SEARCH, [], { env });
-      return { pages, search, seconds: pages.seconds + search.seconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+      return { pages, search, seconds: pages.seconds + search.seconds, cpuSeconds: pages.cpuSeconds + search.cpuSeconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
     };
-    row.site = repeat('site', () => {
-      // A whole build: into an empty output folder, as the bare build below, and with no search index kept
-      // from an earlier one (search-cache.ts). Removing the site before it is part of "site again".
-      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
-      rmSync(searchCache, { recursive: true, force: true });
-      const once = siteOnce('site');
-      steps.push(once);
-      return once;
-    });
-    const stepOf = (key) => ({ seconds: median(steps.map((s) => s[key].seconds)), rssMb: Math.max(...steps.map((s) => s[key].rssMb)) });
-    row.siteNoSearch = stepOf('pages');
-    row.search = stepOf('search');
-    // The next publication after one document changed, as `npm start` runs it: the check with --cache, then
-    // the site, with the parse cache and the search indexes of the build before.
-    const policies = readdirSync(path.join(corpus, 'policyer')).sort();
-    const againSteps = [];
-    row.siteAgain = repeat('site again, one file changed', (run) => {
-      appendFileSync(path.join(corpus, 'policyer', policies[(run + 1) % policies.length]), '\nÄnnu en mening i en policy.\n');
-      check(['--cache']);
-      const once = siteOnce('site again');
-      againSteps.push(once);
-      return once;
-    });
-    row.searchAgain = { seconds: median(againSteps.map((s) => s.search.seconds)), rssMb: Math.max(...againSteps.map((s) => s.search.rssMb)) };
-    // And with every file parsed again, as a site build on its own, without a check before it, does.
-    row.siteCold = repeat('site without cache', () => {
-      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
-      return measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } });
-    });
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
-    row.bare = repeat('bare Eleventy', () => {
+    const bareOnce = () => {
       rmSync(bare.BARE_OUTPUT, { recursive: true, force: true });
       const result = measure('bare Eleventy', ELEVENTY, ['--quiet', '--config=bench/bare.eleventy.js'], { env: bare });
       // A build that wrote nothing would be a fast, meaningless yardstick.
       const pages = htmlFiles(bare.BARE_OUTPUT);
       if (pages !== docs.length) throw new Error(`Eleventy utan styrdok skrev ${pages} sidor, inte ${docs.length}.`);
       return result;
-    });
+    };
+    const policies = readdirSync(path.join(corpus, 'policyer')).sort();
+    // Each round builds the site in its three ways and the bare yardstick, one after the other: the machine's
+    // speed drifts over the half hour a bench takes, and a ratio is then taken within a round (pairedRatio).
+    const rounds = [];
+    for (let run = 0; run < runs; run++) {
+      // A whole build: into an empty output folder, as the bare build, and with no search index kept from an
+      // earlier one (search-cache.ts). Removing the site before it is part of "site again".
+      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
+      rmSync(searchCache, { recursive: true, force: true });
+      const site = logged('site', run, siteOnce('site'));
+      const bareRun = logged('bare Eleventy', run, bareOnce());
+      // The next publication after one document changed, as `npm start` runs it: the check with --cache, then
+      // the site, with the parse cache and the search indexes of the build before.
+      appendFileSync(path.join(corpus, 'policyer', policies[(run + 1) % policies.length]), '\nÄnnu en mening i en policy.\n');
+      check(['--cache']);
+      const again = logged('site again, one file changed', run, siteOnce('site again'));
+      // And with every file parsed again, as a site build on its own, without a check before it, does.
+      rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
+      const cold = logged('site without cache', run, measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } }));
+      rounds.push({ site, bare: bareRun, again, cold });
+    }
+    row.site = summary(rounds.map((r) => r.site), true);
+    row.siteNoSearch = summary(rounds.map((r) => r.site.pages), true);
+    row.search = summary(rounds.map((r) => r.site.search), true);
+    row.siteAgain = summary(rounds.map((r) => r.again), true);
+    row.searchAgain = summary(rounds.map((r) => r.again.search), true);
+    row.siteCold = summary(rounds.map((r) => r.cold), true);
+    row.bare = summary(rounds.map((r) => r.bare), true);
   }
   return row;
 }
 
-const seconds = (m) => (m ? `${m.seconds.toFixed(2)} s` : '–');
+const seconds = (m) => (m ? `${m.seconds.toFixed(2)} s${Number.isFinite(m.cpuSeconds) ? ` (processortid ${m.cpuSeconds.toFixed(1)} s)` : ''}` : '–');
 const memory = (m) => (m && Number.isFinite(m.rssMb) ? `${Math.round(m.rssMb)} MB` : '–');
 /** The highest peak among the measurements `keys` of a row, or – when none of them ran (--only). */
 const peakOf = (row, keys) => {
   const peaks = keys.map((k) => row[k]?.rssMb).filter(Number.isFinite);
   return peaks.length ? `${Math.round(Math.max(...peaks))} MB` : '–';
 };
-const ratio = (a, b) => (a && b ? a.seconds / b.seconds : undefined);
+const ratio = (a, b, measure = 'seconds') => (a && b ? pairedRatio(a, b, measure) ?? a[measure] / b[measure] : undefined);
+/** The median of the ratios run by run, when the two were measured in the same rounds (the site and the bare build). */
+function pairedRatio(a, b, measure) {
+  if (!a.paired || !b.paired || a.runs.length !== b.runs.length) return undefined;
+  return median(a.runs.map((run, i) => run[measure] / b.runs[i][measure]));
+}
 const shown = (r, target, below = true) => (r === undefined ? '–' : `${r.toFixed(2)}× (mål ${below ? '≤' : '≥'} ${target}×) ${r <= target ? 'ok' : 'ÖVER'}`);
 
 mkdirSync(OUT, { recursive: true });
@@ -212,6 +249,8 @@ lines.push(
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
+  `| Webbplats / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.site, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
+  `| Sidorna / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
   `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckWatch'])).join(' | ')} |`,
