@@ -180,9 +180,12 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
   const parsed: ParsedFile = { file, diagnostics: entry.diagnostics ?? [], ...(entry.claimedId !== undefined ? { claimedId: entry.claimedId } : {}) };
   if (!entry.document) return parsed;
   const cached = entry.document;
-  // Not kept once read: the body is, and a position needs the text only once.
+  // Not kept once read: a position needs the text only once.
   const onDisk = () => text ?? readOrEmpty(absPath);
-  let body: string | undefined;
+  // The body is kept for the job that read it (a WeakRef's target lives at least that long), not for good: the
+  // site reads each body for its page and for the open data, and all bodies kept doubled the heap that every
+  // garbage collection walks while the pages are written.
+  let body: WeakRef<{ text: string }> | undefined;
   let locate = cached.locate;
   const document = {
     file,
@@ -193,8 +196,11 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
     // checked when loading).
     locate: (at) => (locate ??= locateFrom(storedSpans(file, entry.hash)) ?? parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
     get body(): string {
-      body ??= splitFrontmatter(onDisk()).body;
-      return body;
+      const kept = body?.deref();
+      if (kept) return kept.text;
+      const read = { text: splitFrontmatter(onDisk()).body };
+      body = new WeakRef(read);
+      return read.text;
     },
   } satisfies StyrDocument;
   return { ...parsed, document };

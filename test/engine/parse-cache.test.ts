@@ -142,6 +142,17 @@ describe('the parse cache', () => {
     expect(corpus.documents.map((d) => d.body)).toEqual(uncached.documents.map((d) => d.body));
     expect(corpus.documents.map((d) => d.links)).toEqual(uncached.documents.map((d) => d.links));
   });
+
+  it('gives a body again, the same, after the job that read it has ended (it is not kept for good)', async () => {
+    const p = copyOf('strategy');
+    const cache = freshCache();
+    findings(p.dir, cache);
+    const { corpus } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
+    const first = corpus.documents.map((d) => d.body);
+    expect(first.some((body) => body.length > 1000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(corpus.documents.map((d) => d.body)).toEqual(first);
+  });
 });
 
 describe('styrdok check --cache', () => {
