@@ -21,9 +21,22 @@ async function loadPagefind() {
   return api;
 }
 
-/** Pagefind's excerpt marks hits with <mark>; keep only its text, so nothing from it runs as HTML. */
-function textOf(html) {
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+/**
+ * Pagefind's excerpt as a paragraph with the searched words marked. The excerpt is HTML: it is read in an inert
+ * document and rebuilt from its text and its <mark> elements only, so nothing else in it reaches the page.
+ */
+function excerptOf(html) {
+  const excerpt = document.createElement('p');
+  for (const node of new DOMParser().parseFromString(html, 'text/html').body.childNodes) {
+    if (node.nodeName !== 'MARK') {
+      excerpt.append(node.textContent ?? '');
+      continue;
+    }
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    excerpt.append(mark);
+  }
+  return excerpt;
 }
 
 /** How many hits are shown at a time; "Visa fler träffar" shows as many more. */
@@ -46,9 +59,7 @@ async function showMore() {
     const link = document.createElement('a');
     link.href = result.url;
     link.textContent = result.meta?.title ?? result.url;
-    const excerpt = document.createElement('p');
-    excerpt.textContent = textOf(result.excerpt);
-    item.append(link, excerpt);
+    item.append(link, excerptOf(result.excerpt));
     list.append(item);
     first ??= link;
   }

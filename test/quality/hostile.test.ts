@@ -224,5 +224,11 @@ describe('sökningen i det fientliga bygget', () => {
       const hits = await tab.page.locator('main ol li a').allInnerTexts();
       expect(hits, 'träffen visar rubriken som den skrevs').toContain(HTML_DOC_TITLE);
     }
+    if (query === 'script') {
+      // The excerpt is rebuilt from text and <mark> only (sok.js): the clerk's tag is shown as the text it was.
+      const excerpts = (await tab.page.locator('main ol li p').allInnerTexts()).join('\n');
+      expect(excerpts, 'utdraget visar taggen som text').toContain('<script');
+      expect(await tab.page.locator('main ol li p *:not(mark)').count(), 'andra element än <mark> i utdragen').toBe(0);
+    }
   });
 });

@@ -76,6 +76,18 @@ describe('sökningen över flera delindex', () => {
     expect(new Set(hits.map((url) => indexOf.get(url))).size).toBeGreaterThanOrEqual(4);
   });
 
+  test('utdragen markerar sökordet, och bara det: inga andra element ur indexet når sidan', async () => {
+    const { hits } = await search('kamerabevakning');
+    expect(hits.length).toBeGreaterThan(1);
+    const excerpts = tab.page.locator('#sokresultat li p');
+    expect(await excerpts.count()).toBe(hits.length);
+    const marked = await tab.page.locator('#sokresultat li p mark').allTextContents();
+    expect(marked.length).toBeGreaterThanOrEqual(hits.length);
+    for (const word of marked) expect(word).toMatch(/^kamerabevakning/i);
+    expect(await tab.page.locator('#sokresultat li p *:not(mark)').count()).toBe(0);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
   test('en nämnd i det sista indexet hittas på sitt namn', async () => {
     const last = [...indexOf.entries()].filter(([url]) => url.startsWith('/namnd/')).at(-1);
     expect(last, 'en nämndsida i indexet').toBeDefined();
