@@ -79,13 +79,25 @@ describe('sökningen över flera delindex', () => {
   test('utdragen markerar sökordet, och bara det: inga andra element ur indexet når sidan', async () => {
     const { hits } = await search('kamerabevakning');
     expect(hits.length).toBeGreaterThan(1);
-    const excerpts = tab.page.locator('#sokresultat li p');
+    const excerpts = tab.page.locator('#sokresultat li p:not(.meta)');
     expect(await excerpts.count()).toBe(hits.length);
-    const marked = await tab.page.locator('#sokresultat li p mark').allTextContents();
+    const marked = await tab.page.locator('#sokresultat li p:not(.meta) mark').allTextContents();
     expect(marked.length).toBeGreaterThanOrEqual(hits.length);
     for (const word of marked) expect(word).toMatch(/^kamerabevakning/i);
     expect(await tab.page.locator('#sokresultat li p *:not(mark)').count()).toBe(0);
     expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('varje träff säger vad den är: dokumenttyp och status, eller nämnd', async () => {
+    const { hits } = await search('Socialnämnden');
+    expect(hits.some((url) => url.startsWith('/namnd/')) && hits.some((url) => url.startsWith('/dokument/'))).toBe(true);
+    const about = await tab.page.locator('#sokresultat li p.meta').allTextContents();
+    expect(about).toHaveLength(hits.length);
+    hits.forEach((url, i) => {
+      if (url.startsWith('/namnd/')) expect(about[i]).toBe('Nämnd');
+      else expect(about[i]).toMatch(new RegExp(`^[^·]+ · ${statusOf.get(url)}$`));
+    });
+    expect(about[hits.indexOf('/dokument/verksamhetsplan-2026-socialnamnden/')]).toBe(`Verksamhetsplan · ${statusOf.get('/dokument/verksamhetsplan-2026-socialnamnden/')}`);
   });
 
   test('en nämnd i det sista indexet hittas på sitt namn', async () => {
