@@ -48,6 +48,8 @@ export interface CommandIO {
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
+  /** Calls `listener` once stdout's reader has gone (a closed pipe), so a command that runs on can end. */
+  onStdoutGone?: (listener: () => void) => void;
 }
 
 function printInForce(at: string, format: string, paths: string[], configFile: string | undefined, io: CommandIO, cache: ParseCache | undefined): number {

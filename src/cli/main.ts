@@ -78,20 +78,31 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
  * is not wanted, so it is dropped, and the command still finishes and exits with its own code, instead of
  * dying on the pipe's error (EPIPE) with a stack trace.
  */
-function writerOf(stream: NodeJS.WriteStream): (text: string) => void {
+function writerOf(stream: NodeJS.WriteStream): { write: (text: string) => void; onGone: (listener: () => void) => void } {
   let gone = false;
+  const listeners: (() => void)[] = [];
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
+    if (gone) return;
     gone = true;
+    for (const listener of listeners) listener();
   });
-  return (text) => {
-    if (!gone) stream.write(text);
+  return {
+    write: (text) => {
+      if (!gone) stream.write(text);
+    },
+    onGone: (listener) => {
+      if (gone) listener();
+      else listeners.push(listener);
+    },
   };
 }
 
+const stdout = writerOf(process.stdout);
 const io: CommandIO = {
-  stdout: writerOf(process.stdout),
-  stderr: writerOf(process.stderr),
+  stdout: stdout.write,
+  stderr: writerOf(process.stderr).write,
+  onStdoutGone: stdout.onGone,
   cwd: process.cwd(),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };

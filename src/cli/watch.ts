@@ -119,6 +119,9 @@ export function watchCheck(options: WatchOptions, io: CommandIO): Promise<number
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // `styrdok check --watch | head` has no reader once head is done: the watch ends at its next output, as
+    // `tail -f` does, instead of checking for no one until it is killed.
+    io.onStdoutGone?.(stop);
     void round(`Kontrollerar ${roots.map((r) => path.relative(io.cwd, r) || '.').join(', ')}…`);
   });
 }
