@@ -2,7 +2,7 @@
 // Generates cms/config.yml, the Decap CMS configuration for editing styrdokument in the browser, from
 // schemas/*.schema.json and the kommun's config. Run it after changing a schema or the organs:
 //
-//   node scripts/generate-cms-config.mjs          writes cms/config.yml
+//   node scripts/generate-cms-config.mjs          writes cms/config.yml (after npm run build)
 //   node scripts/generate-cms-config.mjs --check  exits 1 if cms/config.yml is not current (tests, CI)
 //
 // One collection per dokumenttyp (folder by type, as in src/authoring/conventions.ts), one field per schema
@@ -15,18 +15,14 @@ import { parse, stringify } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Folder of each dokumenttyp under strategy/ (the same table as src/authoring/conventions.ts). */
-export const KIND_FOLDER = {
-  policy: 'policyer',
-  strategi: 'strategier',
-  riktlinje: 'riktlinjer',
-  anvisning: 'anvisningar',
-  rutin: 'anvisningar',
-  åtgärdsplan: 'overenskommelser',
-  överenskommelse: 'overenskommelser',
-  iop: 'overenskommelser',
-  verksamhetsplan: 'verksamhetsplaner',
-};
+// The folder of each dokumenttyp under strategy/: the table `styrdok new` and `styrdok import` use, from the
+// build (as generate-validators.mjs reads the schema code), so the two cannot drift apart.
+const CONVENTIONS = new URL('../dist/authoring/conventions.js', import.meta.url);
+if (!existsSync(CONVENTIONS)) {
+  process.stderr.write('Hittar inte dist/authoring/conventions.js: kör npm run build först.\n');
+  process.exit(2);
+}
+const { KIND_FOLDER } = await import(CONVENTIONS.href);
 
 /** Schema file of each dokumenttyp: the schema whose dokumenttyp is that kind's const (as src/schema/schema-files.ts). */
 const KIND_SCHEMA = Object.fromEntries(
