@@ -71,7 +71,10 @@ function measure(label, script, args, options = {}) {
   if (result.status !== 0 && !(options.findingsOk && result.status === 1)) {
     throw new Error(`${label} misslyckades (slutkod ${result.status}):\n${(result.stderr ?? '').slice(-2000)}`);
   }
-  return { seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+  // The tree's processor time as with-rss.mjs counted it (Pagefind's processes included); else this process's
+  // waited-for children's, which misses a grandchild the child did not wait for.
+  const cpu = /STYRDOK_BENCH_CPU_S ([\d.]+)/.exec(result.stderr ?? '');
+  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : childrenCpuSeconds() - cpuBefore, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
 }
 
 /**
