@@ -39,12 +39,14 @@ function excerptOf(html) {
   return excerpt;
 }
 
-/** What a hit is, as the pages mark it for Pagefind: «Riktlinje · Gällande», «Nämnd». */
+/** What a hit is, as the pages mark it for Pagefind: «Riktlinje · Gällande», «Nämnd»; nothing for a page that does not say. */
 function aboutOf(result) {
+  const text = [result.meta?.typ, result.filters?.status?.[0]].filter(Boolean).join(' · ');
+  if (!text) return [];
   const about = document.createElement('p');
   about.className = 'meta';
-  about.textContent = [result.meta?.typ, result.filters?.status?.[0]].filter(Boolean).join(' · ');
-  return about;
+  about.textContent = text;
+  return [about];
 }
 
 /** How many hits are shown at a time; "Visa fler träffar" shows as many more. */
@@ -67,7 +69,7 @@ async function showMore() {
     const link = document.createElement('a');
     link.href = result.url;
     link.textContent = result.meta?.title ?? result.url;
-    item.append(link, aboutOf(result), excerptOf(result.excerpt));
+    item.append(link, ...aboutOf(result), excerptOf(result.excerpt));
     list.append(item);
     first ??= link;
   }
