@@ -23,7 +23,7 @@
  *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,12 +52,11 @@ const runs = Number(values.runs);
 const only = new Set(values.only.split(','));
 
 /**
- * Runs `node <script> args` under with-rss.mjs; returns wall seconds and peak RSS in MB. The disk first writes
+ * Runs `node <script> args` under with-rss.mjs; returns wall and processor seconds and peak RSS in MB. The disk first writes
  * out what the step before wrote (sync): else a build that writes 600 MB slows down whichever step follows it.
  */
 function measure(label, script, args, options = {}) {
   spawnSync('sync');
-  const cpuBefore = childrenCpuSeconds();
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [WITH_RSS, script, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -71,26 +70,12 @@ function measure(label, script, args, options = {}) {
   if (result.status !== 0 && !(options.findingsOk && result.status === 1)) {
     throw new Error(`${label} misslyckades (slutkod ${result.status}):\n${(result.stderr ?? '').slice(-2000)}`);
   }
-  // The tree's processor time as with-rss.mjs counted it (Pagefind's processes included); else this process's
-  // waited-for children's, which misses a grandchild the child did not wait for.
+  // Processor time (user + system) of the step's whole process tree, Pagefind's processes included, as
+  // with-rss.mjs counted it. On this shared virtual machine the wall time of a step that writes hundreds of
+  // megabytes swings by a third from one run to the next with the disk; the processor time swings far less,
+  // so it is shown beside it.
   const cpu = /STYRDOK_BENCH_CPU_S ([\d.]+)/.exec(result.stderr ?? '');
-  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : childrenCpuSeconds() - cpuBefore, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
-}
-
-/**
- * Processor time (user + system) of the processes this one has started and waited for, and theirs (Pagefind),
- * from /proc/self/stat in clock ticks of 1/100 s (USER_HZ on Linux). On this shared virtual machine the wall
- * time of a step that writes hundreds of megabytes swings by a third from one run to the next with the disk;
- * the processor time swings far less, so it is shown beside it. NaN where /proc is missing.
- */
-function childrenCpuSeconds() {
-  try {
-    // The fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are 16 and 17.
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return NaN;
-  }
+  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : NaN, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
 }
 
 function htmlFiles(dir) {

@@ -37,12 +37,14 @@ if (isMainThread) {
       return 0; // Ended while it was read.
     }
   };
-  // Processor time (user + system, and of their own reaped children) of every process started below this one,
-  // by pid, as last read: USER_HZ ticks of 1/100 s, fields 14–17 of /proc/<pid>/stat.
+  // Processor time (user + system) of every process started below this one, by pid, as last read: USER_HZ
+  // ticks of 1/100 s, fields 14 and 15 of /proc/<pid>/stat. Each process's own time only: a grandchild is read
+  // itself, and its parent's time for reaped children would count it twice.
   const ticks = new Map();
   const ticksOf = (pid) => {
+    // The fields after the command name, which is in parentheses and may hold spaces.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return Number(fields[11]) + Number(fields[12]);
   };
   const readTicks = (pid) => {
     for (const child of childrenOf(pid)) {
