@@ -15,7 +15,8 @@ describe('buildReport on the fixture corpus, 25 November 2026', () => {
       { id: '2026-delår', typ: 'delår', namn: 'Delårsrapport', år: 2026, sista_dag: '2026-09-30', passerad: true },
       { id: '2026-helår', typ: 'helår', namn: 'Årsredovisning', år: 2026, sista_dag: '2027-02-15', passerad: false },
     ]);
-    expect(report.kontroll).toEqual({ fel: 0, varningar: 3 });
+    // revision, coverage, an overdue 2025 outcome and the missing delår bedömning of a3 (no indicators).
+    expect(report.kontroll).toEqual({ fel: 0, varningar: 4 });
     expect([report.kommun, report.år, report.idag, report.delvis_uppnått_andel]).toEqual(['Provstad', 2026, '2026-11-25', 0.5]);
   });
 

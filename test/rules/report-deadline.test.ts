@@ -45,7 +45,9 @@ describe('report-deadline', () => {
   it('asks for the annual report after its last day in the following year (+MM-DD)', () => {
     const utfall = '        utfall:\n          - { period: 2026-delår, värde: 8.6 }';
     expect(lines(check({ 'strategy/vp.md': plan({ utfall }) }, { rule, base: true, today: '2027-02-15' }))).toEqual([]);
-    expect(lines(check({ 'strategy/vp.md': plan({ utfall }) }, { rule, base: true, today: '2027-02-16' }))).toEqual([
+    // The example kommun's own plan (base) has no helår bedömning yet: only this plan's findings are looked at.
+    const ofPlan = (found: string[]) => found.filter((line) => line.startsWith('strategy/vp.md:'));
+    expect(ofPlan(lines(check({ 'strategy/vp.md': plan({ utfall }) }, { rule, base: true, today: '2027-02-16' })))).toEqual([
       expect.stringMatching(/^strategy\/vp\.md:16:9 warning report-deadline Utfall för 2026-helår saknas\W+årsredovisning skulle vara inne senast 15 februari 2027\. /),
     ]);
   });
@@ -65,5 +67,46 @@ describe('report-deadline', () => {
     const config = CONFIG_TEXT.replace(/\nuppföljning:\n(?: {2}.*\n)+/, '\n');
     expect(config).not.toContain('uppföljning');
     expect(lines(check({ 'strategy/vp.md': plan() }, { rule, base: true, config }))).toEqual([]);
+  });
+
+  describe('a goal without indicators', () => {
+    /** A 2026 plan whose one goal (its id on line 11) has no indicators, with the given bedömningar. */
+    const unmeasured = (bedömning = '') => md`
+      ---
+      id: verksamhetsplan-2026-sn
+      dokumenttyp: verksamhetsplan
+      titel: Socialnämndens verksamhetsplan 2026
+      nämnd: socialnamnden
+      år: 2026
+      beslutande_organ: socialnamnden
+      beslut: { datum: 2025-12-11, paragraf: 140, diarienummer: SN/2025:310 }
+      dokumentansvarig: socialforvaltningen
+      mål:
+        - id: samverkan-polisen
+          titel: Samverkan med polisen ska utvecklas.
+          bidrar_till: [trygghetsstrategi#samverkan]
+      ${bedömning}
+      ---
+    `;
+    const asked = (period: string, deadline: string) =>
+      expect.stringMatching(
+        new RegExp(`^strategy/sn\\.md:11:5 warning report-deadline Nämndens bedömning för ${period} saknas; .* senast ${deadline}\\. Målet «samverkan-polisen» har inga indikatorer`),
+      );
+    const ofPlan = (found: string[]) => found.filter((line) => line.startsWith('strategy/sn.md:'));
+
+    it("asks for the nämnd's bedömning once a period's last day has passed, at the goal's id", () => {
+      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true, today: '2026-09-30' })))).toEqual([]);
+      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true })))).toEqual([asked('2026-delår', '30 september 2026')]);
+      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true, today: '2027-02-16' })))).toEqual([
+        asked('2026-delår', '30 september 2026'),
+        asked('2026-helår', '15 februari 2027'),
+      ]);
+    });
+
+    it('is satisfied by a bedömning for the period, and only for that period', () => {
+      const given = '    bedömning:\n      - { period: 2026-delår, status: delvis uppnått, motivering: Överenskommelsen är förnyad. }';
+      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured(given) }, { rule, base: true })))).toEqual([]);
+      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured(given) }, { rule, base: true, today: '2027-02-16' })))).toEqual([asked('2026-helår', '15 februari 2027')]);
+    });
   });
 });
