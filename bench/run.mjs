@@ -14,7 +14,8 @@
  *   over the site before, which is removed when the new one is in place; and the pages without the cache
  *   (STYRDOK_CACHE=0), every file parsed again, into an empty output folder;
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js), into an
- *   empty output folder;
+ *   empty output folder; and beside it the part of the site's pages step that writes what it writes, one page
+ *   per document (sameAsBare: the step less the open data, uppföljning and other pages, as the build reports them);
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
  * bench/with-rss.mjs, and their processor time. The site's three builds and the bare build are measured round
  * by round, and their ratios are the medians of each round's ratio. Then the ratios and the targets:
@@ -76,6 +77,23 @@ function measure(label, script, args, options = {}) {
   // so it is shown beside it.
   const cpu = /STYRDOK_BENCH_CPU_S ([\d.]+)/.exec(result.stderr ?? '');
   return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : NaN, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout };
+}
+
+/**
+ * The part of a site build that writes what the bare build writes, one page per document: the build's wall time
+ * less the work it reports (its «Tiden:» line) for the open data, the uppföljning year pages and the other
+ * pages. Undefined when the site was one Eleventy run, whose work cannot be told apart.
+ */
+function sameAsBare(pages) {
+  const line = /\[styrdok\] Tiden: (.*)\.$/m.exec(pages.stdout)?.[1];
+  if (!line) throw new Error('Webbplatsbygget skrev ingen rad «Tiden:».');
+  const work = new Map(line.split(' · ').map((item) => {
+    const [, label, seconds] = /^(.*?) (\d+,\d) s/.exec(item);
+    return [label, Number(seconds.replace(',', '.'))];
+  }));
+  if (work.has('alla sidor')) return undefined;
+  const extra = ['öppna data', 'uppföljningens årssidor', 'övriga sidor'].reduce((sum, label) => sum + (work.get(label) ?? 0), 0);
+  return { seconds: pages.seconds - extra, cpuSeconds: NaN, rssMb: NaN };
 }
 
 function htmlFiles(dir) {
@@ -149,7 +167,8 @@ function benchSize(n) {
     const siteOnce = (label) => {
       const pages = measure(label, PAGES, [], { env });
       const search = measure(`${label}: search index`, SEARCH, [], { env });
-      return { pages, search, seconds: pages.seconds + search.seconds, cpuSeconds: pages.cpuSeconds + search.cpuSeconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+      const sum = { seconds: pages.seconds + search.seconds, cpuSeconds: pages.cpuSeconds + search.cpuSeconds, rssMb: Math.max(pages.rssMb, search.rssMb) };
+      return { pages, search, sameAsBare: sameAsBare(pages), ...sum };
     };
     const bare = { BARE_INPUT: corpus, BARE_OUTPUT: path.join(dir, '_bare') };
     const bareOnce = () => {
@@ -183,6 +202,7 @@ function benchSize(n) {
     }
     row.site = summary(rounds.map((r) => r.site), true);
     row.siteNoSearch = summary(rounds.map((r) => r.site.pages), true);
+    if (rounds.every((r) => r.site.sameAsBare)) row.sameAsBare = summary(rounds.map((r) => r.site.sameAsBare), true);
     row.search = summary(rounds.map((r) => r.site.search), true);
     row.siteAgain = summary(rounds.map((r) => r.again), true);
     row.searchAgain = summary(rounds.map((r) => r.again.search), true);
@@ -223,6 +243,7 @@ const measures = [
   ['Webbplatsen (npm run site), efter check --cache som i npm start', 'site'],
   ['  varav sidorna (Eleventy)', 'siteNoSearch'],
   ['  varav sökindexet (Pagefind, eget steg)', 'search'],
+  ['  varav det Eleventy utan styrdok också gör: start, kontroll, modell och dokumentsidorna', 'sameAsBare'],
   ['Webbplatsen igen, en fil ändrad (cachen från bygget innan)', 'siteAgain'],
   ['  varav sökindexet (oförändrade index ur cachen)', 'searchAgain'],
   ['Sidorna utan cache (STYRDOK_CACHE=0)', 'siteCold'],
@@ -237,6 +258,7 @@ lines.push(
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
+  `| Samma sidor (start, kontroll, modell och dokumentsidorna) / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.sameAsBare, r.bare), 1.5)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.site, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,

@@ -22,6 +22,8 @@ export const DEFAULT_DOCS_PER_PART = 2000;
  * that gives a run only a slice of it, and the weight of one page in document pages.
  */
 interface SlicedTemplate<T> {
+  /** What its pages are, in the build's account of where the time went (buildSiteInParts). */
+  label: string;
   items(model: SiteModel): readonly T[];
   data(model: SiteModel, slice: readonly T[]): Partial<SiteModel>;
   weight(item: T): number;
@@ -31,10 +33,11 @@ interface SlicedTemplate<T> {
 const sliced = <T>(template: SlicedTemplate<T>) => template as SlicedTemplate<unknown>;
 
 const SLICED: Record<string, SlicedTemplate<unknown>> = {
-  'dokument.njk': sliced({ items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
+  'dokument.njk': sliced({ label: 'dokumentsidor', items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
   // A year's page holds every nämnd's goals with their indicators: about 7 kB a goal against 20 kB a
   // document page at 10,000 documents (4.4 MB a year with 590 goals).
   'uppfoljning-ar.njk': sliced<FollowupYearEntry>({
+    label: 'uppföljningens årssidor',
     items: (m) => m.followup.years,
     data: (m, slice) => ({ followup: { ...m.followup, years: [...slice] } }),
     weight: (year) => year.goalCount * 0.35,
@@ -46,6 +49,26 @@ export interface PartsSummary {
   files: number;
   /** Eleventy runs. */
   parts: number;
+  /** Where the time went, in the order first met: the open data, then each kind of page (WORK_LABELS). */
+  work: WorkTime[];
+}
+
+/** The time one kind of work took, summed over the runs that did it. */
+export interface WorkTime {
+  label: string;
+  seconds: number;
+  /** Files Eleventy wrote for it; absent for the open data, which is one file written outside Eleventy. */
+  files?: number;
+}
+
+/** The open data, and the pages of a run that is neither document nor uppföljning pages, or the whole site in one run. */
+export const WORK_LABELS = { openData: 'öppna data', other: 'övriga sidor', whole: 'alla sidor' } as const;
+
+/** The label of a run's work: its sliced template's, else the other pages', or the whole site's in one run. */
+function workLabel(part: SitePart): string {
+  if (!part.templates) return WORK_LABELS.whole;
+  const slicedTemplate = part.templates.length === 1 ? SLICED[part.templates[0]!] : undefined;
+  return slicedTemplate?.label ?? WORK_LABELS.other;
 }
 
 /**
@@ -109,7 +132,8 @@ function filledSlices<T>(items: readonly T[], weights: number[], max: number): T
 
 /** Writes the site from its one load: the open data, then Eleventy part by part (planParts). */
 export async function buildSiteInParts(site: LoadedSite, outputDir: string, docsPerPart = DEFAULT_DOCS_PER_PART): Promise<PartsSummary> {
-  writeOpenData(site, outputDir);
+  const work = new WorkTimes();
+  work.time(WORK_LABELS.openData, () => writeOpenData(site, outputDir));
   const parts = planParts(siteTemplates(), site.model, docsPerPart);
   const heap = parts.length > 1 ? new HeapKeeper() : undefined;
   // Eleventy refuses two pages with one address within a run, but not across runs: there the later would
@@ -117,6 +141,7 @@ export async function buildSiteInParts(site: LoadedSite, outputDir: string, docs
   const written = new Map<string, string>();
   let files = 0;
   for (const part of parts) {
+    const started = performance.now();
     const results = await writePart(site, outputDir, part);
     files += results.length;
     for (const { inputPath, outputPath } of results) {
@@ -126,8 +151,30 @@ export async function buildSiteInParts(site: LoadedSite, outputDir: string, docs
       written.set(outputPath, inputPath);
     }
     heap?.afterPart();
+    work.add(workLabel(part), (performance.now() - started) / 1000, results.length);
   }
-  return { files, parts: parts.length };
+  return { files, parts: parts.length, work: work.list() };
+}
+
+/** Time summed per kind of work, kept in the order each kind was first met. */
+class WorkTimes {
+  readonly #byLabel = new Map<string, WorkTime>();
+
+  time(label: string, job: () => void): void {
+    const started = performance.now();
+    job();
+    this.#byLabel.set(label, { label, seconds: (performance.now() - started) / 1000 });
+  }
+
+  add(label: string, seconds: number, files: number): void {
+    const sum = this.#byLabel.get(label) ?? this.#byLabel.set(label, { label, seconds: 0, files: 0 }).get(label)!;
+    sum.seconds += seconds;
+    sum.files = (sum.files ?? 0) + files;
+  }
+
+  list(): WorkTime[] {
+    return [...this.#byLabel.values()];
+  }
 }
 
 /**

@@ -67,12 +67,23 @@ describe('inSlices', () => {
 describe('the site written in parts', () => {
   it('is byte for byte the site of one Eleventy run', async () => {
     const corpus = corpusWith();
-    const [parts, whole] = await Promise.all([buildSite(corpus, { env: { STYRDOK_DOCS_PER_PART: '2' } }), buildSite(corpus, { eleventy: true })]);
+    const [parts, whole, oneRun] = await Promise.all([
+      buildSite(corpus, { env: { STYRDOK_DOCS_PER_PART: '2' } }),
+      buildSite(corpus, { eleventy: true }),
+      buildSite(corpus),
+    ]);
     expect(parts.code, parts.stderr).toBe(0);
     expect(whole.code, whole.stderr).toBe(0);
     // Nine documents two at a time: a run for the single pages, one for each of the five other paginated
     // templates, five for the documents, and one for the uppföljning.
-    expect(parts.stdout).toMatch(/Skrev \d+ sidor och filer till .+ i 12 omgångar/);
+    const written = /Skrev (\d+) sidor och filer till .+ i 12 omgångar/.exec(parts.stdout);
+    expect(written, parts.stdout).not.toBeNull();
+    // Where the time went: every kind of work once, in order, with the files each wrote adding up to all of them.
+    const work = [...(/^\[styrdok\] Tiden: (.*)\.$/m.exec(parts.stdout)?.[1] ?? '').matchAll(/(?:^| · )([^·]+?) \d+,\d s(?: \((\d+) fil(?:er)?\))?/g)];
+    expect(work.map(([, label]) => label)).toEqual(['start, kontroll och webbplatsmodell', 'öppna data', 'övriga sidor', 'dokumentsidor', 'uppföljningens årssidor']);
+    expect(work.reduce((sum, [, , files]) => sum + Number(files ?? 0), 0)).toBe(Number(written![1]));
+    expect(work.find(([, label]) => label === 'dokumentsidor')?.[2]).toBe('9');
+    expect(oneRun.stdout).toMatch(/Tiden: start, kontroll och webbplatsmodell \d+,\d s · öppna data \d+,\d s · alla sidor \d+,\d s \(\d+ filer\)\./);
     const files = filesIn(whole.out);
     expect(files.length).toBeGreaterThan(50);
     expect(filesIn(parts.out)).toEqual(files);

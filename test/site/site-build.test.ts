@@ -307,7 +307,7 @@ describe('search, open data and the feed', () => {
     expect(policy.frontmatter.beslut).toEqual({ datum: '2010-03-15', paragraf: 31, diarienummer: 'KF/2010:12' });
     expect(data.targets.map((t: { ref: string }) => t.ref)).toContain('strategi-ren-och-trygg-stad#parker');
     expect(data.goals.map((g: { ref: string }) => g.ref)).toContain('verksamhetsplan-2026-bun#okad-narvaro');
-    expect(data.diagnostics.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['coverage', 'replacement-authority', 'revision']);
+    expect(data.diagnostics.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['coverage', 'replacement-authority', 'report-deadline', 'revision']);
   });
 
   it('copies the schemas', () => {
