@@ -36,8 +36,11 @@ export interface LoadedSite {
   shallowHistory: boolean;
   /** Why the versions from git are missing, when git could not give them. */
   historyProblem?: string;
-  /** Written once, then let go (it holds every document): see writeOpenData. */
-  openData?: Record<string, unknown> | undefined;
+  /**
+   * Gathers the open data when it is written, once, and lets it go after (it holds every document): see
+   * writeOpenData.
+   */
+  openData?: (() => Record<string, unknown>) | undefined;
 }
 
 /**
@@ -61,7 +64,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
-  return { project, model, documentPage, followupYearPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: siteOpenData(project, model, followupReports) };
+  return { project, model, documentPage, followupYearPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
 }
 
 /**
@@ -83,8 +86,9 @@ function versionsFromGit(corpus: string): { history: Map<string, FileRevision[]>
  * string by a template. A second call writes nothing.
  */
 export function writeOpenData(site: LoadedSite, outputDir: string): void {
-  if (site.openData) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), site.openData);
+  const gather = site.openData;
   site.openData = undefined;
+  if (gather) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), gather());
 }
 
 /**
