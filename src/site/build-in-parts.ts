@@ -62,7 +62,7 @@ export interface WorkTime {
 }
 
 /** The open data, and the pages of a run that is neither document nor uppföljning pages, or the whole site in one run. */
-export const WORK_LABELS = { openData: 'öppna data', other: 'övriga sidor', whole: 'alla sidor' } as const;
+const WORK_LABELS = { openData: 'öppna data', other: 'övriga sidor', whole: 'alla sidor' } as const;
 
 /** The label of a run's work: its sliced template's, else the other pages', or the whole site's in one run. */
 function workLabel(part: SitePart): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, CONFIG_TEXT, lines, md } from './helpers.js';
+import { BUN_PLAN_2026, check, CONFIG_TEXT, lines, md } from './helpers.js';
 
 const rule = 'report-deadline';
 
@@ -72,16 +72,7 @@ describe('report-deadline', () => {
   describe('a goal without indicators', () => {
     /** A 2026 plan whose one goal (its id on line 11) has no indicators, with the given bedömningar. */
     const unmeasured = (bedömning = '') => md`
-      ---
-      id: verksamhetsplan-2026-sn
-      dokumenttyp: verksamhetsplan
-      titel: Socialnämndens verksamhetsplan 2026
-      nämnd: socialnamnden
-      år: 2026
-      beslutande_organ: socialnamnden
-      beslut: { datum: 2025-12-11, paragraf: 140, diarienummer: SN/2025:310 }
-      dokumentansvarig: socialforvaltningen
-      mål:
+      ${BUN_PLAN_2026}
         - id: samverkan-polisen
           titel: Samverkan med polisen ska utvecklas.
           bidrar_till: [trygghetsstrategi#samverkan]
@@ -90,14 +81,14 @@ describe('report-deadline', () => {
     `;
     const asked = (period: string, deadline: string) =>
       expect.stringMatching(
-        new RegExp(`^strategy/sn\\.md:11:5 warning report-deadline Nämndens bedömning för ${period} saknas; .* senast ${deadline}\\. Målet «samverkan-polisen» har inga indikatorer`),
+        new RegExp(`^strategy/bun\\.md:11:5 warning report-deadline Nämndens bedömning för ${period} saknas; .* senast ${deadline}\\. Målet «samverkan-polisen» har inga indikatorer`),
       );
-    const ofPlan = (found: string[]) => found.filter((line) => line.startsWith('strategy/sn.md:'));
+    const ofPlan = (found: string[]) => found.filter((line) => line.startsWith('strategy/bun.md:'));
 
     it("asks for the nämnd's bedömning once a period's last day has passed, at the goal's id", () => {
-      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true, today: '2026-09-30' })))).toEqual([]);
-      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true })))).toEqual([asked('2026-delår', '30 september 2026')]);
-      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured() }, { rule, base: true, today: '2027-02-16' })))).toEqual([
+      expect(ofPlan(lines(check({ 'strategy/bun.md': unmeasured() }, { rule, base: true, today: '2026-09-30' })))).toEqual([]);
+      expect(ofPlan(lines(check({ 'strategy/bun.md': unmeasured() }, { rule, base: true })))).toEqual([asked('2026-delår', '30 september 2026')]);
+      expect(ofPlan(lines(check({ 'strategy/bun.md': unmeasured() }, { rule, base: true, today: '2027-02-16' })))).toEqual([
         asked('2026-delår', '30 september 2026'),
         asked('2026-helår', '15 februari 2027'),
       ]);
@@ -105,8 +96,8 @@ describe('report-deadline', () => {
 
     it('is satisfied by a bedömning for the period, and only for that period', () => {
       const given = '    bedömning:\n      - { period: 2026-delår, status: delvis uppnått, motivering: Överenskommelsen är förnyad. }';
-      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured(given) }, { rule, base: true })))).toEqual([]);
-      expect(ofPlan(lines(check({ 'strategy/sn.md': unmeasured(given) }, { rule, base: true, today: '2027-02-16' })))).toEqual([asked('2026-helår', '15 februari 2027')]);
+      expect(ofPlan(lines(check({ 'strategy/bun.md': unmeasured(given) }, { rule, base: true })))).toEqual([]);
+      expect(ofPlan(lines(check({ 'strategy/bun.md': unmeasured(given) }, { rule, base: true, today: '2027-02-16' })))).toEqual([asked('2026-helår', '15 februari 2027')]);
     });
   });
 });
