@@ -87,7 +87,7 @@ export function lineChart(spec: LineChartSpec): string {
   const parts: string[] = [];
   // Grid and y axis labels.
   for (const t of ticks) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}" stroke-width="1"/>`);
+    parts.push(`<line class="graf-rutnat" x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}" stroke-width="1"/>`);
     parts.push(text(MARGIN.left - 6, y(t) + 4, tick(t), ` text-anchor="end" fill="${META}"`));
   }
   if (spec.axisLabel) parts.push(text(2, MARGIN.top - 12, spec.axisLabel, ` fill="${META}"`));
@@ -116,7 +116,8 @@ export function lineChart(spec: LineChartSpec): string {
       parts.push(text(px, MARGIN.top + plotH - 8, 'saknas', ` text-anchor="middle" fill="${META}" font-style="italic"`));
     } else {
       const py = y(p.value);
-      parts.push(`<circle cx="${n(px)}" cy="${n(py)}" r="5" fill="${p.hollow ? '#fff' : LINE}" stroke="${LINE}" stroke-width="2.5"/>`);
+      const hollow = p.hollow ? ` class="graf-ihalig" fill="#fff"` : ` fill="${LINE}"`;
+      parts.push(`<circle cx="${n(px)}" cy="${n(py)}" r="5"${hollow} stroke="${LINE}" stroke-width="2.5"/>`);
       // Above the point, or below it when the top of the plot or the reference line is in the way.
       const above = py - 10;
       const blocked = py - MARGIN.top < 18 || (referenceY !== undefined && referenceY < py && py - referenceY < 24);

@@ -136,12 +136,17 @@ export interface PageOptions {
   height?: number;
   /** Ignore the site's Content-Security-Policy, so that a test sees what the markup alone would do. */
   bypassCSP?: boolean;
+  /** A contrast theme (Windows), as Chromium emulates it: the page is drawn in the theme's few colours. */
+  forcedColors?: 'active' | 'none';
+  colorScheme?: 'light' | 'dark';
 }
 
 export async function openContext(browser: Browser, origin: string, options: PageOptions = {}): Promise<SitePage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     bypassCSP: options.bypassCSP ?? false,
+    forcedColors: options.forcedColors ?? 'none',
+    colorScheme: options.colorScheme ?? 'light',
     locale: 'sv-SE',
     serviceWorkers: 'block',
   });
