@@ -88,7 +88,8 @@ function sameAsBare(pages) {
   const line = /\[styrdok\] Tiden: (.*)\.$/m.exec(pages.stdout)?.[1];
   if (!line) throw new Error('Webbplatsbygget skrev ingen rad «Tiden:».');
   const work = new Map(line.split(' · ').map((item) => {
-    const [, label, seconds] = /^(.*?) (\d+,\d) s/.exec(item);
+    const [, label, seconds] = /^(.*?) (\d+,\d) s/.exec(item) ?? [];
+    if (!label) throw new Error(`Raden «Tiden:» har en del som bänken inte kan läsa: «${item}».`);
     return [label, Number(seconds.replace(',', '.'))];
   }));
   if (work.has('alla sidor')) return undefined;
