@@ -29,6 +29,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from '../scripts/generate-corpus.mjs';
+// Built by `npm run bench` (npm run build) before this runs.
+import { WORK_LABELS } from '../dist/site/build-in-parts.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -92,8 +94,8 @@ function sameAsBare(pages) {
     if (!label) throw new Error(`Raden «Tiden:» har en del som bänken inte kan läsa: «${item}».`);
     return [label, Number(seconds.replace(',', '.'))];
   }));
-  if (work.has('alla sidor')) return undefined;
-  const extra = ['öppna data', 'uppföljningens årssidor', 'övriga sidor'].reduce((sum, label) => sum + (work.get(label) ?? 0), 0);
+  if (work.has(WORK_LABELS.whole)) return undefined;
+  const extra = [WORK_LABELS.openData, WORK_LABELS.followupYears, WORK_LABELS.other].reduce((sum, label) => sum + (work.get(label) ?? 0), 0);
   return { seconds: pages.seconds - extra, cpuSeconds: NaN, rssMb: NaN };
 }
 

@@ -26,7 +26,7 @@ export default createRule({
           }
           continue;
         }
-        (goal.indikatorer ?? []).forEach((ind, j) => {
+        goal.indikatorer.forEach((ind, j) => {
           for (const period of due) {
             if (ind.utfall?.some((u) => u.period === period.id)) continue;
             // The rule reads no Kolada files (rules are pure): say where the figure can be found instead.

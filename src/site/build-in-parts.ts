@@ -18,6 +18,18 @@ import { OutputFolderError } from './output-folder.js';
 export const DEFAULT_DOCS_PER_PART = 2000;
 
 /**
+ * The kinds of work the build tells the time of: the open data, the two sliced templates' pages, the pages of
+ * any other run, and the whole site in one run. bench/run.mjs reads them back from the build's output.
+ */
+export const WORK_LABELS = {
+  openData: 'öppna data',
+  documents: 'dokumentsidor',
+  followupYears: 'uppföljningens årssidor',
+  other: 'övriga sidor',
+  whole: 'alla sidor',
+} as const;
+
+/**
  * A template whose pages are written a slice at a time: the list its pagination reads, the global data
  * that gives a run only a slice of it, and the weight of one page in document pages.
  */
@@ -33,11 +45,11 @@ interface SlicedTemplate<T> {
 const sliced = <T>(template: SlicedTemplate<T>) => template as SlicedTemplate<unknown>;
 
 const SLICED: Record<string, SlicedTemplate<unknown>> = {
-  'dokument.njk': sliced({ label: 'dokumentsidor', items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
+  'dokument.njk': sliced({ label: WORK_LABELS.documents, items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
   // A year's page holds every nämnd's goals with their indicators: about 7 kB a goal against 20 kB a
   // document page at 10,000 documents (4.4 MB a year with 590 goals).
   'uppfoljning-ar.njk': sliced<FollowupYearEntry>({
-    label: 'uppföljningens årssidor',
+    label: WORK_LABELS.followupYears,
     items: (m) => m.followup.years,
     data: (m, slice) => ({ followup: { ...m.followup, years: [...slice] } }),
     weight: (year) => year.goalCount * 0.35,
@@ -60,9 +72,6 @@ export interface WorkTime {
   /** Files Eleventy wrote for it; absent for the open data, which is one file written outside Eleventy. */
   files?: number;
 }
-
-/** The open data, and the pages of a run that is neither document nor uppföljning pages, or the whole site in one run. */
-const WORK_LABELS = { openData: 'öppna data', other: 'övriga sidor', whole: 'alla sidor' } as const;
 
 /** The label of a run's work: its sliced template's, else the other pages', or the whole site's in one run. */
 function workLabel(part: SitePart): string {
@@ -133,7 +142,9 @@ function filledSlices<T>(items: readonly T[], weights: number[], max: number): T
 /** Writes the site from its one load: the open data, then Eleventy part by part (planParts). */
 export async function buildSiteInParts(site: LoadedSite, outputDir: string, docsPerPart = DEFAULT_DOCS_PER_PART): Promise<PartsSummary> {
   const work = new WorkTimes();
-  work.time(WORK_LABELS.openData, () => writeOpenData(site, outputDir));
+  const openDataStarted = performance.now();
+  writeOpenData(site, outputDir);
+  work.add(WORK_LABELS.openData, (performance.now() - openDataStarted) / 1000);
   const parts = planParts(siteTemplates(), site.model, docsPerPart);
   const heap = parts.length > 1 ? new HeapKeeper() : undefined;
   // Eleventy refuses two pages with one address within a run, but not across runs: there the later would
@@ -160,16 +171,11 @@ export async function buildSiteInParts(site: LoadedSite, outputDir: string, docs
 class WorkTimes {
   readonly #byLabel = new Map<string, WorkTime>();
 
-  time(label: string, job: () => void): void {
-    const started = performance.now();
-    job();
-    this.#byLabel.set(label, { label, seconds: (performance.now() - started) / 1000 });
-  }
-
-  add(label: string, seconds: number, files: number): void {
-    const sum = this.#byLabel.get(label) ?? this.#byLabel.set(label, { label, seconds: 0, files: 0 }).get(label)!;
+  /** `files` is left out for work that is not Eleventy's (the open data). */
+  add(label: string, seconds: number, files?: number): void {
+    const sum = this.#byLabel.get(label) ?? this.#byLabel.set(label, { label, seconds: 0 }).get(label)!;
     sum.seconds += seconds;
-    sum.files = (sum.files ?? 0) + files;
+    if (files !== undefined) sum.files = (sum.files ?? 0) + files;
   }
 
   list(): WorkTime[] {
