@@ -95,7 +95,7 @@ function sameAsBare(pages) {
     return [label, Number(seconds.replace(',', '.'))];
   }));
   if (work.has(WORK_LABELS.whole)) return undefined;
-  const extra = [WORK_LABELS.openData, WORK_LABELS.followupYears, WORK_LABELS.other].reduce((sum, label) => sum + (work.get(label) ?? 0), 0);
+  const extra = [WORK_LABELS.openData, WORK_LABELS.followupYears, WORK_LABELS.followupNamnder, WORK_LABELS.other].reduce((sum, label) => sum + (work.get(label) ?? 0), 0);
   return { seconds: pages.seconds - extra, cpuSeconds: NaN, rssMb: NaN };
 }
 

@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import Eleventy, { type EleventyResult } from '@11ty/eleventy';
 import { configureEleventy, SITE_DIR, siteTemplates, type SitePart, type SiteTemplate } from './eleventy-setup.js';
-import type { FollowupYearEntry } from './followup-view.js';
+import type { FollowupNamndEntry, FollowupYearEntry } from './followup-view.js';
 import { writeOpenData, type LoadedSite } from './load-site.js';
 import type { SiteModel } from './types.js';
 import { OutputFolderError } from './output-folder.js';
@@ -25,6 +25,7 @@ export const WORK_LABELS = {
   openData: 'öppna data',
   documents: 'dokumentsidor',
   followupYears: 'uppföljningens årssidor',
+  followupNamnder: 'uppföljningens nämndsidor',
   other: 'övriga sidor',
   whole: 'alla sidor',
 } as const;
@@ -44,15 +45,26 @@ interface SlicedTemplate<T> {
 /** One entry of SLICED, typed by what its template pages over. */
 const sliced = <T>(template: SlicedTemplate<T>) => template as SlicedTemplate<unknown>;
 
+/**
+ * A goal on the uppföljning pages, in document pages (20 kB each at 10,000 documents): about 7 kB of its
+ * nämnd's page, with its indicators' charts and tables, and 1.3 kB of its year's page, as a row of a table.
+ */
+const GOAL_ON_NAMND_PAGE = 0.35;
+const GOAL_ON_YEAR_PAGE = 0.07;
+
 const SLICED: Record<string, SlicedTemplate<unknown>> = {
   'dokument.njk': sliced({ label: WORK_LABELS.documents, items: (m) => m.documents, data: (_, slice) => ({ documents: [...slice] }), weight: () => 1 }),
-  // A year's page holds every nämnd's goals with their indicators: about 7 kB a goal against 20 kB a
-  // document page at 10,000 documents (4.4 MB a year with 590 goals).
   'uppfoljning-ar.njk': sliced<FollowupYearEntry>({
     label: WORK_LABELS.followupYears,
     items: (m) => m.followup.years,
     data: (m, slice) => ({ followup: { ...m.followup, years: [...slice] } }),
-    weight: (year) => year.goalCount * 0.35,
+    weight: (year) => year.goalCount * GOAL_ON_YEAR_PAGE,
+  }),
+  'uppfoljning-namnd.njk': sliced<FollowupNamndEntry>({
+    label: WORK_LABELS.followupNamnder,
+    items: (m) => m.followup.namndPages,
+    data: (m, slice) => ({ followup: { ...m.followup, namndPages: [...slice] } }),
+    weight: (page) => page.goalCount * GOAL_ON_NAMND_PAGE,
   }),
 };
 

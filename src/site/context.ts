@@ -43,6 +43,8 @@ export interface ModelContext {
   project: CheckedProject;
   docUrl(id: string): string;
   namndUrl(id: string): string;
+  /** The last part of a nämnd's addresses (its page, its uppföljning pages): its id, or a slug of a free-text one. */
+  namndSlug(id: string): string;
   name(id: string): string;
   typeName(doc: StyrDocument): string;
   status(doc: StyrDocument): DocumentStatus;
@@ -81,7 +83,8 @@ export function createContext(project: CheckedProject): ModelContext {
     project,
     docUrl: (id) => `/dokument/${id}/`,
     // Organ ids are schema-checked, but a plan's nämnd is free text until the owner rule runs: never let it steer a path.
-    namndUrl: (id) => `/namnd/${SAFE_ID.test(id) ? id : slugify(id) || 'okand'}/`,
+    namndSlug: (id) => (SAFE_ID.test(id) ? id : slugify(id) || 'okand'),
+    namndUrl: (id) => `/namnd/${ctx.namndSlug(id)}/`,
     name: (id) => config.nameOf(id),
     typeName: (doc) => config.typeRules(doc.data.dokumenttyp)?.namn ?? doc.data.dokumenttyp,
     status(doc) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import type { LoadedSite } from './load-site.js';
-import type { FollowupYearEntry } from './followup-view.js';
+import type { FollowupNamndEntry, FollowupYearEntry } from './followup-view.js';
 import type { DocEntry, SiteModel } from './types.js';
 import { SettingError } from './settings.js';
 
@@ -72,10 +72,11 @@ export function configureEleventy(eleventyConfig: EleventyUserConfig, site: Load
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
   for (const [name, value] of Object.entries({ ...site.model, ...part.data })) eleventyConfig.addGlobalData(name, value);
-  // The largest pages are drawn as Eleventy writes them (sidor/dokument.njk, sidor/uppfoljning-ar.njk), never
+  // The largest pages are drawn as Eleventy writes them (sidor/dokument.njk, sidor/uppfoljning-ar.njk, sidor/uppfoljning-namnd.njk), never
   // held for all at once.
   eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site.documentPage(entry.id));
   eleventyConfig.addFilter('uppfoljningsar', (entry: FollowupYearEntry) => site.followupYearPage(entry.year));
+  eleventyConfig.addFilter('uppfoljningsnamnd', (entry: FollowupNamndEntry) => site.followupNamndPage(entry.year, entry.namnd));
   // These filters draw whole pages, so they always take much of a run, and Eleventy warns of that even when
   // quiet (its quiet mode does not reach the group that times filters): a clerk would read it as a fault.
   eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);

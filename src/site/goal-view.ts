@@ -56,7 +56,8 @@ function indicatorView(indicator: Indicator, periods: string[]): IndicatorView {
 }
 
 /** A page for every nämnd and styrelse, and for any other organ that has a verksamhetsplan. */
-export function namndPages(ctx: ModelContext): NamndPage[] {
+/** `followupUrl` gives the page of a nämnd's uppföljning of a year, where there is one. */
+export function namndPages(ctx: ModelContext, followupUrl: (namnd: string, year: number) => string | undefined = () => undefined): NamndPage[] {
   const { config, corpus } = ctx.project;
   const plansBy = new Map<string, PlanView[]>();
   const seen = new Set<string>();
@@ -66,7 +67,8 @@ export function namndPages(ctx: ModelContext): NamndPage[] {
     seen.add(plan.data.id);
     const goals = ctx.goalsOfPlan(plan).map((g) => goalView(g, ctx));
     const list = plansBy.get(plan.data.nämnd) ?? [];
-    list.push({ doc: ctx.summary(plan), year: plan.data.år, goals });
+    const followup = followupUrl(plan.data.nämnd, plan.data.år);
+    list.push({ doc: ctx.summary(plan), year: plan.data.år, goals, ...(followup ? { followupUrl: followup } : {}) });
     plansBy.set(plan.data.nämnd, list);
   }
   // Plans without goals still belong on their nämnd's page.

@@ -12,6 +12,7 @@ import { buildSite } from './site-model.js';
 import { cacheSetting, dateSetting, folderSetting, switchSetting } from './settings.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FollowupYear } from './followup-view.js';
+import type { FollowupNamndPage } from './followup-namnd-view.js';
 import type { DocPage, SiteModel } from './types.js';
 
 export type SiteEnv = {
@@ -32,6 +33,8 @@ export interface LoadedSite {
   documentPage(id: string): DocPage;
   /** The whole page of a year of uppföljning, drawn the same way. */
   followupYearPage(year: number): FollowupYear;
+  /** The page of a nämnd's uppföljning of a year, drawn the same way. */
+  followupNamndPage(year: number, namnd: string): FollowupNamndPage;
   /** Versions were read from a shallow clone, so the earlier ones are missing. */
   shallowHistory: boolean;
   /** Why the versions from git are missing, when git could not give them. */
@@ -61,10 +64,10 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   // Git is asked once for the whole corpus (a few processes), never per document.
   const { history, historyProblem } = withHistory ? versionsFromGit(corpus) : { history: new Map<string, FileRevision[]>() };
   const kolada = readKolada(corpus);
-  const { model, documentPage, followupYearPage, followupReports } = buildSite(project, { history, kolada });
+  const { model, documentPage, followupYearPage, followupNamndPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
-  return { project, model, documentPage, followupYearPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
+  return { project, model, documentPage, followupYearPage, followupNamndPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
 }
 
 /**

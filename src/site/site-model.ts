@@ -6,7 +6,9 @@ import type { FileRevision } from '../history/git-history.js';
 import { createContext } from './context.js';
 import { documentPage as documentPageOf } from './document-view.js';
 import { filterPages } from './filter-pages.js';
-import { followup as followupOf, type FollowupYear } from './followup-view.js';
+import { followup as followupOf } from './followup-site.js';
+import type { FollowupNamndPage } from './followup-namnd-view.js';
+import type { FollowupYear } from './followup-view.js';
 import { compareSv } from './format.js';
 import { namndPages } from './goal-view.js';
 import { documentVersions } from './history-view.js';
@@ -34,6 +36,8 @@ export interface SiteBuild {
   documentPage(id: string): DocPage;
   /** The whole page of a year of uppföljning in model.followup.years, drawn the same way. */
   followupYearPage(year: number): FollowupYear;
+  /** The page of a nämnd's uppföljning of a year, one of model.followup.namndPages, drawn the same way. */
+  followupNamndPage(year: number, namnd: string): FollowupNamndPage;
   /** Each year's report, newest first, for the open data. */
   followupReports: FollowupReport[];
 }
@@ -68,8 +72,9 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     return withVersions(documentPageOf(doc, ctx, urlOfFile), id);
   };
   const { facets, pages, facetPages } = filterPages(summaries, config);
-  const namnder = namndPages(ctx);
   const followup = followupOf(ctx, inputs.kolada);
+  const followupUrls = new Map(followup.site.namndPages.map((p) => [`${p.year}\n${p.namnd}`, p.url]));
+  const namnder = namndPages(ctx, (namnd, year) => followupUrls.get(`${year}\n${namnd}`));
   const web = config.data.webbplats ?? {};
   const baseUrl = (web.bas_url ?? '').replace(/\/+$/, '');
   const decided = summaries.filter((d) => d.decided).sort((a, b) => b.decided!.iso.localeCompare(a.decided!.iso) || compareSv(a.title, b.title));
@@ -101,7 +106,7 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     timeline: timeline(ctx, versions.byId),
     versionPages: versions.pages,
   };
-  return { model, documentPage, followupYearPage: followup.yearPage, followupReports: followup.reports };
+  return { model, documentPage, followupYearPage: followup.yearPage, followupNamndPage: followup.namndPage, followupReports: followup.reports };
 }
 
 /**

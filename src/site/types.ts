@@ -133,6 +133,8 @@ export interface PlanView {
   doc: DocSummary;
   year: number;
   goals: GoalView[];
+  /** The nämnd's page of the year's uppföljning, where the year is followed up. */
+  followupUrl?: string;
 }
 
 /** A document as the model holds it: its summary, and its adopted versions for the open data. */

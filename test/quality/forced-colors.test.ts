@@ -63,7 +63,7 @@ async function marksOf(scheme: 'dark' | 'light', url: string, selector: string):
 
 describe.each(['dark', 'light'] as const)('in a %s contrast theme (forced colours)', (scheme) => {
   it.each([
-    ['the charts of an uppföljning year page', '/uppfoljning/2026/', '.graf svg'],
+    ['the charts of a nämnd\'s uppföljning page', '/uppfoljning/2026/barn-och-utbildningsnamnden/', '.graf svg'],
     ['the diagrams of the traceability page', '/sparbarhet/', '.diagram svg'],
   ])('%s take the reader\'s colours', async (_, url, selector) => {
     const { background, text, marks } = await marksOf(scheme, url, selector);

@@ -78,6 +78,7 @@ describe('the site model on a corpus with mutated documents', () => {
             const pages = [
               ...site.model.documents.map((d) => site.documentPage(d.id)),
               ...site.model.followup.years.map((y) => site.followupYearPage(y.year)),
+              ...site.model.followup.namndPages.map((n) => site.followupNamndPage(n.year, n.namnd)),
             ];
             return JSON.stringify({ model: site.model, pages });
           };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inSlices, planParts } from '../../src/site/build-in-parts.js';
 import { siteTemplates } from '../../src/site/eleventy-setup.js';
-import type { FollowupYearEntry } from '../../src/site/followup-view.js';
+import type { FollowupNamndEntry, FollowupYearEntry } from '../../src/site/followup-view.js';
 import type { DocEntry, SiteModel } from '../../src/site/types.js';
 import { buildSite, corpusWith, FIXTURE } from './helpers.js';
 
@@ -16,11 +16,12 @@ const TEMPLATES = [
   { name: 'index.njk', paginated: false },
   { name: 'namnd.njk', paginated: true },
   { name: 'uppfoljning-ar.njk', paginated: true },
+  { name: 'uppfoljning-namnd.njk', paginated: true },
   { name: 'uppfoljning.njk', paginated: false },
 ];
 const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}` }) as DocEntry);
 const years = (...goals: number[]) => goals.map((goalCount, i) => ({ year: 2030 - i, goalCount }) as FollowupYearEntry);
-const model = (documents: DocEntry[], followupYears: FollowupYearEntry[] = []) => ({ documents, followup: { years: followupYears, statusLabels: [] } }) as unknown as SiteModel;
+const model = (documents: DocEntry[], followupYears: FollowupYearEntry[] = []) => ({ documents, followup: { years: followupYears, namndPages: [], statusLabels: [] } }) as unknown as SiteModel;
 
 describe('planParts', () => {
   it('writes a site that weighs at most one part in a single run, with everything', () => {
@@ -42,11 +43,15 @@ describe('planParts', () => {
     expect(rest.flatMap((p) => (p.data!.documents ?? []).map((d) => d.id))).toEqual(docs(10).map((d) => d.id));
   });
 
-  it('weighs a year of uppföljning by its goals, and writes the years in slices of at most a part', () => {
-    // 100 goals weigh about 35 document pages.
-    const parts = planParts(TEMPLATES, model(docs(10), years(100, 100, 100, 100, 10)), 80);
-    const slices = parts.filter((p) => p.templates?.includes('uppfoljning-ar.njk')).map((p) => p.data!.followup!.years.map((y) => y.year));
-    expect(slices).toEqual([[2030, 2029], [2028, 2027, 2026]]);
+  it('weighs the uppföljning pages by their goals, and writes them in slices of at most a part', () => {
+    // A goal weighs 0.07 document pages on its year's page and 0.35 on its nämnd's, with its charts.
+    const namndPages = [100, 100, 100, 100, 100, 100].map((goalCount, i) => ({ year: 2030, namnd: `n${i}`, goalCount }) as FollowupNamndEntry);
+    const site = { ...model(docs(10), years(1000, 1000, 1000, 1000, 100)) } as SiteModel;
+    site.followup = { ...site.followup, namndPages };
+    const parts = planParts(TEMPLATES, site, 80);
+    const slices = (template: string) => parts.filter((p) => p.templates?.includes(template)).map((p) => p.data!.followup!);
+    expect(slices('uppfoljning-ar.njk').map((f) => f.years.map((y) => y.year))).toEqual([[2030], [2029], [2028], [2027, 2026]]);
+    expect(slices('uppfoljning-namnd.njk').map((f) => f.namndPages.map((n) => n.namnd))).toEqual([['n0', 'n1'], ['n2', 'n3'], ['n4', 'n5']]);
     expect(parts.find((p) => p.templates?.includes('dokument.njk'))!.data!.documents).toHaveLength(10);
   });
 });
@@ -75,12 +80,12 @@ describe('the site written in parts', () => {
     expect(parts.code, parts.stderr).toBe(0);
     expect(whole.code, whole.stderr).toBe(0);
     // Nine documents two at a time: a run for the single pages, one for each of the five other paginated
-    // templates, five for the documents, and one for the uppföljning.
-    const written = /Skrev (\d+) sidor och filer till .+ i 12 omgångar/.exec(parts.stdout);
+    // templates, five for the documents, one for the uppföljning's year and one for its two nämnd pages.
+    const written = /Skrev (\d+) sidor och filer till .+ i 13 omgångar/.exec(parts.stdout);
     expect(written, parts.stdout).not.toBeNull();
     // Where the time went: every kind of work once, in order, with the files each wrote adding up to all of them.
     const work = [...(/^\[styrdok\] Tiden: (.*)\.$/m.exec(parts.stdout)?.[1] ?? '').matchAll(/(?:^| · )([^·]+?) \d+,\d s(?: \((\d+) fil(?:er)?\))?/g)];
-    expect(work.map(([, label]) => label)).toEqual(['start, kontroll och webbplatsmodell', 'öppna data', 'övriga sidor', 'dokumentsidor', 'uppföljningens årssidor']);
+    expect(work.map(([, label]) => label)).toEqual(['start, kontroll och webbplatsmodell', 'öppna data', 'övriga sidor', 'dokumentsidor', 'uppföljningens årssidor', 'uppföljningens nämndsidor']);
     expect(work.reduce((sum, [, , files]) => sum + Number(files ?? 0), 0)).toBe(Number(written![1]));
     expect(work.find(([, label]) => label === 'dokumentsidor')?.[2]).toBe('9');
     expect(oneRun.stdout).toMatch(/Tiden: start, kontroll och webbplatsmodell \d+,\d s · öppna data \d+,\d s · alla sidor \d+,\d s \(\d+ filer\)\./);

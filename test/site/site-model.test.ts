@@ -41,8 +41,8 @@ describe('buildSiteModel', () => {
     expect(feed.entries[0]!.id).toMatch(/^https:\/\/styrdok\.test\.example\/dokument\/[a-z0-9-]+\/$/);
   });
 
-  it('holds each document and year as its list entry, and draws the whole page only when asked, anew each time', () => {
-    const { model, documentPage, followupYearPage } = buildSite(project());
+  it('holds each document, year and nämnd of a year as its list entry, and draws the whole page only when asked, anew each time', () => {
+    const { model, documentPage, followupYearPage, followupNamndPage } = buildSite(project());
     const entry = model.documents.find((d) => d.id === 'strategi-ren-och-trygg-stad')!;
     expect(entry).not.toHaveProperty('body');
     const page = documentPage(entry.id);
@@ -55,5 +55,10 @@ describe('buildSiteModel', () => {
     expect(year).not.toHaveProperty('namnder');
     expect(followupYearPage(year.year)).toMatchObject(year);
     expect(() => followupYearPage(1900)).toThrow('Det finns ingen uppföljning för 1900.');
+    const namnd = model.followup.namndPages.find((n) => n.year === year.year)!;
+    expect(namnd).not.toHaveProperty('goals');
+    expect(followupNamndPage(namnd.year, namnd.namnd)).toMatchObject(namnd);
+    expect(followupNamndPage(namnd.year, namnd.namnd).goals.length).toBe(namnd.goalCount);
+    expect(() => followupNamndPage(year.year, 'ingen-namnd')).toThrow(`Det finns ingen uppföljning för nämnden ingen-namnd ${year.year}.`);
   });
 });
