@@ -104,6 +104,8 @@ export interface MissingRow {
 export interface FollowupYearEntry {
   year: number;
   url: string;
+  /** The year's report as a CSV file for spreadsheets, in the open data. */
+  csvUrl: string;
   /** The page's heading, also its <title>. */
   title: string;
   summary: string;
@@ -174,11 +176,15 @@ export function withUnit(value: number, unit: string): string {
 
 export const partialShare = (report: FollowupReport) => report.delvis_uppnått_andel ?? DEFAULT_PARTIAL_SHARE;
 
+/** Where the open data holds a year's report as CSV (load-site.ts writes it). */
+export const followupCsvUrl = (year: number) => `/data/uppfoljning-${year}.csv`;
+
 /** What the overview shows of a year, straight from its report. */
 export function yearEntry(report: FollowupReport): FollowupYearEntry {
   return {
     year: report.år,
     url: `/uppfoljning/${report.år}/`,
+    csvUrl: followupCsvUrl(report.år),
     title: `Uppföljning ${report.år}`,
     summary: `Stadsgemensam uppföljning av nämndernas mål i verksamhetsplanerna för ${report.år}: utfall mot målvärden, status per fokusområde och per nämnd, och de rapporter som saknas.`,
     goalCount: report.mål.length,

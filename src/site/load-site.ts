@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCache } from '../engine/project-cache.js';
 import { checkProject, type CheckedProject } from '../engine/load-project.js';
@@ -8,6 +8,8 @@ import { GitHistoryError, isShallowClone, readGitHistory, type FileRevision } fr
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
+import { renderCsv } from '../followup/render-csv.js';
+import { followupCsvUrl } from './followup-view.js';
 import { buildSite } from './site-model.js';
 import { cacheSetting, dateSetting, folderSetting, switchSetting } from './settings.js';
 import type { FollowupReport } from '../followup/report-model.js';
@@ -44,6 +46,8 @@ export interface LoadedSite {
    * writeOpenData.
    */
   openData?: (() => Record<string, unknown>) | undefined;
+  /** Each year's report, newest first: the uppföljning's CSV files of the open data. */
+  followupReports: FollowupReport[];
 }
 
 /**
@@ -67,7 +71,7 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const { model, documentPage, followupYearPage, followupNamndPage, followupReports } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
-  return { project, model, documentPage, followupYearPage, followupNamndPage, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
+  return { project, model, documentPage, followupYearPage, followupNamndPage, followupReports, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
 }
 
 /**
@@ -92,6 +96,12 @@ export function writeOpenData(site: LoadedSite, outputDir: string): void {
   const gather = site.openData;
   site.openData = undefined;
   if (gather) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), gather());
+  // Each year's uppföljning as `styrdok report --format csv` writes it, for a spreadsheet.
+  for (const report of site.followupReports) {
+    const file = path.join(outputDir, followupCsvUrl(report.år));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderCsv(report));
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Element } from 'domhandler';
 import { escapeXml, lineChart, niceTicks } from '../../src/site/chart.js';
 import { trendText } from '../../src/site/followup-namnd-view.js';
 import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
-import { buildOk, corpusWith, hrefs, readPage, tag, text, type Page } from './helpers.js';
+import { buildOk, corpusWith, hrefs, readPage, tag, text, TODAY, type Page } from './helpers.js';
+import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
 
 const YEAR = '/uppfoljning/2026/';
@@ -240,6 +241,18 @@ describe('the uppföljning pages', () => {
     const data = JSON.parse(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8'));
     expect(data.uppföljning.map((r: { år: number }) => r.år)).toEqual([2026, 2025]);
     expect(data.uppföljning[0].totalt['2026-delår']).toEqual({ uppnått: 2, 'delvis uppnått': 9, 'ej uppnått': 13, 'ej rapporterat': 1 });
+  });
+
+  it('the open data has each year as a CSV file, the same as styrdok report --format csv writes, linked from the year and from /oppna-data/', async () => {
+    for (const year of [2026, 2025]) {
+      const url = `/data/uppfoljning-${year}.csv`;
+      const csv = readFileSync(path.join(out, url), 'utf8');
+      const cli = await runCli(['report', '--period', String(year), '--format', 'csv', '--today', TODAY, '--kolada', 'strategy/uppfoljning/kolada-N15419-solna.json', 'strategy'], { cwd: REPO_ROOT });
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(csv).toBe(cli.stdout);
+      expect(hrefs(page(`/uppfoljning/${year}/`))).toContain(url);
+      expect(hrefs(page('/oppna-data/'))).toContain(url);
+    }
   });
 
   describe('in Chromium', () => {
