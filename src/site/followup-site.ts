@@ -8,7 +8,7 @@ import { buildReport, type FollowupReport } from '../followup/report-model.js';
 import { STATUSES } from '../followup/status.js';
 import type { ModelContext } from './context.js';
 import { followupNamndPage, type FollowupNamndPage } from './followup-namnd-view.js';
-import { capital, followupYear, namndEntries, yearEntry, yearIndex, type FollowupSite, type FollowupYear, type YearIndex } from './followup-view.js';
+import { capital, followupYear, yearEntry, yearIndex, type FollowupSite, type FollowupYear, type YearIndex } from './followup-view.js';
 
 export interface Followup {
   site: FollowupSite;
@@ -49,7 +49,7 @@ export function followup(ctx: ModelContext, kolada?: KoladaIndex): Followup {
     return entries;
   };
   return {
-    site: { years: reports.map(yearEntry), namndPages: reports.flatMap((r) => namndEntries(r, ctx)), statusLabels: STATUSES.map(capital) },
+    site: { years: reports.map(yearEntry), namndPages: reports.flatMap((r) => yearIndex(r, ctx).namnder), statusLabels: STATUSES.map(capital) },
     reports,
     yearPage: (year) => followupYear(yearOf(year), ctx),
     namndPage: (year, namnd) => followupNamndPage(yearOf(year), ctx, goalEntries(), namnd),

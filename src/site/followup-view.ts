@@ -220,14 +220,8 @@ export function yearIndex(report: FollowupReport, ctx: ModelContext): YearIndex 
   return { report, goals, anchors: goalAnchors(report), namnder: namndEntries(report, ctx, goals, missing), missing, refOf };
 }
 
-/** The pages of the year's nämnder, straight from its report. */
-export function namndEntries(
-  report: FollowupReport,
-  ctx: ModelContext,
-  goals = new Map(report.mål.map((g) => [g.ref, g])),
-  missing?: Map<string, MissingReport[]>,
-): FollowupNamndEntry[] {
-  const late = (namnd: string) => (missing?.get(namnd) ?? report.saknade.filter((m) => m.nämnd === namnd)).filter((m) => m.försenad).length;
+/** The pages of the year's nämnder, from its report and the year's missing reports by nämnd. */
+function namndEntries(report: FollowupReport, ctx: ModelContext, goals: Map<string, GoalReport>, missing: Map<string, MissingReport[]>): FollowupNamndEntry[] {
   return report.nämnder.map((n) => ({
     year: report.år,
     namnd: n.id,
@@ -237,7 +231,7 @@ export function namndEntries(
     summary: `Uppföljning ${report.år} av målen i verksamhetsplanen för ${n.namn}: indikatorer med utfall mot målvärden, status och nämndens bedömningar.`,
     goalCount: n.mål.length,
     indicatorCount: n.mål.reduce((sum, ref) => sum + (goals.get(ref)?.indikatorer.length ?? 0), 0),
-    lateCount: late(n.id),
+    lateCount: (missing.get(n.id) ?? []).filter((m) => m.försenad).length,
   }));
 }
 
@@ -266,7 +260,7 @@ export function statusCells(g: GoalReport, report: FollowupReport): StatusCell[]
  * The anchor of each goal of the year (by ref), unique over the year: the year's page links to a goal on its
  * nämnd's page by it, and a goal's anchor stays the same whichever page it is drawn on.
  */
-export function goalAnchors(report: FollowupReport): Map<string, string> {
+function goalAnchors(report: FollowupReport): Map<string, string> {
   const taken = new Set<string>();
   const anchors = new Map<string, string>();
   for (const g of report.mål) {
