@@ -12,6 +12,7 @@ import { lineChart, type ChartPoint } from './chart.js';
 import type { ModelContext } from './context.js';
 import { outcomeText, swedishNumber } from './format.js';
 import {
+  anchorMaker,
   assessmentView,
   capital,
   countRow,
@@ -102,13 +103,7 @@ export function followupNamndPage(year: YearIndex, ctx: ModelContext, entries: M
   const share = partialShare(report);
   // Anchors on this page: the goals' are the year's (the year's page links to them); the indicators' only
   // need to differ from each other and from the goals' on the page.
-  const taken = new Set(n.mål.map((ref) => anchors.get(ref)!));
-  const unique = (base: string) => {
-    let anchor = base;
-    for (let i = 2; taken.has(anchor); i++) anchor = `${base}-${i}`;
-    taken.add(anchor);
-    return anchor;
-  };
+  const unique = anchorMaker(n.mål.map((ref) => anchors.get(ref)!));
   return {
     ...entry,
     yearTitle: `Uppföljning ${report.år}`,

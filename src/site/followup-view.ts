@@ -261,16 +261,19 @@ export function statusCells(g: GoalReport, report: FollowupReport): StatusCell[]
  * nämnd's page by it, and a goal's anchor stays the same whichever page it is drawn on.
  */
 function goalAnchors(report: FollowupReport): Map<string, string> {
-  const taken = new Set<string>();
-  const anchors = new Map<string, string>();
-  for (const g of report.mål) {
-    const base = `uppf-${safe(g.plan)}--${safe(g.id)}`;
+  const unique = anchorMaker();
+  return new Map(report.mål.map((g) => [g.ref, unique(`uppf-${safe(g.plan)}--${safe(g.id)}`)]));
+}
+
+/** Gives each base an anchor no earlier call (nor `taken`) has given: the base, else base-2, base-3 … */
+export function anchorMaker(taken: Iterable<string> = []): (base: string) => string {
+  const given = new Set(taken);
+  return (base) => {
     let anchor = base;
-    for (let i = 2; taken.has(anchor); i++) anchor = `${base}-${i}`;
-    taken.add(anchor);
-    anchors.set(g.ref, anchor);
-  }
-  return anchors;
+    for (let i = 2; given.has(anchor); i++) anchor = `${base}-${i}`;
+    given.add(anchor);
+    return anchor;
+  };
 }
 
 /**
@@ -300,13 +303,7 @@ export function followupYear(year: YearIndex, ctx: ModelContext): FollowupYear {
   const pageOf = new Map(namnder.map((n) => [n.namnd, n.url]));
   const goalHref = (namnd: string, anchor: string) => `${pageOf.get(namnd) ?? ''}#${anchor}`;
   const hrefOf = (ref: string) => goalHref(goals.get(ref)!.nämnd, anchors.get(ref)!);
-  const taken = new Set(anchors.values());
-  const unique = (base: string) => {
-    let anchor = base;
-    for (let i = 2; taken.has(anchor); i++) anchor = `${base}-${i}`;
-    taken.add(anchor);
-    return anchor;
-  };
+  const unique = anchorMaker(anchors.values());
 
   const strategies: FollowupStrategy[] = report.strategier.map((s) => ({
     anchor: unique(`strategi-${safe(s.id)}`),
