@@ -18,6 +18,8 @@ import { watchCheck } from './watch.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { openCache } from '../engine/project-cache.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
+import { CheckTiming, maybeStep } from '../engine/timing.js';
+import { timingText } from '../report/timing-text.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -38,6 +40,8 @@ Flaggor:
 ${CACHE_HELP}
   --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
   --site               med --watch: bygg också om webbplatsen (npm run site)
+  --timing             skriv efter rapporten (på stderr) hur lång tid varje steg och
+                       varje regel tog, de långsammaste reglerna först
   -h, --help           visa den här hjälpen
 
 Slutkoder: 0 inga fel, 1 fel (eller för många varningar), 2 felaktig användning,
@@ -60,6 +64,14 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   return EXIT_OK;
 }
 
+/** The steps of a check that --timing names besides the load's own (STEP_LABELS), in Swedish. */
+const TIMING_STEPS = {
+  start: 'starta Node och läsa in koden',
+  readCache: 'läsa cachen (--cache)',
+  saveCache: 'spara cachen',
+  report: 'skriva rapporten',
+} as const;
+
 /** `cache`: kept between the rounds of --watch, in memory. */
 export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -71,6 +83,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     fix: { type: 'boolean' },
     watch: { type: 'boolean' },
     site: { type: 'boolean' },
+    timing: { type: 'boolean' },
     ...CACHE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
@@ -81,7 +94,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   assertProjectHere('check', positionals, values.config, io.cwd);
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
-  const alongsideAt = (['fix', 'watch', 'site', 'max-warnings'] as const).find((flag) => values[flag] !== undefined);
+  const alongsideAt = (['fix', 'watch', 'site', 'max-warnings', 'timing'] as const).find((flag) => values[flag] !== undefined);
   if (at && alongsideAt) throw new UsageError(`--at visar vilka styrdokument som gällde en dag och kontrollerar ingenting, så --${alongsideAt} går inte att använda med den. Kör dem var för sig.`);
   if (at) return printInForce(at, format, positionals, values.config, io, cache ?? cacheFromOptions(values, io.cwd));
   if (values.site && !values.watch) throw new UsageError('--site bygger om webbplatsen vid varje ändring och används tillsammans med --watch.');
@@ -106,7 +119,10 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
-  const parseCache = cache ?? cacheFromOptions(values, io.cwd);
+  const timing = values.timing ? new CheckTiming() : undefined;
+  // Node's start and the loading of the code, up to here; a round of --watch (a cache given) has none.
+  if (timing && !cache) timing.steps.set(TIMING_STEPS.start, performance.now());
+  const parseCache = cache ?? maybeStep(values.cache ? timing : undefined, TIMING_STEPS.readCache, () => cacheFromOptions(values, io.cwd));
   let project;
   try {
     project = checkProject({
@@ -115,13 +131,16 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
       ...(values.config ? { configFile: values.config } : {}),
       ...(today ? { today } : {}),
       ...(parseCache ? { cache: parseCache } : {}),
+      ...(timing ? { timing } : {}),
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return reportConfigError(error, format, formatter, io);
   }
-  parseCache?.save();
-  io.stdout(formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
+  if (parseCache) maybeStep(timing, TIMING_STEPS.saveCache, () => parseCache.save());
+  const report = maybeStep(timing, TIMING_STEPS.report, () => formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
+  io.stdout(report);
+  if (timing) io.stderr(timingText(timing, project.corpus.files.length));
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = project.diagnostics.length - errors;

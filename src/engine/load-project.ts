@@ -11,6 +11,7 @@ import { readMarkdownFiles } from '../load/read-files.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { INTERNAL_RULE_ID, runRules } from './run-rules.js';
+import { maybeStep, type CheckTiming } from './timing.js';
 
 export interface ProjectOptions {
   /** Files and folders to read; default `strategy`. */
@@ -23,6 +24,8 @@ export interface ProjectOptions {
   maxFileBytes?: number;
   /** Parsed files from earlier runs (check --cache, --watch); the caller saves it. */
   cache?: ParseCache;
+  /** Filled with the time of each step and rule (check --timing). */
+  timing?: CheckTiming;
 }
 
 export interface CheckedProject {
@@ -93,6 +96,14 @@ function checksWithoutConfig(root: string, paths: string[], cwd: string, options
   return { diagnostics: corpus.loadDiagnostics.filter((d) => asked(d.file)).sort(compareDiagnostics), files: corpus.files.filter(asked) };
 }
 
+/** The steps of the load that `check --timing` names, in Swedish. */
+export const STEP_LABELS = {
+  config: 'läsa konfigurationen',
+  files: 'läsa och tolka filerna',
+  corpus: 'bygga samlingen (id, länkar, versioner)',
+  rules: 'köra reglerna',
+} as const;
+
 /**
  * The one load of the corpus: read, parse, validate, index and run every rule. The CLI, the reports and
  * the site all start here, so they can never disagree about a document.
@@ -115,14 +126,15 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   // references; only the findings are limited to the paths asked for.
   const corpusRoot = corpusFolder(cwd, configPath);
   const ruleList = options.rules ?? allRules;
-  const loaded = loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))], options.cache);
+  const { timing } = options;
+  const loaded = maybeStep(timing, STEP_LABELS.config, () => loadConfig(configPath, cwd, [...new Set([...allRules, ...ruleList].map((r) => r.id))], options.cache));
   if (!loaded.config) throw new ConfigError(loaded.diagnostics, checksWithoutConfig(corpusRoot, paths, cwd, options));
   const config = loaded.config;
   const today = options.today ?? todayIso();
-  const read = readAndParse([corpusRoot, ...paths], cwd, options);
-  const corpus = buildCorpus(read.parsed, read.diagnostics, corpusRoot);
+  const read = maybeStep(timing, STEP_LABELS.files, () => readAndParse([corpusRoot, ...paths], cwd, options));
+  const corpus = maybeStep(timing, STEP_LABELS.corpus, () => buildCorpus(read.parsed, read.diagnostics, corpusRoot));
   const asked = isWithin(cwd, paths);
-  const all = [...corpus.loadDiagnostics, ...runRules(ruleList, { corpus, config, today })];
+  const all = [...corpus.loadDiagnostics, ...maybeStep(timing, STEP_LABELS.rules, () => runRules(ruleList, { corpus, config, today }, timing))];
   const diagnostics = all.filter((d) => d.ruleId === INTERNAL_RULE_ID || asked(d.file)).sort(compareDiagnostics);
   return { config, corpus, today, diagnostics, files: corpus.files.filter(asked) };
 }
