@@ -16,6 +16,9 @@
  * - bare Eleventy: Eleventy's own Markdown renderer over the same files (bench/bare.eleventy.js), into an
  *   empty output folder; and beside it the part of the site's pages step that writes what it writes, one page
  *   per document (sameAsBare: the step less the open data, uppföljning and other pages, as the build reports them);
+ * - Eleventy writing the site as it is: the pages the site build just wrote, each an .html template with no
+ *   template engine (bench/written.eleventy.js), in one run into an empty output folder: what writing these
+ *   pages costs Eleventy without styrdok, so what the site's pages take beyond it is styrdok's own work;
  * and the peak memory (resident set size) of each process and the processes it starts (Pagefind), from
  * bench/with-rss.mjs, and their processor time. The site's three builds and the bare build are measured round
  * by round, and their ratios are the medians of each round's ratio. Then the ratios and the targets:
@@ -182,6 +185,15 @@ function benchSize(n) {
       if (pages !== docs.length) throw new Error(`Eleventy utan styrdok skrev ${pages} sidor, inte ${docs.length}.`);
       return result;
     };
+    const written = { WRITTEN_INPUT: env.STYRDOK_SITE_OUT, WRITTEN_OUTPUT: path.join(dir, '_written') };
+    const writtenOnce = () => {
+      rmSync(written.WRITTEN_OUTPUT, { recursive: true, force: true });
+      const result = measure('Eleventy writing the site as it is', ELEVENTY, ['--quiet', '--config=bench/written.eleventy.js'], { env: written });
+      const pages = htmlFiles(written.WRITTEN_OUTPUT);
+      const expected = htmlFiles(written.WRITTEN_INPUT);
+      if (pages !== expected) throw new Error(`Eleventy som bara skriver webbplatsens sidor skrev ${pages} sidor, inte ${expected}.`);
+      return result;
+    };
     const policies = readdirSync(path.join(corpus, 'policyer')).sort();
     // Each round builds the site in its three ways and the bare yardstick, one after the other: the machine's
     // speed drifts over the half hour a bench takes, and a ratio is then taken within a round (pairedRatio).
@@ -193,6 +205,7 @@ function benchSize(n) {
       rmSync(searchCache, { recursive: true, force: true });
       const site = logged('site', run, siteOnce('site'));
       const bareRun = logged('bare Eleventy', run, bareOnce());
+      const writtenRun = logged('Eleventy writing the site as it is', run, writtenOnce());
       // The next publication after one document changed, as `npm start` runs it: the check with --cache, then
       // the site, with the parse cache and the search indexes of the build before.
       appendFileSync(path.join(corpus, 'policyer', policies[(run + 1) % policies.length]), '\nÄnnu en mening i en policy.\n');
@@ -201,7 +214,7 @@ function benchSize(n) {
       // And with every file parsed again, as a site build on its own, without a check before it, does.
       rmSync(env.STYRDOK_SITE_OUT, { recursive: true, force: true });
       const cold = logged('site without cache', run, measure('site without cache', PAGES, [], { env: { ...env, STYRDOK_CACHE: '0' } }));
-      rounds.push({ site, bare: bareRun, again, cold });
+      rounds.push({ site, bare: bareRun, written: writtenRun, again, cold });
     }
     row.site = summary(rounds.map((r) => r.site), true);
     row.siteNoSearch = summary(rounds.map((r) => r.site.pages), true);
@@ -211,6 +224,7 @@ function benchSize(n) {
     row.searchAgain = summary(rounds.map((r) => r.again.search), true);
     row.siteCold = summary(rounds.map((r) => r.cold), true);
     row.bare = summary(rounds.map((r) => r.bare), true);
+    row.written = summary(rounds.map((r) => r.written), true);
   }
   return row;
 }
@@ -228,6 +242,7 @@ function pairedRatio(a, b, measure) {
   if (!a.paired || !b.paired || a.runs.length !== b.runs.length) return undefined;
   return median(a.runs.map((run, i) => run[measure] / b.runs[i][measure]));
 }
+const plain = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
 const shown = (r, target, below = true) => (r === undefined ? '–' : `${r.toFixed(2)}× (mål ${below ? '≤' : '≥'} ${target}×) ${r <= target ? 'ok' : 'ÖVER'}`);
 
 mkdirSync(OUT, { recursive: true });
@@ -251,6 +266,7 @@ const measures = [
   ['  varav sökindexet (oförändrade index ur cachen)', 'searchAgain'],
   ['Sidorna utan cache (STYRDOK_CACHE=0)', 'siteCold'],
   ['Eleventy utan styrdok, samma Markdown', 'bare'],
+  ['Eleventy som bara skriver webbplatsens färdiga sidor, i en körning (ingen mall, ingen styrdok)', 'written'],
 ];
 for (const [label, key] of measures) {
   if (rows.some((r) => r[key])) lines.push(`| ${label} | ${rows.map((r) => `${seconds(r[key])}, ${memory(r[key])}`).join(' | ')} |`);
@@ -264,6 +280,8 @@ lines.push(
   `| Samma sidor (start, kontroll, modell och dokumentsidorna) / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.sameAsBare, r.bare), 1.5)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.site, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok, processortid | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare, 'cpuSeconds'), 1.5)).join(' | ')} |`,
+  `| Eleventy som bara skriver webbplatsens sidor / Eleventy utan styrdok | ${rows.map((r) => plain(ratio(r.written, r.bare))).join(' | ')} |`,
+  `| Sidorna / Eleventy som bara skriver dem (styrdoks eget arbete) | ${rows.map((r) => plain(ratio(r.siteNoSearch, r.written))).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
   `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckWatch'])).join(' | ')} |`,
