@@ -67,6 +67,7 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
 /** The steps of a check that --timing names besides the load's own (STEP_LABELS), in Swedish. */
 const TIMING_STEPS = {
   start: 'starta Node och läsa in koden',
+  fix: 'rätta (--fix)',
   readCache: 'läsa cachen (--cache)',
   saveCache: 'spara cachen',
   report: 'skriva rapporten',
@@ -115,13 +116,13 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const today = parseDateOption(values.today, '--today');
   const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
   if (missing) throw new UsageError(`Sökvägen «${missing}» finns inte. Ange en fil eller mapp med styrdokument.`);
-  if (values.fix) {
-    const report = runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) });
-    (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
-  }
   const timing = values.timing ? new CheckTiming() : undefined;
   // Node's start and the loading of the code, up to here; a round of --watch (a cache given) has none.
   if (timing && !cache) timing.steps.set(TIMING_STEPS.start, performance.now());
+  if (values.fix) {
+    const report = maybeStep(timing, TIMING_STEPS.fix, () => runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) }));
+    (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
+  }
   const parseCache = cache ?? maybeStep(values.cache ? timing : undefined, TIMING_STEPS.readCache, () => cacheFromOptions(values, io.cwd));
   let project;
   try {

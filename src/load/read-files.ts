@@ -109,7 +109,9 @@ export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptio
       }
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
-      for (const entry of entries) visit(path.join(abs, entry), false);
+      // A name from readdir has no separator, so joining needs no normalizing (10,000 files a run).
+      const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
+      for (const entry of entries) visit(prefix + entry, false);
     } else if (explicit || abs.endsWith('.md')) {
       if (stat.isFile()) found.set(abs, stat);
       // Reading a named pipe would wait for a writer forever; a device would never end.

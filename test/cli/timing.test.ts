@@ -74,6 +74,14 @@ describe('check --timing', () => {
     expect(labels).toContain('spara cachen');
   });
 
+  it('times the fixes of --fix as a step of their own, after the start', async () => {
+    const p = project(['clean']);
+    const result = await p.run(['check', '--timing', '--fix']);
+    expect(result.code).toBe(0);
+    const labels = tables(result.stderr.slice(result.stderr.indexOf('Tid för kontrollen')))[0]!.rows.map((r) => r.label);
+    expect(labels.slice(0, 3)).toEqual(['starta Node och läsa in koden', 'rätta (--fix)', 'läsa konfigurationen']);
+  });
+
   it('is refused with --at, which checks nothing', async () => {
     const p = project(['clean']);
     const result = await p.check(['check', '--at', '2025-01-01', '--timing']);
