@@ -97,7 +97,7 @@ function checksWithoutConfig(root: string, paths: string[], cwd: string, options
 }
 
 /** The steps of the load that `check --timing` names, in Swedish. */
-export const STEP_LABELS = {
+const STEP_LABELS = {
   config: 'läsa konfigurationen',
   files: 'läsa och tolka filerna',
   corpus: 'bygga samlingen (id, länkar, versioner)',
