@@ -2,6 +2,7 @@ import path from 'node:path';
 import { SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
 import { createRule, type Finding } from './rule.js';
 import { clip } from '../load/clip.js';
+import { joinLink } from './util/join-link.js';
 
 export default createRule({
   id: 'body-links',
@@ -41,7 +42,7 @@ function judge(link: string, folder: string, files: ReadonlySet<string>, root: s
   const target = decodeLink(url.split('#')[0]!.split('?')[0]!);
   if (target === undefined) return `Länken «${clip(url)}» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.`;
   if (path.isAbsolute(target) || target.startsWith('/')) return `Länken «${clip(url)}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.`;
-  const resolved = path.posix.normalize(path.posix.join(folder, target));
+  const resolved = joinLink(folder, target);
   if (resolved.startsWith('../') || resolved === '..') return `Länken «${clip(url)}» leder utanför förrådet. Länka bara till dokument i förrådet.`;
   if (resolved.endsWith('.md') && !files.has(resolved) && isInside(resolved, root)) {
     return `Länken «${clip(url)}» leder till en fil som inte finns (${clip(resolved)}). Kontrollera filnamnet.`;
