@@ -57,8 +57,9 @@ export default createRule({
           }
         });
       }
-      duplicateIds(document, (corpus.targetsOf.get(document) ?? []).map((t) => ({ id: t.id, path: [...t.path, 'id'] })), 'mål', findings);
-      duplicateIds(document, actionsOf(data).map((a, i) => ({ id: a.id, path: ['åtgärder', i, 'id'] })), 'åtgärd', findings);
+      const targets = corpus.targetsOf.get(document) ?? [];
+      duplicateIds(document, targets, (i) => [...targets[i]!.path, 'id'], 'mål', findings);
+      duplicateIds(document, actionsOf(data), (i) => ['åtgärder', i, 'id'], 'åtgärd', findings);
       actionsOf(data).forEach((action, i) =>
         action.bidrar_till?.forEach((ref, j) => {
           const problem = targetProblem(ref, corpus);
@@ -66,7 +67,7 @@ export default createRule({
         }),
       );
       if (isVerksamhetsplan(data)) {
-        duplicateIds(document, data.mål.map((g, i) => ({ id: g.id, path: ['mål', i, 'id'] })), 'mål', findings);
+        duplicateIds(document, data.mål, (i) => ['mål', i, 'id'], 'mål', findings);
         data.mål.forEach((goal, i) =>
           goal.bidrar_till?.forEach((ref, j) => {
             const problem = targetProblem(ref, corpus);
@@ -85,11 +86,13 @@ export default createRule({
   },
 });
 
-function duplicateIds(document: StyrDocument, entries: { id: string; path: PathSegment[] }[], what: 'mål' | 'åtgärd', findings: Finding[]): void {
+/** `pathOf(i)`: where the i-th id stands, made only for a duplicate (most documents have none). */
+function duplicateIds(document: StyrDocument, entries: readonly { id: string }[], pathOf: (i: number) => PathSegment[], what: 'mål' | 'åtgärd', findings: Finding[]): void {
+  if (entries.length < 2) return;
   const article = what === 'mål' ? 'ett' : 'en';
   const seen = new Set<string>();
-  for (const entry of entries) {
-    if (seen.has(entry.id)) findings.push({ document, path: entry.path, message: `Id «${entry.id}» används för mer än ${article} ${what} i dokumentet. Ge varje ${what} ett eget id.` });
-    seen.add(entry.id);
-  }
+  entries.forEach(({ id }, i) => {
+    if (seen.has(id)) findings.push({ document, path: pathOf(i), message: `Id «${id}» används för mer än ${article} ${what} i dokumentet. Ge varje ${what} ett eget id.` });
+    seen.add(id);
+  });
 }
