@@ -2,7 +2,7 @@ import path from 'node:path';
 import { SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
 import { createRule, type Finding } from './rule.js';
 import { clip } from '../load/clip.js';
-import { joinLink } from './util/join-link.js';
+import { joinLink } from '../load/join-link.js';
 
 export default createRule({
   id: 'body-links',

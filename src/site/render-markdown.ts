@@ -4,6 +4,7 @@ import footnote from 'markdown-it-footnote';
 import Token from 'markdown-it/lib/token.mjs';
 import { createSlugger } from './slug.js';
 import { footnoteTail } from './footnote-tail.js';
+import { joinLink } from '../load/join-link.js';
 
 export interface Heading {
   depth: number;
@@ -189,7 +190,7 @@ function siteHref(raw: string | null, options: RenderOptions): string | undefine
   } catch {
     return undefined;
   }
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(options.file), decoded));
+  const resolved = joinLink(path.posix.dirname(options.file), decoded);
   const url = options.urlOfFile.get(resolved);
   if (!url) return undefined;
   return hash ? `${url}#${hash}` : url;

@@ -4,10 +4,11 @@ import path from 'node:path';
 const NEEDS_NORMALIZING = /(^|\/)\.{1,2}(\/|$)|\/\/|^\//;
 
 /**
- * `path.posix.normalize(path.posix.join(folder, target))`, without normalizing in the two common cases: a
- * plain target (`anvisning-96.md`) and one that first climbs out of the folder (`../riktlinjer/x.md`).
- * Anything else is normalized as before. At 10,000 documents the body-links rule judges 18,000 distinct
- * links, and normalizing them was half of the rule's time (check --timing).
+ * Where a link in a body leads, from the folder of its document: `path.posix.normalize(path.posix.join(folder,
+ * target))`, without normalizing in the two common cases, a plain target (`anvisning-96.md`) and one that
+ * first climbs out of the folder (`../riktlinjer/x.md`). Anything else is normalized. The body-links rule and
+ * the site's pages both resolve every link: at 10,000 documents, 44,000 links, and normalizing them was half
+ * of the rule's time (check --timing).
  */
 export function joinLink(folder: string, target: string): string {
   let base = folder === '.' ? '' : folder;

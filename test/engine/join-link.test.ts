@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinLink } from '../../src/rules/util/join-link.js';
+import { joinLink } from '../../src/load/join-link.js';
 
 const normalized = (folder: string, target: string) => path.posix.normalize(path.posix.join(folder, target));
 
