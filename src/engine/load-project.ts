@@ -10,7 +10,8 @@ import { parseFile, type ParsedFile } from '../load/parse-file.js';
 import { readMarkdownFiles } from '../load/read-files.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
-import { INTERNAL_RULE_ID, runRules } from './run-rules.js';
+import { ruleFindings } from './rule-results.js';
+import { INTERNAL_RULE_ID } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
 export interface ProjectOptions {
@@ -101,7 +102,6 @@ const STEP_LABELS = {
   config: 'läsa konfigurationen',
   files: 'läsa och tolka filerna',
   corpus: 'bygga samlingen (id, länkar, versioner)',
-  rules: 'köra reglerna',
 } as const;
 
 /**
@@ -134,7 +134,7 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   const read = maybeStep(timing, STEP_LABELS.files, () => readAndParse([corpusRoot, ...paths], cwd, options));
   const corpus = maybeStep(timing, STEP_LABELS.corpus, () => buildCorpus(read.parsed, read.diagnostics, corpusRoot));
   const asked = isWithin(cwd, paths);
-  const all = [...corpus.loadDiagnostics, ...maybeStep(timing, STEP_LABELS.rules, () => runRules(ruleList, { corpus, config, today }, timing))];
+  const all = [...corpus.loadDiagnostics, ...ruleFindings(ruleList, { corpus, config, today }, options.cache, timing)];
   const diagnostics = all.filter((d) => d.ruleId === INTERNAL_RULE_ID || asked(d.file)).sort(compareDiagnostics);
   return { config, corpus, today, diagnostics, files: corpus.files.filter(asked) };
 }

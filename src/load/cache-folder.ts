@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry } from './parse-cache.js';
 import type { SpanTable } from './yaml-source.js';
 
@@ -46,6 +47,13 @@ const partName = (shard: number) => shard.toString(16).padStart(2, '0');
 const shardFile = (location: string, shard: number) => path.join(location, `del-${partName(shard)}.json`);
 const positionsFile = (location: string, shard: number) => path.join(location, `lagen-${partName(shard)}.json`);
 const configFile = (location: string) => path.join(location, 'konfiguration.json');
+const ruleFindingsFile = (location: string) => path.join(location, 'regler.json');
+
+/** The rules' findings of the last run that ran them, under the key of what they read (engine/rule-results.ts). */
+export interface StoredRuleFindings {
+  rulesKey: string;
+  diagnostics: Diagnostic[];
+}
 
 function readJson(file: string, key: string): Record<string, unknown> | undefined {
   try {
@@ -75,11 +83,23 @@ export function readPositions(location: string, key: string, shard: number): Pos
   return stored && stored.positions && typeof stored.positions === 'object' ? (stored.positions as Positions) : {};
 }
 
+/** The rules' findings stored in the folder; undefined when there are none, or they are damaged or stale. */
+export function readRuleFindings(location: string, key: string): StoredRuleFindings | undefined {
+  const stored = readJson(ruleFindingsFile(location), key);
+  return stored && typeof stored.rulesKey === 'string' && Array.isArray(stored.diagnostics) ? { rulesKey: stored.rulesKey, diagnostics: stored.diagnostics as Diagnostic[] } : undefined;
+}
+
 /**
  * Writes the given parts (and the config, when given). Each file is written beside itself and renamed, so an
  * interrupted run never leaves half a file; the positions go first, and are checked by hash when read.
  */
-export function writeCacheFolder(location: string, key: string, shards: Map<number, { entries: Entries; positions: Positions }>, config?: RememberedConfig): void {
+export function writeCacheFolder(
+  location: string,
+  key: string,
+  shards: Map<number, { entries: Entries; positions: Positions }>,
+  config?: RememberedConfig,
+  ruleFindings?: StoredRuleFindings,
+): void {
   if (!claimFolder(location)) return;
   const writtenAt = Date.now();
   for (const [shard, { entries, positions }] of shards) {
@@ -87,6 +107,7 @@ export function writeCacheFolder(location: string, key: string, shards: Map<numb
     writeAtomically(shardFile(location, shard), { key, writtenAt, entries });
   }
   if (config) writeAtomically(configFile(location), { key, ...config });
+  if (ruleFindings) writeAtomically(ruleFindingsFile(location), { key, ...ruleFindings });
 }
 
 /** The cache of earlier styrdok versions was one JSON file at the same place; it starts like this. */

@@ -3,12 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StyrDocument } from '../model/document.js';
-import type { Span } from '../model/diagnostic.js';
+import type { Diagnostic, Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
-import { readCacheFolder, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type Positions } from './cache-folder.js';
+import { readCacheFolder, readPositions, readRuleFindings, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type Positions, type StoredRuleFindings } from './cache-folder.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import type { RawFile } from './read-files.js';
+import { ruleInputsOf } from './rule-inputs.js';
 import { locateIn, spanTableOf, type SpanTable } from './yaml-source.js';
 
 /**
@@ -30,6 +31,12 @@ export interface ParseCache {
   configData(text: string): unknown;
   /** Notes the data of a config loaded without findings. */
   rememberConfig(text: string, data: unknown): void;
+  /** What the rules can see of a file read or reused in this run (rule-inputs.ts). */
+  ruleInputs(file: string): string | undefined;
+  /** The rules' findings kept under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
+  ruleFindings(rulesKey: string): Diagnostic[] | undefined;
+  /** Keeps the rules' findings under `rulesKey`, in place of any kept before. */
+  rememberRuleFindings(rulesKey: string, diagnostics: Diagnostic[]): void;
   /** Writes what changed (when the cache has a folder), keeping only the files seen since the last save. */
   save(): void;
   readonly stats: { reused: number; hashed: number; parsed: number };
@@ -48,6 +55,8 @@ export interface Entry {
   size: number;
   mtimeMs: number;
   hash: string;
+  /** What the rules can see of the file (rule-inputs.ts). */
+  ruleInputs: string;
   claimedId?: string;
   /** Left out when there are none, as for most files. */
   diagnostics?: ParsedFile['diagnostics'];
@@ -62,7 +71,7 @@ const PARSER_CODE_DIRS = ['.', '../schema/', '../config/'].map((dir) => fileURLT
  * size limit. Hashing the code itself means a fix to the parser is never hidden by an old cache.
  */
 export function cacheKey(version: string, schemaDir: string, maxFileBytes: number): string {
-  const hash = createHash('sha256').update(`styrdok ${version} cache 2 max ${maxFileBytes}\n`);
+  const hash = createHash('sha256').update(`styrdok ${version} cache 3 max ${maxFileBytes}\n`);
   const hashFiles = (dir: string, ending: string) => {
     for (const name of readdirSync(dir).filter((f) => f.endsWith(ending)).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
   };
@@ -99,6 +108,10 @@ export function openParseCache(key: string, location?: string): ParseCache {
   };
   let config = previous?.config;
   let configChanged = false;
+  // Read on the first question: a check without the rules (the site's own load asks too) may never need them.
+  let ruleFindings: StoredRuleFindings | undefined | null = null;
+  let ruleFindingsChanged = false;
+  const storedRuleFindings = () => (ruleFindings === null ? (ruleFindings = location ? readRuleFindings(location, key) : undefined) : ruleFindings);
   const stats = { reused: 0, hashed: 0, parsed: 0 };
 
   return {
@@ -133,10 +146,22 @@ export function openParseCache(key: string, location?: string): ParseCache {
       if (config?.hash !== hash) configChanged = true;
       config = { hash, data };
     },
+    ruleInputs(file) {
+      return seen.get(file)?.ruleInputs;
+    },
+    ruleFindings(rulesKey) {
+      const stored = storedRuleFindings();
+      return stored?.rulesKey === rulesKey ? stored.diagnostics : undefined;
+    },
+    rememberRuleFindings(rulesKey, diagnostics) {
+      if (storedRuleFindings()?.rulesKey === rulesKey) return;
+      ruleFindings = { rulesKey, diagnostics };
+      ruleFindingsChanged = true;
+    },
     save() {
       // A part that lost a file (deleted or moved) is written again too.
       for (const [file] of known) if (!seen.has(file)) dirty.add(shardOf(file));
-      if (location && (dirty.size || configChanged)) {
+      if (location && (dirty.size || configChanged || ruleFindingsChanged)) {
         const shards = new Map<number, { entries: Entries; positions: Positions }>([...dirty].map((s) => [s, { entries: {}, positions: {} }]));
         for (const [file, entry] of seen) {
           const shard = shards.get(shardOf(file));
@@ -146,10 +171,11 @@ export function openParseCache(key: string, location?: string): ParseCache {
           const spans = entry.document?.locate ? spanTableOf(entry.document.locate) : storedSpans(file, entry.hash);
           if (spans) shard.positions[file] = { hash: entry.hash, spans };
         }
-        writeCacheFolder(location, key, shards, configChanged ? config : undefined);
+        writeCacheFolder(location, key, shards, configChanged ? config : undefined, ruleFindingsChanged ? (ruleFindings ?? undefined) : undefined);
       }
       dirty.clear();
       configChanged = false;
+      ruleFindingsChanged = false;
       // The next round (in memory: --watch) trusts what this one saw, except files modified this very second.
       trustedBefore.fill(Date.now() - 1000);
       known.clear();
@@ -166,6 +192,7 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
     size: raw.size,
     mtimeMs: raw.mtimeMs,
     hash,
+    ruleInputs: ruleInputsOf(parsed, raw.text),
     ...(parsed.claimedId !== undefined ? { claimedId: parsed.claimedId } : {}),
     ...(parsed.diagnostics.length ? { diagnostics: parsed.diagnostics } : {}),
     ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: document.links, locate: document.locate } } : {}),

@@ -15,10 +15,13 @@ export function timingText(timing: CheckTiming, files: number): string {
     '',
     table('Steg', 'Andel', steps, total),
     '',
-    table('Regel', 'Andel av reglerna', rules, rulesTotal),
+    rules.length ? table('Regel', 'Andel av reglerna', rules, rulesTotal) : NO_RULES_RAN,
     '',
   ].join('\n');
 }
+
+/** Said instead of the rules' table when their findings came from the cache (engine/rule-results.ts). */
+const NO_RULES_RAN = 'Ingen regel kördes: inget som reglerna läser hade ändrats sedan förra kontrollen, så deras fynd togs ur cachen.';
 
 function table(heading: string, shareHeading: string, rows: [string, number][], total: number): string {
   const width = Math.max(heading.length, ...rows.map(([label]) => label.length));

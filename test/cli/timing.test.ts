@@ -1,6 +1,7 @@
+import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
-import { NEW_PERIOD, project } from './project.js';
+import { NEW_PERIOD, project, STRATEGY_FILE } from './project.js';
 
 /**
  * `check --timing`: the real CLI on the fixtures. The report on stdout is the same as without the flag; the
@@ -65,13 +66,23 @@ describe('check --timing', () => {
     expect(ms.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(rulesStep + ruleTimes!.rows.length);
   });
 
-  it('names the reading and saving of the parse cache with --cache', async () => {
+  it('names the reading and saving of the parse cache with --cache, and says when no rule had to run', async () => {
     const p = project(['clean']);
     const result = await p.run(['check', '--timing', '--cache']);
     expect(result.code).toBe(0);
     const labels = tables(result.stderr)[0]!.rows.map((r) => r.label);
     expect(labels.slice(0, 2)).toEqual(['starta Node och läsa in koden', 'läsa cachen (--cache)']);
     expect(labels).toContain('spara cachen');
+    expect(labels).toContain('reglernas fynd ur cachen (--cache)');
+    expect(labels).toContain('köra reglerna');
+
+    // A new sentence in a document's text changes nothing the rules read: their findings come from the cache.
+    appendFileSync(p.path(STRATEGY_FILE), '\nEn mening till.\n');
+    const again = await p.run(['check', '--timing', '--cache']);
+    expect(again.stdout).toBe(result.stdout);
+    const [steps, noRules] = tables(again.stderr);
+    expect(steps!.rows.map((r) => r.label)).not.toContain('köra reglerna');
+    expect(noRules).toEqual({ heading: ['Ingen regel kördes: inget som reglerna läser hade ändrats sedan förra kontrollen, så deras fynd togs ur cachen.'], rows: [] });
   });
 
   it('times the fixes of --fix as a step of their own, after the start', async () => {

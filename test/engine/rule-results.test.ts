@@ -1,0 +1,136 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/load-project.js';
+import { RULE_CODE_DIRS } from '../../src/engine/rule-results.js';
+import { INTERNAL_RULE_ID, runRules } from '../../src/engine/run-rules.js';
+import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
+import { rules } from '../../src/rules/index.js';
+import type { Rule } from '../../src/rules/rule.js';
+import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
+import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
+
+const TODAY = '2026-11-25';
+const POLICY = 'strategy/policyer/trygghetspolicy.md';
+
+let project: TempProject | undefined;
+afterEach(() => {
+  project?.dispose();
+  project = undefined;
+});
+
+function copyOfStrategy(): TempProject {
+  project = tempProject('styrdok-rule-results-');
+  cpSync(path.join(REPO_ROOT, 'strategy'), project.path('strategy'), { recursive: true });
+  return project;
+}
+
+/** Every rule, counting the times any of them ran. */
+function countedRules(): { rules: Rule[]; runs: () => number } {
+  let runs = 0;
+  return {
+    rules: rules.map((rule) => ({ ...rule, check: (context) => (runs++, rule.check(context)) })),
+    runs: () => runs,
+  };
+}
+
+/**
+ * A check as a new process runs it with --cache: a cache opened from the folder, saved afterwards. Returns
+ * its findings and whether the rules ran.
+ */
+function checkWithCache(p: TempProject, options: { today?: string } = {}) {
+  const counted = countedRules();
+  const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
+  const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: options.today ?? TODAY, rules: counted.rules, cache });
+  cache.save();
+  return { diagnostics, rulesRan: counted.runs() > 0 };
+}
+
+const uncached = (p: TempProject, today = TODAY) => checkProject({ cwd: p.dir, paths: ['strategy'], today }).diagnostics;
+
+const edit = (p: TempProject, file: string, change: (text: string) => string) => writeFileSync(p.path(file), change(readFileSync(p.path(file), 'utf8')));
+
+describe('the rules’ findings in the cache', () => {
+  it('are taken from the cache when only a document’s text (or a comment in the config) changed, and are exactly an uncached check’s', () => {
+    const p = copyOfStrategy();
+    const first = checkWithCache(p);
+    expect(first.rulesRan).toBe(true);
+    expect(first.diagnostics.length).toBeGreaterThan(0);
+    expect(first.diagnostics).toEqual(uncached(p));
+
+    appendFileSync(p.path(POLICY), '\nEn mening till i policyn.\n');
+    appendFileSync(p.path('strategy/styrdok.config.yaml'), '\n# En kommentar ändrar inget som reglerna läser.\n');
+    const second = checkWithCache(p);
+    expect(second.rulesRan).toBe(false);
+    expect(second.diagnostics).toEqual(uncached(p));
+  });
+
+  it.each([
+    ['the frontmatter of a document', (p: TempProject) => edit(p, POLICY, (t) => t.replace('\n---', '\n# en kommentar flyttar raderna under den\n---'))],
+    ['a link in a document’s text', (p: TempProject) => appendFileSync(p.path(POLICY), '\nSe [riktlinjen](../riktlinjer/finns-inte.md).\n')],
+    ['the config', (p: TempProject) => edit(p, 'strategy/styrdok.config.yaml', (t) => t.replace('kommun: Solna stad', 'kommun: Solna'))],
+    ['which files there are', (p: TempProject) => rmSync(p.path('strategy/riktlinjer/riktlinje-kamerabevakning.md'))],
+  ])('run again when %s changed, and then give what an uncached check gives', (_, change) => {
+    const p = copyOfStrategy();
+    checkWithCache(p);
+    change(p);
+    const again = checkWithCache(p);
+    expect(again.rulesRan).toBe(true);
+    expect(again.diagnostics).toEqual(uncached(p));
+  });
+
+  it('run again on another day: a revision falls due as the calendar moves on', () => {
+    const p = copyOfStrategy();
+    checkWithCache(p);
+    const later = checkWithCache(p, { today: '2030-01-01' });
+    expect(later.rulesRan).toBe(true);
+    expect(later.diagnostics).toEqual(uncached(p, '2030-01-01'));
+    expect(later.diagnostics).not.toEqual(uncached(p));
+  });
+
+  it('are never kept when a rule failed: an internal error is met again, not remembered', () => {
+    const p = copyOfStrategy();
+    const failing: Rule = { id: 'owner', description: 'fel', defaultSeverity: 'error', check: () => { throw new Error('trasig regel'); } };
+    const cache = () => openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
+    for (let run = 0; run < 2; run++) {
+      const c = cache();
+      const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, rules: [failing], cache: c });
+      c.save();
+      expect(diagnostics.filter((d) => d.ruleId === INTERNAL_RULE_ID)).toHaveLength(1);
+    }
+  });
+});
+
+describe('what the rules read', () => {
+  it('is never a document’s body, which their cache key leaves out (load/rule-inputs.ts)', () => {
+    const { corpus, config, today } = checkProject({ cwd: REPO_ROOT, paths: ['strategy'], today: TODAY });
+    for (const document of corpus.documents) {
+      Object.defineProperty(document, 'body', {
+        get() {
+          throw new Error(`en regel läste brödtexten i ${document.file}`);
+        },
+      });
+    }
+    const internal = runRules(rules, { corpus, config, today }).filter((d) => d.ruleId === INTERNAL_RULE_ID);
+    expect(internal.map((d) => d.message)).toEqual([]);
+  });
+
+  it('is code only in the folders whose files the cache key hashes (RULE_CODE_DIRS)', () => {
+    const src = path.join(REPO_ROOT, 'src');
+    const seen = new Set<string>();
+    const queue = ['rules/index.ts', 'config/config.ts', 'engine/run-rules.ts'];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      // Type-only imports are erased when compiled: they run no code.
+      for (const match of readFileSync(path.join(src, file), 'utf8').matchAll(/^import (?!type )[^;]*? from '(\.[^']+)\.js';/gm)) {
+        queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), `${match[1]}.ts`)));
+      }
+    }
+    const folders = new Set([...seen].map((file) => path.posix.dirname(file)));
+    expect([...folders].filter((folder) => !RULE_CODE_DIRS.includes(folder))).toEqual([]);
+    // And each listed folder exists, so that a rename cannot leave the key hashing nothing.
+    for (const folder of RULE_CODE_DIRS) expect(readdirSync(path.join(src, folder)).some((f) => f.endsWith('.ts'))).toBe(true);
+  });
+});
