@@ -83,14 +83,16 @@ export function buildCorpus(parsed: ParsedFile[], readDiagnostics: Diagnostic[] 
     const targets = collectTargets(doc);
     corpus.targetsOf.set(doc, targets);
     for (const target of targets) if (!corpus.targets.has(target.ref)) corpus.targets.set(target.ref, target);
-    if (isVerksamhetsplan(doc.data)) {
-      const plan = doc as GoalEntry['plan'];
-      plan.data.mål.forEach((goal, index) => {
-        corpus.goals.push({ ref: `${doc.data.id}#${goal.id}`, plan, goal, path: ['mål', index] });
-      });
-    }
+    corpus.goals.push(...goalsOf(doc));
   }
   return corpus;
+}
+
+/** The goals of a document: a verksamhetsplan's, in order; none for other kinds. */
+export function goalsOf(doc: StyrDocument): GoalEntry[] {
+  if (!isVerksamhetsplan(doc.data)) return [];
+  const plan = doc as GoalEntry['plan'];
+  return plan.data.mål.map((goal, index) => ({ ref: `${doc.data.id}#${goal.id}`, plan, goal, path: ['mål', index] }));
 }
 
 function collectTargets(doc: StyrDocument): Target[] {

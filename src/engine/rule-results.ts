@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import type { Rule, RuleContext } from '../rules/rule.js';
-import { INTERNAL_RULE_ID, runRules } from './run-rules.js';
+import { isDocumentRule, type Rule, type RuleContext } from '../rules/rule.js';
+import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
 /**
@@ -20,34 +20,77 @@ export const RULE_STEP_LABELS = {
   run: 'köra reglerna',
 } as const;
 
+/** A document rule's findings about one file, with what the rules could read of it when they were found. */
+interface DocumentEntry {
+  inputs: string;
+  diagnostics?: Diagnostic[];
+}
+
 /**
- * The rules' findings. With a cache, those of the last run are taken from it when nothing the rules read has
- * changed since: the same files with the same frontmatter and body links (rule-inputs.ts), the same config,
- * day, rules and rule code. Rules are pure functions of exactly these, so their findings would be the same.
- * A change to a document's text alone, most changes, then costs no rule at all; any other change runs them
- * all, since one document's frontmatter can change another's findings (a replaced strategy, a moved goal).
+ * The rules' findings, with a cache as ESLint's --cache keeps them. Rules are pure functions of what they read:
+ * the files with their frontmatter and body links (rule-inputs.ts), the config, the day and the rules' code.
+ * - When none of it changed since the last run, all their findings are taken from the cache: a change to
+ *   a document's text alone, the most common change, runs no rule.
+ * - Otherwise every corpus rule runs (one document's frontmatter can change another's findings: a replaced
+ *   strategy, a moved goal), and each document rule only on the documents whose inputs changed.
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
-  const key = cache && maybeStep(timing, RULE_STEP_LABELS.cached, () => rulesKey(rules, context, cache));
-  const stored = key ? maybeStep(timing, RULE_STEP_LABELS.cached, () => cache.ruleFindings(key)) : undefined;
-  if (stored) return stored;
-  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
+  if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
+  const key = maybeStep(timing, RULE_STEP_LABELS.cached, () => wholeRunKey(rules, context, cache));
+  const stored = key ? maybeStep(timing, RULE_STEP_LABELS.cached, () => cache.keptFindings('regler', key)) : undefined;
+  if (Array.isArray(stored)) return stored as Diagnostic[];
+  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [...runCorpusRules(rules, context, timing), ...documentFindings(rules, context, cache, timing)]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
-  if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.rememberRuleFindings(key, diagnostics);
+  if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
   return diagnostics;
 }
 
+/** The document rules' findings: kept ones for each document whose inputs are the same, new ones for the rest. */
+function documentFindings(rules: readonly Rule[], context: RuleContext, cache: ParseCache, timing?: CheckTiming): Diagnostic[] {
+  const runner = documentRuleRunner(rules, context, timing);
+  const key = documentRulesKey(rules, context);
+  const stored = (cache.keptFindings('regler-dokument', key) ?? {}) as Record<string, DocumentEntry | undefined>;
+  const keep: Record<string, DocumentEntry> = {};
+  const all: Diagnostic[] = [];
+  let ran = 0;
+  for (const document of context.corpus.documents) {
+    const inputs = cache.ruleInputs(document.file);
+    const before = stored[document.file];
+    const unchanged = inputs !== undefined && before?.inputs === inputs;
+    const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
+    if (!unchanged) ran++;
+    if (inputs !== undefined) keep[document.file] = diagnostics.length ? { inputs, diagnostics } : { inputs };
+    all.push(...diagnostics);
+  }
+  const gone = Object.keys(stored).length !== Object.keys(keep).length;
+  if ((ran || gone) && !runner.failures.length) cache.keepFindings('regler-dokument', key, keep);
+  return [...all, ...runner.failures];
+}
+
 /** One hash of everything the rules read; undefined when a file's inputs are unknown. */
-function rulesKey(rules: readonly Rule[], { corpus, config, today }: RuleContext, cache: ParseCache): string | undefined {
-  const hash = createHash('sha1').update(`${ruleCode()}\0${today}\0${corpus.root}\0${config.file}\0`);
-  hash.update(JSON.stringify(config.data)).update('\0');
-  for (const rule of rules) hash.update(`${rule.id}\0`);
-  for (const file of corpus.files) {
+function wholeRunKey(rules: readonly Rule[], context: RuleContext, cache: ParseCache): string | undefined {
+  const hash = settingsHash(rules, context);
+  for (const file of context.corpus.files) {
     const inputs = cache.ruleInputs(file);
     if (inputs === undefined) return undefined;
     hash.update(`${file}\0${inputs}\n`);
   }
   return hash.digest('hex');
+}
+
+/** What a document rule reads besides its document: the settings and which files there are. */
+function documentRulesKey(rules: readonly Rule[], context: RuleContext): string {
+  const hash = settingsHash(rules.filter(isDocumentRule), context);
+  for (const file of context.corpus.files) hash.update(`${file}\n`);
+  return hash.digest('hex');
+}
+
+/** The rules' code and names, the day, the corpus folder and the config. */
+function settingsHash(rules: readonly Rule[], { corpus, config, today }: RuleContext): Hash {
+  const hash = createHash('sha1').update(`${ruleCode()}\0${today}\0${corpus.root}\0${config.file}\0`);
+  hash.update(JSON.stringify(config.data)).update('\0');
+  for (const rule of rules) hash.update(`${rule.id}\0`);
+  return hash.update('\0');
 }
 
 let codeHash: string | undefined;

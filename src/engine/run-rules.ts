@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
-import type { Rule, RuleContext } from '../rules/rule.js';
+import type { StyrDocument } from '../model/document.js';
+import { isDocumentRule, type CorpusRule, type DocumentContext, type DocumentRule, type Finding, type Rule, type RuleContext } from '../rules/rule.js';
 import type { CheckTiming } from './timing.js';
 
 /** Thrown findings are internal errors: the CLI exits 2 for them, never 1. */
@@ -10,44 +11,97 @@ function combine(configured: Severity, finding: Severity | undefined): Severity 
   return finding === 'warning' ? 'warning' : configured;
 }
 
-/** Each rule's findings as diagnostics; `timing`, when given, gets each rule's time, its findings' positions included. */
+/** Every rule's findings as diagnostics; `timing`, when given, gets each rule's time, its findings' positions included. */
 export function runRules(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): Diagnostic[] {
+  const diagnostics = runCorpusRules(rules, context, timing);
+  const documentRules = documentRuleRunner(rules, context, timing);
+  for (const document of context.corpus.documents) diagnostics.push(...documentRules.run(document));
+  return [...diagnostics, ...documentRules.failures];
+}
+
+/** The findings of the corpus rules among `rules`. */
+export function runCorpusRules(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
+    if (isDocumentRule(rule)) continue;
     const configured = context.config.severity(rule.id, rule.defaultSeverity);
     if (configured === 'off') continue;
-    if (timing) timing.rule(rule.id, () => runRule(rule, configured, context, diagnostics));
-    else runRule(rule, configured, context, diagnostics);
+    if (timing) timing.rule(rule.id, () => runCorpusRule(rule, configured, context, diagnostics));
+    else runCorpusRule(rule, configured, context, diagnostics);
   }
   return diagnostics;
 }
 
 /** One rule's findings, added to `diagnostics`; a rule that throws gives one internal finding instead. */
-function runRule(rule: Rule, configured: Severity, context: RuleContext, diagnostics: Diagnostic[]): void {
+function runCorpusRule(rule: CorpusRule, configured: Severity, context: RuleContext, diagnostics: Diagnostic[]): void {
   let findings;
   try {
     findings = rule.check(context);
   } catch (error) {
-    diagnostics.push({
-      file: context.config.file,
-      span: { start: { line: 1, column: 1 } },
-      ruleId: INTERNAL_RULE_ID,
-      severity: 'error',
-      message: `Internt fel i regeln ${rule.id}: ${error instanceof Error ? error.message : String(error)}. Rapportera felet till styrdoks förvaltare.`,
-    });
+    diagnostics.push(internalError(rule, error, context.config.file));
     return;
   }
-  for (const finding of findings) {
-    const { document } = finding;
-    const span = finding.bodyPosition ? { start: finding.bodyPosition } : document.locate(finding.path ?? ['id']);
-    diagnostics.push({
-      file: document.file,
-      span,
-      ruleId: rule.id,
-      severity: combine(configured, finding.severity),
-      message: finding.message,
-      documentId: document.data.id,
-      ...(finding.related?.length ? { related: finding.related } : {}),
-    });
-  }
+  for (const finding of findings) diagnostics.push(toDiagnostic(rule, configured, finding.document, finding));
+}
+
+export interface DocumentRuleRunner {
+  /** The findings of every document rule about one document. */
+  run(document: StyrDocument): Diagnostic[];
+  /** One internal finding for each rule that threw; it is not run again in this run. */
+  readonly failures: Diagnostic[];
+}
+
+/** Runs the document rules among `rules` on one document at a time, with what they may see of the corpus. */
+export function documentRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
+  const enabled = rules.filter(isDocumentRule).flatMap((rule) => {
+    const configured = context.config.severity(rule.id, rule.defaultSeverity);
+    return configured === 'off' ? [] : [{ rule, configured }];
+  });
+  const seen: DocumentContext = { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
+  const failed = new Set<DocumentRule>();
+  const failures: Diagnostic[] = [];
+  return {
+    failures,
+    run(document) {
+      const diagnostics: Diagnostic[] = [];
+      for (const { rule, configured } of enabled) {
+        if (failed.has(rule)) continue;
+        const one = () => {
+          try {
+            for (const finding of rule.checkDocument(document, seen)) diagnostics.push(toDiagnostic(rule, configured, document, finding));
+          } catch (error) {
+            failed.add(rule);
+            failures.push(internalError(rule, error, document.file));
+          }
+        };
+        if (timing) timing.rule(rule.id, one);
+        else one();
+      }
+      return diagnostics;
+    },
+  };
+}
+
+function toDiagnostic(rule: Rule, configured: Severity, document: StyrDocument, finding: Omit<Finding, 'document'>): Diagnostic {
+  const span = finding.bodyPosition ? { start: finding.bodyPosition } : document.locate(finding.path ?? ['id']);
+  return {
+    file: document.file,
+    span,
+    ruleId: rule.id,
+    severity: combine(configured, finding.severity),
+    message: finding.message,
+    documentId: document.data.id,
+    ...(finding.related?.length ? { related: finding.related } : {}),
+  };
+}
+
+/** A rule that threw: a fault in styrdok, said where it happened (the config, or the document it was checking). */
+function internalError(rule: Rule, error: unknown, file: string): Diagnostic {
+  return {
+    file,
+    span: { start: { line: 1, column: 1 } },
+    ruleId: INTERNAL_RULE_ID,
+    severity: 'error',
+    message: `Internt fel i regeln ${rule.id}: ${error instanceof Error ? error.message : String(error)}. Rapportera felet till styrdoks förvaltare.`,
+  };
 }

@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry } from './parse-cache.js';
 import type { SpanTable } from './yaml-source.js';
 
@@ -47,13 +46,19 @@ const partName = (shard: number) => shard.toString(16).padStart(2, '0');
 const shardFile = (location: string, shard: number) => path.join(location, `del-${partName(shard)}.json`);
 const positionsFile = (location: string, shard: number) => path.join(location, `lagen-${partName(shard)}.json`);
 const configFile = (location: string) => path.join(location, 'konfiguration.json');
-const ruleFindingsFile = (location: string) => path.join(location, 'regler.json');
 
-/** The rules' findings of the last run that ran them, under the key of what they read (engine/rule-results.ts). */
-export interface StoredRuleFindings {
+/**
+ * What the rules found, kept for the next run under a key of what they read (engine/rule-results.ts): all
+ * their findings in regler.json, and the document rules' findings per document in regler-dokument.json.
+ */
+export type FindingsSlot = 'regler' | 'regler-dokument';
+
+export interface KeptFindings {
   rulesKey: string;
-  diagnostics: Diagnostic[];
+  value: unknown;
 }
+
+const findingsFile = (location: string, slot: FindingsSlot) => path.join(location, `${slot}.json`);
 
 function readJson(file: string, key: string): Record<string, unknown> | undefined {
   try {
@@ -83,10 +88,10 @@ export function readPositions(location: string, key: string, shard: number): Pos
   return stored && stored.positions && typeof stored.positions === 'object' ? (stored.positions as Positions) : {};
 }
 
-/** The rules' findings stored in the folder; undefined when there are none, or they are damaged or stale. */
-export function readRuleFindings(location: string, key: string): StoredRuleFindings | undefined {
-  const stored = readJson(ruleFindingsFile(location), key);
-  return stored && typeof stored.rulesKey === 'string' && Array.isArray(stored.diagnostics) ? { rulesKey: stored.rulesKey, diagnostics: stored.diagnostics as Diagnostic[] } : undefined;
+/** The findings kept in one slot; undefined when there are none, or they are damaged or stale. */
+export function readKeptFindings(location: string, key: string, slot: FindingsSlot): KeptFindings | undefined {
+  const stored = readJson(findingsFile(location, slot), key);
+  return stored && typeof stored.rulesKey === 'string' && stored.value && typeof stored.value === 'object' ? { rulesKey: stored.rulesKey, value: stored.value } : undefined;
 }
 
 /**
@@ -98,7 +103,7 @@ export function writeCacheFolder(
   key: string,
   shards: Map<number, { entries: Entries; positions: Positions }>,
   config?: RememberedConfig,
-  ruleFindings?: StoredRuleFindings,
+  findings: ReadonlyMap<FindingsSlot, KeptFindings> = new Map(),
 ): void {
   if (!claimFolder(location)) return;
   const writtenAt = Date.now();
@@ -107,7 +112,7 @@ export function writeCacheFolder(
     writeAtomically(shardFile(location, shard), { key, writtenAt, entries });
   }
   if (config) writeAtomically(configFile(location), { key, ...config });
-  if (ruleFindings) writeAtomically(ruleFindingsFile(location), { key, ...ruleFindings });
+  for (const [slot, kept] of findings) writeAtomically(findingsFile(location, slot), { key, ...kept });
 }
 
 /** The cache of earlier styrdok versions was one JSON file at the same place; it starts like this. */

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StyrDocument } from '../model/document.js';
-import type { Diagnostic, Span } from '../model/diagnostic.js';
+import type { Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
-import { readCacheFolder, readPositions, readRuleFindings, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type Positions, type StoredRuleFindings } from './cache-folder.js';
+import { readCacheFolder, readKeptFindings, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type FindingsSlot, type KeptFindings, type Positions } from './cache-folder.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import type { RawFile } from './read-files.js';
@@ -33,10 +33,10 @@ export interface ParseCache {
   rememberConfig(text: string, data: unknown): void;
   /** What the rules can see of a file read or reused in this run (rule-inputs.ts). */
   ruleInputs(file: string): string | undefined;
-  /** The rules' findings kept under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
-  ruleFindings(rulesKey: string): Diagnostic[] | undefined;
-  /** Keeps the rules' findings under `rulesKey`, in place of any kept before. */
-  rememberRuleFindings(rulesKey: string, diagnostics: Diagnostic[]): void;
+  /** The rules' findings kept in `slot` under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
+  keptFindings(slot: FindingsSlot, rulesKey: string): unknown;
+  /** Keeps the rules' findings in `slot` under `rulesKey`, in place of any kept there before. */
+  keepFindings(slot: FindingsSlot, rulesKey: string, value: unknown): void;
   /** Writes what changed (when the cache has a folder), keeping only the files seen since the last save. */
   save(): void;
   readonly stats: { reused: number; hashed: number; parsed: number };
@@ -108,10 +108,13 @@ export function openParseCache(key: string, location?: string): ParseCache {
   };
   let config = previous?.config;
   let configChanged = false;
-  // Read on the first question: a check without the rules (the site's own load asks too) may never need them.
-  let ruleFindings: StoredRuleFindings | undefined | null = null;
-  let ruleFindingsChanged = false;
-  const storedRuleFindings = () => (ruleFindings === null ? (ruleFindings = location ? readRuleFindings(location, key) : undefined) : ruleFindings);
+  // Each slot is read on the first question (the per-document findings only when the whole run's are stale).
+  const kept = new Map<FindingsSlot, KeptFindings | undefined>();
+  const keptChanged = new Map<FindingsSlot, KeptFindings>();
+  const keptIn = (slot: FindingsSlot) => {
+    if (!kept.has(slot)) kept.set(slot, location ? readKeptFindings(location, key, slot) : undefined);
+    return kept.get(slot);
+  };
   const stats = { reused: 0, hashed: 0, parsed: 0 };
 
   return {
@@ -149,19 +152,18 @@ export function openParseCache(key: string, location?: string): ParseCache {
     ruleInputs(file) {
       return seen.get(file)?.ruleInputs;
     },
-    ruleFindings(rulesKey) {
-      const stored = storedRuleFindings();
-      return stored?.rulesKey === rulesKey ? stored.diagnostics : undefined;
+    keptFindings(slot, rulesKey) {
+      const stored = keptIn(slot);
+      return stored?.rulesKey === rulesKey ? stored.value : undefined;
     },
-    rememberRuleFindings(rulesKey, diagnostics) {
-      if (storedRuleFindings()?.rulesKey === rulesKey) return;
-      ruleFindings = { rulesKey, diagnostics };
-      ruleFindingsChanged = true;
+    keepFindings(slot, rulesKey, value) {
+      kept.set(slot, { rulesKey, value });
+      keptChanged.set(slot, { rulesKey, value });
     },
     save() {
       // A part that lost a file (deleted or moved) is written again too.
       for (const [file] of known) if (!seen.has(file)) dirty.add(shardOf(file));
-      if (location && (dirty.size || configChanged || ruleFindingsChanged)) {
+      if (location && (dirty.size || configChanged || keptChanged.size)) {
         const shards = new Map<number, { entries: Entries; positions: Positions }>([...dirty].map((s) => [s, { entries: {}, positions: {} }]));
         for (const [file, entry] of seen) {
           const shard = shards.get(shardOf(file));
@@ -171,11 +173,11 @@ export function openParseCache(key: string, location?: string): ParseCache {
           const spans = entry.document?.locate ? spanTableOf(entry.document.locate) : storedSpans(file, entry.hash);
           if (spans) shard.positions[file] = { hash: entry.hash, spans };
         }
-        writeCacheFolder(location, key, shards, configChanged ? config : undefined, ruleFindingsChanged ? (ruleFindings ?? undefined) : undefined);
+        writeCacheFolder(location, key, shards, configChanged ? config : undefined, keptChanged);
       }
       dirty.clear();
       configChanged = false;
-      ruleFindingsChanged = false;
+      keptChanged.clear();
       // The next round (in memory: --watch) trusts what this one saw, except files modified this very second.
       trustedBefore.fill(Date.now() - 1000);
       known.clear();

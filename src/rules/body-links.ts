@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
-import { createRule, type Finding } from './rule.js';
+import { createRule } from './rule.js';
 import { clip } from '../load/clip.js';
 import { joinLink } from '../load/join-link.js';
 
@@ -8,26 +8,32 @@ export default createRule({
   id: 'body-links',
   description: 'Länkar i dokumentets text leder till något som finns, stannar i förrådet och använder säkra adresser.',
   defaultSeverity: 'error',
-  check({ corpus }) {
-    const findings: Finding[] = [];
-    const files = new Set(corpus.files);
-    // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
-    const root = corpus.root;
-    // Documents in one folder link to the same few targets: each (folder, link) is judged once.
-    const verdictsByFolder = new Map<string, Map<string, Verdict>>();
-    for (const document of corpus.documents) {
-      const folder = path.posix.dirname(document.file);
-      let verdicts = verdictsByFolder.get(folder);
-      if (!verdicts) verdictsByFolder.set(folder, (verdicts = new Map()));
-      for (const link of document.links) {
-        let verdict = verdicts.get(link.url);
-        if (verdict === undefined) verdicts.set(link.url, (verdict = judge(link.url, folder, files, root)));
-        if (verdict) findings.push({ document, bodyPosition: { line: link.line, column: link.column }, message: verdict });
-      }
-    }
-    return findings;
+  checkDocument(document, { files, root }) {
+    const folder = path.posix.dirname(document.file);
+    const verdicts = verdictsIn(files, root, folder);
+    return document.links.flatMap((link) => {
+      let verdict = verdicts.get(link.url);
+      // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
+      if (verdict === undefined) verdicts.set(link.url, (verdict = judge(link.url, folder, files, root)));
+      return verdict ? [{ bodyPosition: { line: link.line, column: link.column }, message: verdict }] : [];
+    });
   },
 });
+
+/**
+ * Documents in one folder link to the same few targets: each (folder, link) is judged once for a set of
+ * files. Kept by that set, which each run makes anew, so a verdict never outlives the files it was made for.
+ */
+const verdictsByFiles = new WeakMap<ReadonlySet<string>, Map<string, Map<string, Verdict>>>();
+
+function verdictsIn(files: ReadonlySet<string>, root: string, folder: string): Map<string, Verdict> {
+  let byFolder = verdictsByFiles.get(files);
+  if (!byFolder) verdictsByFiles.set(files, (byFolder = new Map()));
+  const key = `${root}\0${folder}`;
+  let verdicts = byFolder.get(key);
+  if (!verdicts) byFolder.set(key, (verdicts = new Map()));
+  return verdicts;
+}
 
 /** The problem with a link from a document in `folder`, as a message, or null for a good link. */
 type Verdict = string | null;

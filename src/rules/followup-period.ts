@@ -1,8 +1,8 @@
 import { parsePeriod } from '../followup/periods.js';
 import type { PathSegment } from '../load/yaml-source.js';
+import { goalsOf } from '../corpus/corpus.js';
 import type { StyrDocument } from '../model/document.js';
-import { createRule, type Finding } from './rule.js';
-
+import { createRule, type DocumentFinding } from './rule.js';
 
 /**
  * A period typed wrong is not an error the schema can see, yet the report quietly leaves the figure or the
@@ -12,9 +12,9 @@ export default createRule({
   id: 'followup-period',
   description: 'Utfall och nämndens bedömningar i en verksamhetsplan gäller perioder som hör till planen, och ingen period står två gånger.',
   defaultSeverity: 'error',
-  check({ corpus }) {
-    const findings: Finding[] = [];
-    for (const { plan, goal, path } of corpus.goals) {
+  checkDocument(document) {
+    const findings: DocumentFinding[] = [];
+    for (const { plan, goal, path } of goalsOf(document)) {
       const year = plan.data.år;
       const firstAssessment = new Map<string, PathSegment[]>();
       (goal.bedömning ?? []).forEach((assessment, j) => {
@@ -23,7 +23,6 @@ export default createRule({
         if (other === undefined) return;
         if (other !== year) {
           findings.push({
-            document: plan,
             path: at,
             message: `Bedömningen gäller ${assessment.period}, men verksamhetsplanen gäller ${year}, så den kommer inte med i uppföljningen. Ändra perioden till ${year}-delår eller ${year}-helår, eller flytta bedömningen till verksamhetsplanen för ${other}.`,
           });
@@ -42,7 +41,6 @@ export default createRule({
           // Earlier years are the indicator's history, shown in its trend; a later year cannot have been measured.
           if (other > year) {
             findings.push({
-              document: plan,
               path: at,
               message: `Utfallet gäller ${outcome.period}, ett senare år än verksamhetsplanen (${year}). Utfall för ${other} skrivs i verksamhetsplanen för ${other}; ändra perioden om det är ett skrivfel.`,
             });
@@ -59,9 +57,8 @@ export default createRule({
 });
 
 /** The second entry for a period; `it` is the Swedish pronoun of the entry (den bedömningen, det utfallet). */
-function twice(plan: StyrDocument, at: PathSegment[], first: PathSegment[], already: string, it: 'den' | 'det'): Finding {
+function twice(plan: StyrDocument, at: PathSegment[], first: PathSegment[], already: string, it: 'den' | 'det'): DocumentFinding {
   return {
-    document: plan,
     path: at,
     message: `${already}; bara ${it} första räknas i uppföljningen. Ta bort ${it} som inte gäller, eller rätta perioden.`,
     related: [{ file: plan.file, span: plan.locate(first), message: `${it === 'den' ? 'Den' : 'Det'} första för perioden` }],

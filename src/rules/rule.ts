@@ -24,18 +24,50 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
-export interface Rule {
+interface RuleInfo {
   /** Stable id, kebab-case; also the name of its source file, test file and doc page. */
   id: string;
   /** One Swedish line: what the rule checks. */
   description: string;
   defaultSeverity: Severity;
+}
+
+/** A rule that looks across documents: a link, a hierarchy, a goal that traces to a strategy. */
+export interface CorpusRule extends RuleInfo {
   /** Pure: the same corpus, config and day always give the same findings. */
   check(context: RuleContext): Finding[];
 }
 
+/** What a document rule may read besides its document: no other document. */
+export interface DocumentContext {
+  config: Config;
+  today: IsoDate;
+  /** The corpus's files (cwd-relative) and its folder: whether a link leads to a file, not what the file says. */
+  files: ReadonlySet<string>;
+  root: string;
+}
+
+/** A finding of a document rule: always about the document it was given. */
+export type DocumentFinding = Omit<Finding, 'document'>;
+
+/**
+ * A rule about one document at a time, as an ESLint rule is about one file: its findings depend on that
+ * document (what the rules can read of it: load/rule-inputs.ts), the config, the day and which files exist.
+ * So `check --cache` keeps them per document, and after a change runs it only on the documents that changed
+ * (engine/rule-results.ts). It is given no corpus, so it cannot read another document by mistake.
+ */
+export interface DocumentRule extends RuleInfo {
+  checkDocument(document: StyrDocument, context: DocumentContext): DocumentFinding[];
+}
+
+export type Rule = CorpusRule | DocumentRule;
+
+export function isDocumentRule(rule: Rule): rule is DocumentRule {
+  return 'checkDocument' in rule;
+}
+
 /** Like unified-lint-rule: the rule says what is wrong and where; the runner stamps id, severity and file. */
-export function createRule(rule: Rule): Rule {
+export function createRule<R extends Rule>(rule: R): R {
   return rule;
 }
 

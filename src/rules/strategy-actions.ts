@@ -1,4 +1,4 @@
-import { createRule, type Finding } from './rule.js';
+import { createRule, type DocumentFinding } from './rule.js';
 import { actionsOf } from '../model/document.js';
 
 const WORDS = { ansvarig: 'vem som ansvarar (ansvarig)', klart: 'när den ska vara genomförd (klart)', prioritet: 'vilken prioritet den har (prioritet)' } as const;
@@ -7,22 +7,19 @@ export default createRule({
   id: 'strategy-actions',
   description: 'Varje åtgärd i en strategi eller åtgärdsplan anger vem som ansvarar, när den ska vara klar och dess prioritet.',
   defaultSeverity: 'error',
-  check({ corpus, config }) {
-    const findings: Finding[] = [];
-    for (const document of corpus.documents) {
-      const required = config.typeRules(document.data.dokumenttyp)?.åtgärder_kräver ?? [];
-      if (!required.length) continue;
-      actionsOf(document.data).forEach((action, index) => {
-        const missing = required.filter((field) => action[field] === undefined);
-        if (missing.length) {
-          findings.push({
-            document,
-            path: ['åtgärder', index],
-            message: `Åtgärden «${action.id}» anger inte ${missing.map((m) => WORDS[m]).join(', ')}. ${config.data.kommun}s regler kräver det av varje åtgärd.`,
-          });
-        }
-      });
-    }
+  checkDocument({ data }, { config }) {
+    const findings: DocumentFinding[] = [];
+    const required = config.typeRules(data.dokumenttyp)?.åtgärder_kräver ?? [];
+    if (!required.length) return findings;
+    actionsOf(data).forEach((action, index) => {
+      const missing = required.filter((field) => action[field] === undefined);
+      if (missing.length) {
+        findings.push({
+          path: ['åtgärder', index],
+          message: `Åtgärden «${action.id}» anger inte ${missing.map((m) => WORDS[m]).join(', ')}. ${config.data.kommun}s regler kräver det av varje åtgärd.`,
+        });
+      }
+    });
     return findings;
   },
 });

@@ -89,8 +89,8 @@ describe('the parse cache', () => {
       return { result, written, stats: cache.stats };
     };
     const first = run();
-    // Each part's two files, the config and the rules' findings.
-    expect(first.written.size).toBe(2 * SHARD_COUNT + 2);
+    // Each part's two files, the config, and the rules' findings: all of them, and the document rules' per document.
+    expect(first.written.size).toBe(2 * SHARD_COUNT + 3);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = run();
     expect(second.stats).toEqual({ reused: first.stats.parsed, hashed: 0, parsed: 0 });

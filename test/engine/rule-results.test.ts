@@ -6,7 +6,7 @@ import { RULE_CODE_DIRS } from '../../src/engine/rule-results.js';
 import { INTERNAL_RULE_ID, runRules } from '../../src/engine/run-rules.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { rules } from '../../src/rules/index.js';
-import type { Rule } from '../../src/rules/rule.js';
+import { isDocumentRule, type Rule } from '../../src/rules/rule.js';
 import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
 
@@ -25,12 +25,18 @@ function copyOfStrategy(): TempProject {
   return project;
 }
 
-/** Every rule, counting the times any of them ran. */
-function countedRules(): { rules: Rule[]; runs: () => number } {
+/** Every rule, counting the times any of them ran, and noting the documents the document rules were run on. */
+function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<string> } {
   let runs = 0;
+  const documents = new Set<string>();
   return {
-    rules: rules.map((rule) => ({ ...rule, check: (context) => (runs++, rule.check(context)) })),
+    rules: rules.map((rule): Rule =>
+      isDocumentRule(rule)
+        ? { ...rule, checkDocument: (document, context) => (runs++, documents.add(document.file), rule.checkDocument(document, context)) }
+        : { ...rule, check: (context) => (runs++, rule.check(context)) },
+    ),
     runs: () => runs,
+    documents,
   };
 }
 
@@ -43,7 +49,7 @@ function checkWithCache(p: TempProject, options: { today?: string } = {}) {
   const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
   const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: options.today ?? TODAY, rules: counted.rules, cache });
   cache.save();
-  return { diagnostics, rulesRan: counted.runs() > 0 };
+  return { diagnostics, rulesRan: counted.runs() > 0, documentsChecked: [...counted.documents] };
 }
 
 const uncached = (p: TempProject, today = TODAY) => checkProject({ cwd: p.dir, paths: ['strategy'], today }).diagnostics;
@@ -79,6 +85,29 @@ describe('the rules’ findings in the cache', () => {
     expect(again.diagnostics).toEqual(uncached(p));
   });
 
+  it('run the document rules only on a document whose frontmatter changed, and keep the others’ findings', () => {
+    const p = copyOfStrategy();
+    // A finding of a document rule (owner) in one document, to be kept while another document changes.
+    const plan = 'strategy/verksamhetsplaner/2026/verksamhetsplan-2026-socialnamnden.md';
+    edit(p, plan, (t) => t.replace(/dokumentansvarig: .*/, 'dokumentansvarig: ingen-sadan-forvaltning'));
+    const first = checkWithCache(p);
+    expect(first.documentsChecked.length).toBeGreaterThan(10);
+    expect(first.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file)).toEqual([plan]);
+
+    edit(p, POLICY, (t) => t.replace('\n---', '\n# en kommentar flyttar raderna under den\n---'));
+    const second = checkWithCache(p);
+    expect(second.documentsChecked).toEqual([POLICY]);
+    expect(second.diagnostics).toEqual(uncached(p));
+    expect(second.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file)).toEqual([plan]);
+
+    // And the changed document's own finding comes and goes with its frontmatter.
+    edit(p, POLICY, (t) => t.replace(/dokumentansvarig: .*/, 'dokumentansvarig: stadsledningsforvaltningenn'));
+    const third = checkWithCache(p);
+    expect(third.documentsChecked).toEqual([POLICY]);
+    expect(third.diagnostics).toEqual(uncached(p));
+    expect(third.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file).sort()).toEqual([POLICY, plan].sort());
+  });
+
   it('run again on another day: a revision falls due as the calendar moves on', () => {
     const p = copyOfStrategy();
     checkWithCache(p);
@@ -88,15 +117,20 @@ describe('the rules’ findings in the cache', () => {
     expect(later.diagnostics).not.toEqual(uncached(p));
   });
 
-  it('are never kept when a rule failed: an internal error is met again, not remembered', () => {
+  const broken = () => {
+    throw new Error('trasig regel');
+  };
+  it.each([
+    ['a corpus rule', { id: 'owner', description: 'fel', defaultSeverity: 'error', check: broken } satisfies Rule, 'strategy/styrdok.config.yaml'],
+    ['a document rule', { id: 'owner', description: 'fel', defaultSeverity: 'error', checkDocument: broken } satisfies Rule, 'strategy/anvisningar/anvisning-klottersanering.md'],
+  ])('are never kept when %s failed: its internal error is said once, where it happened, and met again in the next run', (_, failing, where) => {
     const p = copyOfStrategy();
-    const failing: Rule = { id: 'owner', description: 'fel', defaultSeverity: 'error', check: () => { throw new Error('trasig regel'); } };
-    const cache = () => openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
     for (let run = 0; run < 2; run++) {
-      const c = cache();
-      const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, rules: [failing], cache: c });
-      c.save();
-      expect(diagnostics.filter((d) => d.ruleId === INTERNAL_RULE_ID)).toHaveLength(1);
+      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
+      const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, rules: [failing], cache });
+      cache.save();
+      const internal = diagnostics.filter((d) => d.ruleId === INTERNAL_RULE_ID);
+      expect(internal.map((d) => [d.file, d.message])).toEqual([[where, 'Internt fel i regeln owner: trasig regel. Rapportera felet till styrdoks förvaltare.']]);
     }
   });
 });
