@@ -6,7 +6,8 @@
  * - floor: read every file and parse only its frontmatter with yaml (bench/floor.mjs);
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first): once its text
- *   (the rules' findings then come from the cache), once its frontmatter (every rule runs again);
+ *   (the rules' findings then come from the cache), once its frontmatter (the corpus rules run again on
+ *   every document, the document rules on that one);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
  * - site: `npm run site` (check, model, pages with Eleventy in parts; then the search index, a step of its own), without
  *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
@@ -160,7 +161,7 @@ function benchSize(n) {
       appendFileSync(path.join(corpus, 'policyer', policies[run % policies.length]), '\nEn mening till.\n');
       return check(['--cache']);
     });
-    // A change to the frontmatter: a line more at its top moves every key, and every rule runs again.
+    // A change to the frontmatter: a line more at its top moves every key, and the corpus rules run again.
     row.recheckFrontmatter = repeat('re-check --cache, frontmatter changed', (run) => {
       const file = path.join(corpus, 'policyer', policies[(run + 1) % policies.length]);
       writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', `---\n# ändrad i omgång ${run + 1}\n`));
