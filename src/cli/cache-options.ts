@@ -11,8 +11,9 @@ export const CACHE_OPTIONS = {
 } as const;
 
 /** The lines of --help for the cache flags. */
-export const CACHE_HELP = `  --cache              spara tolkningen av varje fil och tolka bara om ändrade filer
-                       nästa gång (snabbare kontroll av stora samlingar)
+export const CACHE_HELP = `  --cache              spara tolkningen av varje fil och reglernas fynd, och tolka och
+                       kontrollera bara om det som ändrats nästa gång (snabbare
+                       kontroll av stora samlingar)
   --cache-location MAPP
                        mappen där cachen sparas (standard: .styrdokcache)`;
 
