@@ -1,0 +1,108 @@
+/**
+ * Property-based test of `check --cache`: whatever happens to a corpus between two checks (a document's text
+ * or frontmatter mutated, a link added, a document removed or put back, another day), a check that takes
+ * parses and rule findings from the cache folder gives exactly the findings of a check without it.
+ *
+ * The seed is fixed so that CI is repeatable; STYRDOK_FC_SEED explores other inputs, STYRDOK_FC_RUNS runs more.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/load-project.js';
+import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
+import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
+import { mutation, SAMPLES, SNIPPETS, type Mutation } from './arbitraries.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SEED = Number(process.env.STYRDOK_FC_SEED ?? 20261204);
+const RUNS = Number(process.env.STYRDOK_FC_RUNS ?? 1);
+const DAYS = ['2026-11-25', '2027-01-15', '2025-03-01'];
+
+/** One thing that happens to the corpus between two checks. */
+type Edit =
+  | { kind: 'mutate'; sample: number; change: Mutation }
+  | { kind: 'link'; sample: number; snippet: string }
+  | { kind: 'link-to'; sample: number; target: number }
+  | { kind: 'remove'; sample: number }
+  | { kind: 'restore'; sample: number }
+  | { kind: 'day'; day: string };
+
+/**
+ * The documents the edits touch: five of them, so that edits meet (a link to a document, then its removal),
+ * among them a strategy and a verksamhetsplan whose goal traces to it.
+ */
+const TOUCHED = ['trygghetspolicy.md', 'trygghetsstrategi-2024-2026.md', 'verksamhetsplan-2026-socialnamnden.md', 'riktlinje-kamerabevakning.md', 'anvisning-klottersanering.md'].map((name) => {
+  const i = SAMPLES.findIndex((s) => s.name === name);
+  if (i < 0) throw new Error(`${name} finns inte i strategy/`);
+  return i;
+});
+const sampleIndex = fc.constantFrom(...TOUCHED);
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('mutate' as const), sample: sampleIndex, change: mutation }) },
+  // A link or other Markdown at the end of the text: the body's links are among what the rules read.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('link' as const), sample: sampleIndex, snippet: fc.constantFrom(...SNIPPETS) }) },
+  // A link to another document: right while that document is there, a finding when it is removed.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('link-to' as const), sample: sampleIndex, target: sampleIndex }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), sample: sampleIndex }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('restore' as const), sample: sampleIndex }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('day' as const), day: fc.constantFrom(...DAYS) }) },
+);
+
+describe('check --cache across random edits', () => {
+  let dir: string;
+  const texts = new Map<string, string>();
+  const fileOf = (i: number) => path.join(dir, 'strategy', SAMPLES[i]!.file);
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'styrdok-cache-prop-'));
+    cpSync(path.join(ROOT, 'strategy'), path.join(dir, 'strategy'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives exactly the findings of a check without the cache, after every edit', () => {
+    const key = cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024);
+    const location = path.join(dir, '.styrdokcache');
+    let today = DAYS[0]!;
+    const check = (withCache: boolean) => {
+      // A new process each time: the cache is opened from its folder and saved after the check.
+      const cache = withCache ? openParseCache(key, location) : undefined;
+      const { diagnostics } = checkProject({ cwd: dir, paths: ['strategy'], today, ...(cache ? { cache } : {}) });
+      cache?.save();
+      return diagnostics;
+    };
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        // Each run starts from the real documents, with the cache of the run before.
+        SAMPLES.forEach((sample, i) => {
+          texts.set(sample.file, sample.text);
+          writeFileSync(fileOf(i), sample.text);
+        });
+        today = DAYS[0]!;
+        expect(check(true)).toEqual(check(false));
+        for (const e of edits) {
+          if (e.kind === 'day') today = e.day;
+          else if (e.kind === 'remove') rmSync(fileOf(e.sample), { force: true });
+          else {
+            const sample = SAMPLES[e.sample]!;
+            const before = texts.get(sample.file) ?? sample.text;
+            const text =
+              e.kind === 'mutate' ? e.change(before)
+              : e.kind === 'link' ? `${before}\n${e.snippet}\n`
+              : e.kind === 'link-to' ? `${before}\n[Se även](${path.posix.relative(path.posix.dirname(sample.file), SAMPLES[e.target]!.file)})\n`
+              : sample.text;
+            texts.set(sample.file, text);
+            writeFileSync(fileOf(e.sample), text);
+          }
+          expect(check(true)).toEqual(check(false));
+        }
+      }),
+      {
+        numRuns: 30 * RUNS,
+        seed: SEED,
+        // Always tried: a document links to another, which is then removed; its own text did not change.
+        examples: [[[{ kind: 'link-to', sample: TOUCHED[3]!, target: TOUCHED[0]! }, { kind: 'remove', sample: TOUCHED[0]! }]]],
+      },
+    );
+  });
+});
