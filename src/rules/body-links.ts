@@ -13,7 +13,6 @@ export default createRule({
     const verdicts = verdictsIn(files, root, folder);
     return document.links.flatMap((link) => {
       let verdict = verdicts.get(link.url);
-      // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
       if (verdict === undefined) verdicts.set(link.url, (verdict = judge(link.url, folder, files, root)));
       return verdict ? [{ bodyPosition: { line: link.line, column: link.column }, message: verdict }] : [];
     });
@@ -50,6 +49,7 @@ function judge(link: string, folder: string, files: ReadonlySet<string>, root: s
   if (path.isAbsolute(target) || target.startsWith('/')) return `Länken «${clip(url)}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.`;
   const resolved = joinLink(folder, target);
   if (resolved.startsWith('../') || resolved === '..') return `Länken «${clip(url)}» leder utanför förrådet. Länka bara till dokument i förrådet.`;
+  // Links to Markdown outside the corpus folder (a README, say) are not the corpus's to judge.
   if (resolved.endsWith('.md') && !files.has(resolved) && isInside(resolved, root)) {
     return `Länken «${clip(url)}» leder till en fil som inte finns (${clip(resolved)}). Kontrollera filnamnet.`;
   }

@@ -32,7 +32,7 @@ interface RuleInfo {
   defaultSeverity: Severity;
 }
 
-/** A rule that looks across documents: a link, a hierarchy, a goal that traces to a strategy. */
+/** A rule that looks across documents: a reference, a hierarchy, a goal that traces to a strategy in force. */
 export interface CorpusRule extends RuleInfo {
   /** Pure: the same corpus, config and day always give the same findings. */
   check(context: RuleContext): Finding[];
