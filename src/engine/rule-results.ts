@@ -56,7 +56,8 @@ function documentFindings(rules: readonly Rule[], context: RuleContext, cache: P
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    const unchanged = inputs !== undefined && before?.inputs === inputs;
+    // An entry of another shape (a damaged file) is as good as none.
+    const unchanged = inputs !== undefined && before?.inputs === inputs && (before.diagnostics === undefined || Array.isArray(before.diagnostics));
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
     if (inputs !== undefined) keep[document.file] = diagnostics.length ? { inputs, diagnostics } : { inputs };

@@ -108,6 +108,22 @@ describe('the rules’ findings in the cache', () => {
     expect(third.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file).sort()).toEqual([POLICY, plan].sort());
   });
 
+  it('are found again when the files that keep them are damaged', () => {
+    const p = copyOfStrategy();
+    checkWithCache(p);
+    appendFileSync(p.path(POLICY), '\nEn mening till.\n');
+    // Cut short, and valid JSON of the wrong shape under the right key.
+    const whole = p.path('.styrdokcache/regler.json');
+    writeFileSync(whole, readFileSync(whole, 'utf8').slice(0, 60));
+    const perDocument = p.path('.styrdokcache/regler-dokument.json');
+    const stored = JSON.parse(readFileSync(perDocument, 'utf8')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
+    for (const entry of Object.values(stored.value)) entry.diagnostics = 'inte en lista';
+    writeFileSync(perDocument, JSON.stringify(stored));
+    const again = checkWithCache(p);
+    expect(again.rulesRan).toBe(true);
+    expect(again.diagnostics).toEqual(uncached(p));
+  });
+
   it('run again on another day: a revision falls due as the calendar moves on', () => {
     const p = copyOfStrategy();
     checkWithCache(p);
