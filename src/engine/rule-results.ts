@@ -1,10 +1,10 @@
-import { createHash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { hashFolderFiles } from '../load/code-hash.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import { isDocumentRule, type Rule, type RuleContext } from '../rules/rule.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
 import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
@@ -36,19 +36,22 @@ interface DocumentEntry {
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
   if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
-  const key = maybeStep(timing, RULE_STEP_LABELS.cached, () => wholeRunKey(rules, context, cache));
-  const stored = key ? maybeStep(timing, RULE_STEP_LABELS.cached, () => cache.keptFindings('regler', key)) : undefined;
+  const settings = settingsDigest(rules, context);
+  const { key, stored } = maybeStep(timing, RULE_STEP_LABELS.cached, () => {
+    const key = wholeRunKey(settings, context, cache);
+    return { key, stored: key ? cache.keptFindings('regler', key) : undefined };
+  });
   if (Array.isArray(stored)) return stored as Diagnostic[];
-  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [...runCorpusRules(rules, context, timing), ...documentFindings(rules, context, cache, timing)]);
+  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [...runCorpusRules(rules, context, timing), ...documentFindings(rules, context, cache, settings, timing)]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
   return diagnostics;
 }
 
 /** The document rules' findings: kept ones for each document whose inputs are the same, new ones for the rest. */
-function documentFindings(rules: readonly Rule[], context: RuleContext, cache: ParseCache, timing?: CheckTiming): Diagnostic[] {
+function documentFindings(rules: readonly Rule[], context: RuleContext, cache: ParseCache, settings: string, timing?: CheckTiming): Diagnostic[] {
   const runner = documentRuleRunner(rules, context, timing);
-  const key = documentRulesKey(rules, context);
+  const key = documentRulesKey(settings, context);
   const stored = (cache.keptFindings('regler-dokument', key) ?? {}) as Record<string, DocumentEntry | undefined>;
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
@@ -69,8 +72,8 @@ function documentFindings(rules: readonly Rule[], context: RuleContext, cache: P
 }
 
 /** One hash of everything the rules read; undefined when a file's inputs are unknown. */
-function wholeRunKey(rules: readonly Rule[], context: RuleContext, cache: ParseCache): string | undefined {
-  const hash = settingsHash(rules, context);
+function wholeRunKey(settings: string, context: RuleContext, cache: ParseCache): string | undefined {
+  const hash = createHash('sha1').update(`helt\0${settings}\0`);
   for (const file of context.corpus.files) {
     const inputs = cache.ruleInputs(file);
     if (inputs === undefined) return undefined;
@@ -80,18 +83,18 @@ function wholeRunKey(rules: readonly Rule[], context: RuleContext, cache: ParseC
 }
 
 /** What a document rule reads besides its document: the settings and which files there are. */
-function documentRulesKey(rules: readonly Rule[], context: RuleContext): string {
-  const hash = settingsHash(rules.filter(isDocumentRule), context);
+function documentRulesKey(settings: string, context: RuleContext): string {
+  const hash = createHash('sha1').update(`dokument\0${settings}\0`);
   for (const file of context.corpus.files) hash.update(`${file}\n`);
   return hash.digest('hex');
 }
 
-/** The rules' code and names, the day, the corpus folder and the config. */
-function settingsHash(rules: readonly Rule[], { corpus, config, today }: RuleContext): Hash {
+/** The rules' code and names, the day, the corpus folder and the config, as one digest made once per run. */
+function settingsDigest(rules: readonly Rule[], { corpus, config, today }: RuleContext): string {
   const hash = createHash('sha1').update(`${ruleCode()}\0${today}\0${corpus.root}\0${config.file}\0`);
   hash.update(JSON.stringify(config.data)).update('\0');
   for (const rule of rules) hash.update(`${rule.id}\0`);
-  return hash.update('\0');
+  return hash.digest('hex');
 }
 
 let codeHash: string | undefined;
@@ -103,9 +106,6 @@ function ruleCode(): string {
   const here = fileURLToPath(import.meta.url);
   // .js once compiled; .ts when the tests run the sources.
   const ending = path.extname(here);
-  for (const dir of RULE_CODE_DIRS) {
-    const folder = path.join(path.dirname(here), '..', dir);
-    for (const name of readdirSync(folder).filter((f) => f.endsWith(ending)).sort()) hash.update(`${dir}/${name}\0`).update(readFileSync(path.join(folder, name)));
-  }
+  for (const dir of RULE_CODE_DIRS) hashFolderFiles(hash, path.join(path.dirname(here), '..', dir), ending, `${dir}/`);
   return (codeHash = hash.digest('hex'));
 }

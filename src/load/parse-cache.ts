@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StyrDocument } from '../model/document.js';
 import type { Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
+import { hashFolderFiles } from './code-hash.js';
 import { readCacheFolder, readKeptFindings, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type FindingsSlot, type KeptFindings, type Positions } from './cache-folder.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
@@ -72,11 +73,8 @@ const PARSER_CODE_DIRS = ['.', '../schema/', '../config/'].map((dir) => fileURLT
  */
 export function cacheKey(version: string, schemaDir: string, maxFileBytes: number): string {
   const hash = createHash('sha256').update(`styrdok ${version} cache 3 max ${maxFileBytes}\n`);
-  const hashFiles = (dir: string, ending: string) => {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith(ending)).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  };
-  hashFiles(schemaDir, '.json');
-  for (const dir of PARSER_CODE_DIRS) hashFiles(dir, '.js');
+  hashFolderFiles(hash, schemaDir, '.json');
+  for (const dir of PARSER_CODE_DIRS) hashFolderFiles(hash, dir, '.js');
   return hash.digest('hex');
 }
 
