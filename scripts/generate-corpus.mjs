@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * A realistic synthetic corpus for the benchmark and the scale tests: one large kommun (fack- and
- * stadsdelsnämnder, decades of archive) with policyer, strategier with fokusområden, riktlinjer, anvisningar,
+ * A realistic synthetic corpus for the benchmark and the scale tests: one large kommun, or with --kommuner K a
+ * region of K kommuner (each a styrdok project of its own: a folder with its own config, names, nämnder and
+ * diarienummer style), each with fack- and stadsdelsnämnder, decades of archive, policyer, strategier with fokusområden, riktlinjer, anvisningar,
  * rutiner, åtgärdsplaner and one verksamhetsplan per nämnd and year whose goals trace to the strategy in
  * force that year. Bodies are built from the bundled documents' own paragraphs, with headings, lists, tables
  * and links to other documents, about 10 kB each, so 10,000 documents make about 100 MB of Markdown.
  *
- * The same --seed and --n always give the same files, byte for byte.
+ * The same --seed, --n and --kommuner always give the same files, byte for byte. One kommun is written to
+ * <out>/strategy/; K kommuner to <out>/<kommun>/strategy/, the N documents shared between them.
  *
- *   node scripts/generate-corpus.mjs --n 1000 --out /tmp/corpus-1k [--seed 1]
+ *   node scripts/generate-corpus.mjs --n 1000 --out /tmp/corpus-1k [--seed 1] [--kommuner 1]
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,6 +66,28 @@ const AREAS = ['Trygghet', 'Klimat och miljö', 'Digitalisering', 'Kompetensför
 const FACK = ['Barn- och utbildningsnämnden', 'Socialnämnden', 'Omvårdnadsnämnden', 'Tekniska nämnden', 'Byggnads- och miljönämnden', 'Kultur- och fritidsnämnden', 'Förskolenämnden', 'Arbetsmarknadsnämnden', 'Gymnasienämnden', 'Exploateringsnämnden', 'Miljö- och hälsoskyddsnämnden', 'Trafiknämnden'];
 const DISTRICTS = ['Norra', 'Södra', 'Östra', 'Västra', 'Centrum', 'Hamnen', 'Skogen', 'Dalen', 'Ängen', 'Backen', 'Strand', 'Ås', 'Berga', 'Lunda', 'Vik', 'Holm'];
 
+/**
+ * The kommuner of a region, all made up. The first is the one-kommun corpus the bench has always measured.
+ * What differs between them is what differs between real kommuner, and all of it is config data: the name,
+ * stad or kommun, the name of the central förvaltning and its chef, and how the registry writes a diarienummer.
+ */
+const KOMMUNER = [
+  { name: 'Storstads kommun', slug: 'storstad', ledning: ['stadsledningsforvaltningen', 'Stadsledningsförvaltningen', 'stadsdirektoren', 'Stadsdirektör'], diarie: 'kolon' },
+  { name: 'Norrviks stad', slug: 'norrvik', ledning: ['stadsledningskontoret', 'Stadsledningskontoret', 'stadsdirektoren', 'Stadsdirektör'], diarie: 'snedstreck' },
+  { name: 'Åby kommun', slug: 'aby', ledning: ['kommunledningskontoret', 'Kommunledningskontoret', 'kommundirektoren', 'Kommundirektör'], diarie: 'bindestreck' },
+  { name: 'Sjöholms kommun', slug: 'sjoholm', ledning: ['kommunledningsforvaltningen', 'Kommunledningsförvaltningen', 'kommundirektoren', 'Kommundirektör'], diarie: 'snedstreck' },
+  { name: 'Älvdala kommun', slug: 'alvdala', ledning: ['kommunkansliet', 'Kommunkansliet', 'kommundirektoren', 'Kommundirektör'], diarie: 'kolon' },
+  { name: 'Bergsjö stad', slug: 'bergsjo', ledning: ['stadsledningsforvaltningen', 'Stadsledningsförvaltningen', 'stadsdirektoren', 'Stadsdirektör'], diarie: 'bindestreck' },
+  { name: 'Lunds by kommun', slug: 'lundsby', ledning: ['kommunstyrelseforvaltningen', 'Kommunstyrelseförvaltningen', 'kommundirektoren', 'Kommundirektör'], diarie: 'kolon' },
+  { name: 'Ekviks kommun', slug: 'ekvik', ledning: ['kommunledningskontoret', 'Kommunledningskontoret', 'kommundirektoren', 'Kommundirektör'], diarie: 'snedstreck' },
+];
+/** Three ways registries write a diarienummer: KS/2023:309 (as Solna), KS 2023/309 and KS-2023-0309. */
+const DIARIE_STYLES = {
+  kolon: { pattern: '^[A-Z0-9]{1,4}/\\\\d{4}:\\\\d+$', example: 'KS/2023:309', make: (prefix, year, serial) => `${prefix}/${year}:${serial}` },
+  snedstreck: { pattern: '^[A-Z0-9]{1,4} \\\\d{4}/\\\\d+$', example: '"KS 2023/309"', make: (prefix, year, serial) => `${prefix} ${year}/${serial}` },
+  bindestreck: { pattern: '^[A-Z0-9]{1,4}-\\\\d{4}-\\\\d{4,}$', example: 'KS-2023-0309', make: (prefix, year, serial) => `${prefix}-${year}-${String(serial).padStart(4, '0')}` },
+};
+
 function slug(text) {
   return text.toLowerCase().replace(/å|ä/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -77,11 +101,14 @@ const shortened = (text, max) => {
   return text.length <= max ? text : text.slice(0, cut > 0 ? cut : max).replace(/[,;:]$/, '');
 };
 
-export function generateCorpus({ n, seed = 1, out }) {
+/** One kommun's config and documents (paths relative to its strategy/ folder). */
+function generateKommun({ n, seed, kommun }) {
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const int = (min, max) => min + Math.floor(random() * (max - min + 1));
   const pool = textPool();
+  const [ledning, ledningNamn, ledningChef, ledningTitel] = kommun.ledning;
+  const style = DIARIE_STYLES[kommun.diarie];
 
   // Half the documents are verksamhetsplaner, one per nämnd and year; the nämnder grow with N.
   const namnder = Math.max(7, Math.round(n / 60));
@@ -97,9 +124,9 @@ export function generateCorpus({ n, seed = 1, out }) {
 
   const config = [
     '# Synthetic kommun made by scripts/generate-corpus.mjs: benchmark data, not a real kommun.',
-    `kommun: Storstads kommun`,
+    `kommun: ${kommun.name}`,
     'webbplats:',
-    '  titel: Storstads kommuns styrdokument',
+    `  titel: ${genitive(kommun.name)} styrdokument`,
     '  beskrivning: Syntetiska styrdokument för prestandamätning.',
     '  kontakt: Kontaktcenter, telefon 08-000 00 00',
     'organ:',
@@ -107,7 +134,7 @@ export function generateCorpus({ n, seed = 1, out }) {
     '  - { id: kommunstyrelsen, namn: Kommunstyrelsen, typ: styrelse, överordnat: kommunfullmaktige, förkortning: KS }',
     ...organs.map((o) => `  - { id: ${o.id}, namn: ${q(o.name)}, typ: nämnd, överordnat: kommunfullmaktige, förkortning: ${o.short} }`),
     'förvaltningar:',
-    '  - { id: stadsledningsforvaltningen, namn: Stadsledningsförvaltningen, nämnd: kommunstyrelsen, chef: { id: stadsdirektoren, titel: Stadsdirektör } }',
+    `  - { id: ${ledning}, namn: ${ledningNamn}, nämnd: kommunstyrelsen, chef: { id: ${ledningChef}, titel: ${ledningTitel} } }`,
     ...forvaltningar.map((f) => `  - { id: ${f.id}, namn: ${q(f.name)}, nämnd: ${f.namnd}, chef: { id: ${f.chef}, titel: Förvaltningschef } }`),
     'dokumenttyper:',
     '  policy: { namn: Policy, plural: Policyer, nivå: 1, beslutas_av: [kommunfullmaktige], giltighet: tills_vidare }',
@@ -118,7 +145,7 @@ export function generateCorpus({ n, seed = 1, out }) {
     '  rutin: { namn: Rutin, plural: Rutiner, nivå: 4, beslutas_av: [förvaltningschef] }',
     '  verksamhetsplan: { namn: Verksamhetsplan, plural: Verksamhetsplaner, nivå: 5, beslutas_av: [egen_nämnd] }',
     'mandatperiod: { valår: 2022, längd_år: 4, start: "10-15", start_år_efter_val: 0, revision_frist_dagar: 365 }',
-    'diarienummer: { mönster: "^[A-Z0-9]{1,4}/\\\\d{4}:\\\\d+$", exempel: KS/2023:309 }',
+    `diarienummer: { mönster: "${style.pattern}", exempel: ${style.example} }`,
     'uppföljning:',
     '  perioder:',
     '    - { typ: delår, namn: Delårsrapport, sista_dag: "09-30" }',
@@ -128,7 +155,7 @@ export function generateCorpus({ n, seed = 1, out }) {
 
   const docs = [];
   let serial = 0;
-  const diarie = (prefix, year) => `${prefix}/${year}:${++serial}`;
+  const diarie = (prefix, year) => style.make(prefix, year, ++serial);
 
   /** A body of about `size` characters: sections of real paragraphs, a list, sometimes a table and links. */
   const body = (title, size, linkTargets) => {
@@ -201,7 +228,7 @@ export function generateCorpus({ n, seed = 1, out }) {
 
   for (const doc of policies) {
     const year = int(2005, 2024);
-    emit(doc, [...common(doc, 'policy', 'kommunfullmaktige', iso(year, int(1, 11), int(1, 28)), 'KF'), 'giltighetstid:', `  från: ${iso(year, 12, 1)}`, '  till: tills vidare', 'dokumentansvarig: stadsledningsforvaltningen', 'nyckelord:', `  - ${slug(doc.title).split('-')[2] ?? 'styrning'}`], 9000);
+    emit(doc, [...common(doc, 'policy', 'kommunfullmaktige', iso(year, int(1, 11), int(1, 28)), 'KF'), 'giltighetstid:', `  från: ${iso(year, 12, 1)}`, '  till: tills vidare', `dokumentansvarig: ${ledning}`, 'nyckelord:', `  - ${slug(doc.title).split('-')[2] ?? 'styrning'}`], 9000);
   }
   for (const doc of strategies) {
     const policy = pick(policies);
@@ -209,7 +236,7 @@ export function generateCorpus({ n, seed = 1, out }) {
       ...common(doc, 'strategi', 'kommunstyrelsen', iso(doc.from - 1, 12, int(1, 20)), 'KS'),
       'giltighetstid:', `  från: ${iso(doc.from, 1, 1)}`, `  till: ${iso(doc.from + 3, 12, 31)}`,
       'revisionsdatum: ny mandatperiod',
-      'dokumentansvarig: stadsledningsforvaltningen',
+      `dokumentansvarig: ${ledning}`,
       'genomför:', `  - ${policy.id}`,
       `övergripande_mål: ${q(pick(pool).slice(0, 160))}`,
       'fokusområden:',
@@ -236,7 +263,7 @@ export function generateCorpus({ n, seed = 1, out }) {
         ...common(doc, type, byChef ? f.chef : 'kommunstyrelsen', iso(year, int(1, 11), int(1, 28)), byChef ? f.short : 'KS'),
         'giltighetstid:', `  från: ${iso(year, 12, 1)}`, type === 'åtgärdsplan' ? `  till: ${iso(2026, 12, 31)}` : '  till: tills vidare',
         ...(type === 'riktlinje' || byChef ? [`revisionsdatum: ${iso(int(2027, 2030), int(1, 12), 1)}`] : []),
-        `dokumentansvarig: ${byChef ? f.id : 'stadsledningsforvaltningen'}`,
+        `dokumentansvarig: ${byChef ? f.id : ledning}`,
         'genomför:', `  - ${pick(current).id}`,
       ];
       if (type === 'åtgärdsplan') {
@@ -274,17 +301,40 @@ export function generateCorpus({ n, seed = 1, out }) {
     }
   });
 
+  return { config, docs };
+}
+
+/**
+ * `kommuner` kommuner sharing `n` documents. Returns each kommun's config and documents, and all the
+ * documents with paths relative to `out`: strategy/… for one kommun, <kommun>/strategy/… for more.
+ */
+export function generateCorpus({ n, seed = 1, out, kommuner = 1 }) {
+  if (!Number.isInteger(kommuner) || kommuner < 1 || kommuner > KOMMUNER.length) throw new Error(`--kommuner ska vara 1–${KOMMUNER.length}.`);
+  const generated = KOMMUNER.slice(0, kommuner).map((kommun, i) => {
+    // The first kommun keeps the seed, so the one-kommun corpus is the one the bench has always measured.
+    const share = Math.floor(n / kommuner) + (i < n % kommuner ? 1 : 0);
+    const folder = kommuner === 1 ? 'strategy' : `${kommun.slug}/strategy`;
+    return { name: kommun.name, folder, ...generateKommun({ n: share, seed: seed + i, kommun }) };
+  });
+  const docs = generated.flatMap((k) => k.docs.map((doc) => ({ file: `${k.folder}/${doc.file}`, text: doc.text })));
   if (out) {
     rmSync(out, { recursive: true, force: true });
-    mkdirSync(path.join(out, 'strategy'), { recursive: true });
-    writeFileSync(path.join(out, 'strategy', 'styrdok.config.yaml'), config);
+    for (const k of generated) {
+      mkdirSync(path.join(out, k.folder), { recursive: true });
+      writeFileSync(path.join(out, k.folder, 'styrdok.config.yaml'), k.config);
+    }
     for (const doc of docs) {
-      const file = path.join(out, 'strategy', doc.file);
+      const file = path.join(out, doc.file);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, doc.text);
     }
   }
-  return { config, docs };
+  return { kommuner: generated, docs };
+}
+
+/** Storstads kommun → Storstads kommuns; a name that ends in s takes no second s. */
+function genitive(name) {
+  return /[sxz]$/.test(name) ? name : `${name}s`;
 }
 
 /** The strategies a verksamhetsplan's goals name, for its genomför list. */
@@ -293,12 +343,14 @@ function goalsStrategies(goalLines) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, kommuner: { type: 'string', default: '1' }, out: { type: 'string' } } });
   if (!values.out) {
     console.error('Ange mappen att skriva till: --out <mapp>');
     process.exit(2);
   }
-  const { docs } = generateCorpus({ n: Number(values.n), seed: Number(values.seed), out: values.out });
-  const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
-  console.log(`${docs.length} dokument, ${(bytes / 1e6).toFixed(1)} MB Markdown i ${path.join(values.out, 'strategy')}`);
+  const { kommuner } = generateCorpus({ n: Number(values.n), seed: Number(values.seed), kommuner: Number(values.kommuner), out: values.out });
+  for (const k of kommuner) {
+    const bytes = k.docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
+    console.log(`${k.name}: ${k.docs.length} dokument, ${(bytes / 1e6).toFixed(1)} MB Markdown i ${path.join(values.out, k.folder)}`);
+  }
 }
