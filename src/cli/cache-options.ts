@@ -17,13 +17,21 @@ export const CACHE_HELP = `  --cache              spara tolkningen av varje fil 
   --cache-location MAPP
                        mappen där cachen sparas (standard: .styrdokcache)`;
 
+type CacheValues = { cache?: boolean | undefined; 'cache-location'?: string | undefined };
+
 /** The parse cache the flags ask for, or undefined without --cache; a location that cannot be a folder is a usage error. */
-export function cacheFromOptions(values: { cache?: boolean | undefined; 'cache-location'?: string | undefined }, cwd: string): ParseCache | undefined {
+export function cacheFromOptions(values: CacheValues, cwd: string): ParseCache | undefined {
+  const location = cacheLocation(values, cwd);
+  return location === undefined ? undefined : openCache(location);
+}
+
+/** The cache folder the flags ask for (absolute), or undefined without --cache. */
+export function cacheLocation(values: CacheValues, cwd: string): string | undefined {
   const given = values['cache-location'];
   if (given !== undefined && !values.cache) throw new UsageError('--cache-location anger var cachen sparas och används tillsammans med --cache.');
   if (!values.cache) return undefined;
   const location = path.resolve(cwd, given ?? DEFAULT_CACHE_LOCATION);
   const problem = cacheLocationProblem(location);
   if (problem) throw new UsageError(`--cache-location ska vara en mapp, men «${given ?? DEFAULT_CACHE_LOCATION}» ${problem}. Välj en mapp som inte finns än.`);
-  return openCache(location);
+  return location;
 }

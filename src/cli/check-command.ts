@@ -8,16 +8,17 @@ import { configErrorText } from '../report/config-error.js';
 import { ruleInfos } from './rule-infos.js';
 import { loadChecks } from '../rules/index.js';
 import { VERSION } from './version.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { EXIT_OK, EXIT_USAGE, findingsExitCode, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
 import { assertProjectHere } from './project-here.js';
-import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { openCache } from '../engine/project-cache.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions, cacheLocation } from './cache-options.js';
+import { regionParts } from '../engine/projects.js';
+import { assertOneKommunFlags, checkRegion } from './check-region.js';
 import { CheckTiming, maybeStep } from '../engine/timing.js';
 import { timingText } from '../report/timing-text.js';
 
@@ -93,18 +94,24 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     return EXIT_OK;
   }
   assertProjectHere('check', positionals, values.config, io.cwd);
+  const parts = values.config ? undefined : regionParts(io.cwd, positionals);
+  if (parts) assertOneKommunFlags(parts, values, io.cwd);
+  // One kommun whose config lies below the path (its root, above strategy/) is checked as any project is.
+  const one = parts?.length === 1 ? parts[0] : undefined;
+  const paths = one ? one.paths : positionals;
+  const configFile = one ? one.configFile : values.config;
   const format = values.format ?? 'pretty';
   const at = parseDateOption(values.at, '--at');
   const alongsideAt = (['fix', 'watch', 'site', 'max-warnings', 'timing'] as const).find((flag) => values[flag] !== undefined);
   if (at && alongsideAt) throw new UsageError(`--at visar vilka styrdokument som gällde en dag och kontrollerar ingenting, så --${alongsideAt} går inte att använda med den. Kör dem var för sig.`);
-  if (at) return printInForce(at, format, positionals, values.config, io, cache ?? cacheFromOptions(values, io.cwd));
+  if (at) return printInForce(at, format, paths, configFile, io, cache ?? cacheFromOptions(values, io.cwd));
   if (values.site && !values.watch) throw new UsageError('--site bygger om webbplatsen vid varje ändring och används tillsammans med --watch.');
   if (values.watch) {
     if (values.fix) throw new UsageError('--fix och --watch går inte att kombinera: --watch skriver aldrig i filerna du redigerar. Kör styrdok check --fix för sig.');
     const checkArgs = args.filter((a) => a !== '--watch' && a !== '--site');
     const memory = openCache(undefined);
     const runRound = (roundArgs: string[], roundIo: CommandIO) => runCheck(roundArgs, roundIo, memory);
-    return watchCheck({ checkArgs, paths: positionals, ...(values.config ? { configFile: values.config } : {}), site: Boolean(values.site), runCheck: runRound }, io);
+    return watchCheck({ checkArgs, paths, ...(configFile ? { configFile } : {}), site: Boolean(values.site), runCheck: runRound }, io);
   }
   const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
   if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
@@ -116,11 +123,12 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const today = parseDateOption(values.today, '--today');
   const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
   if (missing) throw new UsageError(`Sökvägen «${missing}» finns inte. Ange en fil eller mapp med styrdokument.`);
+  if (parts && parts.length > 1) return checkRegion({ parts, today, cacheLocation: cacheLocation(values, io.cwd), formatter, format, maxWarnings }, io);
   const timing = values.timing ? new CheckTiming() : undefined;
   // Node's start and the loading of the code, up to here; a round of --watch (a cache given) has none.
   if (timing && !cache) timing.steps.set(TIMING_STEPS.start, performance.now());
   if (values.fix) {
-    const report = maybeStep(timing, TIMING_STEPS.fix, () => runFixes({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}) }));
+    const report = maybeStep(timing, TIMING_STEPS.fix, () => runFixes({ cwd: io.cwd, paths, ...(configFile ? { configFile } : {}) }));
     (format === 'pretty' ? io.stdout : io.stderr)(formatFixReport(report));
   }
   const parseCache = cache ?? maybeStep(values.cache ? timing : undefined, TIMING_STEPS.readCache, () => cacheFromOptions(values, io.cwd));
@@ -128,8 +136,8 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   try {
     project = checkProject({
       cwd: io.cwd,
-      paths: positionals,
-      ...(values.config ? { configFile: values.config } : {}),
+      paths,
+      ...(configFile ? { configFile } : {}),
       ...(today ? { today } : {}),
       ...(parseCache ? { cache: parseCache } : {}),
       ...(timing ? { timing } : {}),
@@ -142,15 +150,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const report = maybeStep(timing, TIMING_STEPS.report, () => formatter(project.diagnostics, { files: project.files, rules: ruleInfos(), toolVersion: VERSION }));
   io.stdout(report);
   if (timing) io.stderr(timingText(timing, project.corpus.files.length));
-  if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
-  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = project.diagnostics.length - errors;
-  if (errors > 0) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`För många varningar: ${warnings}, högst ${maxWarnings} tillåts (--max-warnings).\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
+  return findingsExitCode(project.diagnostics, maxWarnings, io.stderr);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { StyrdokConfigData } from '../model/schema-types.js';
@@ -25,6 +25,40 @@ export function findConfigFile(start: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** Folders never searched for a kommun's config: dependencies, version control, caches and built sites. */
+const NOT_A_KOMMUN = /^(\.|_|node_modules$)/;
+/** How deep below a region's folder a kommun's config may sit: region/kommun/strategy/styrdok.config.yaml is 2. */
+const REGION_DEPTH = 3;
+/** How many folders the search looks into at most, so that `styrdok check /` stays quick. */
+const REGION_FOLDERS = 2000;
+
+/**
+ * The configs below the folder `start` (absolute paths, sorted): a region's kommuner, each a project of its
+ * own. A folder with a config is a kommun, and nothing below it is searched; symlinks are not followed.
+ */
+export function configsBelow(start: string): string[] {
+  const found: string[] = [];
+  let level = [path.resolve(start)];
+  let visited = 0;
+  for (let depth = 0; depth <= REGION_DEPTH && level.length; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      if (++visited > REGION_FOLDERS) return found.sort();
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      // The start folder's own config is findConfigFile's: only folders below it are kommuner.
+      if (depth > 0 && entries.some((e) => e.isFile() && e.name === CONFIG_FILE_NAME)) found.push(path.join(dir, CONFIG_FILE_NAME));
+      else next.push(...entries.filter((e) => e.isDirectory() && !NOT_A_KOMMUN.test(e.name)).map((e) => path.join(dir, e.name)));
+    }
+    level = next.sort();
+  }
+  return found.sort();
 }
 
 /**

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { checkProject, ConfigError } from '../engine/load-project.js';
+import { openCache } from '../engine/project-cache.js';
+import { partName, type ProjectPart } from '../engine/projects.js';
+import type { IsoDate } from '../corpus/dates.js';
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Formatter } from '../report/formatter.js';
+import { ruleInfos } from './rule-infos.js';
+import { VERSION } from './version.js';
+import { EXIT_USAGE, findingsExitCode, UsageError } from './exit-codes.js';
+import type { CommandIO } from './check-command.js';
+
+/** The flags that work on one kommun at a time: each reads or writes one project's files, config or site. */
+const ONE_KOMMUN_FLAGS = ['at', 'fix', 'watch', 'timing'] as const;
+
+/** A usage error when a flag that works on one kommun is given with a region's several. */
+export function assertOneKommunFlags(parts: readonly ProjectPart[], values: Partial<Record<(typeof ONE_KOMMUN_FLAGS)[number], unknown>>, cwd: string): void {
+  const flag = ONE_KOMMUN_FLAGS.find((f) => values[f] !== undefined && values[f] !== false);
+  if (!flag || parts.length < 2) return;
+  const names = parts.map((part) => partName(cwd, part));
+  throw new UsageError(
+    `Sökvägarna rymmer ${parts.length} kommuner, var och en med sin konfiguration (${names.join(', ')}), och --${flag} gäller en kommun i taget. Ange en kommuns mapp, till exempel styrdok check ${names[0]}, med --${flag}.`,
+  );
+}
+
+export interface RegionCheck {
+  parts: readonly ProjectPart[];
+  today: IsoDate | undefined;
+  /** The --cache folder; each kommun keeps its own cache in a folder of its own inside it. */
+  cacheLocation: string | undefined;
+  formatter: Formatter;
+  format: string;
+  maxWarnings: number | undefined;
+}
+
+/** A folder name for a kommun's cache: readable, and apart from every other kommun's. */
+function cacheFolderOf(name: string): string {
+  return `${name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Checks each kommun of a region with its own config and reports them all in one report, as one check of
+ * one kommun does. A kommun whose config is broken does not hide the others' findings: its config's findings
+ * and its documents' own are in the report, and the exit code is 2, as for one kommun.
+ */
+export function checkRegion(check: RegionCheck, io: CommandIO): number {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const checked: string[] = [];
+  const broken: string[] = [];
+  for (const part of check.parts) {
+    const name = partName(io.cwd, part);
+    const cache = check.cacheLocation === undefined ? undefined : openCache(path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name)));
+    try {
+      const project = checkProject({
+        cwd: io.cwd,
+        paths: part.paths,
+        ...(part.configFile ? { configFile: part.configFile } : {}),
+        ...(check.today ? { today: check.today } : {}),
+        ...(cache ? { cache } : {}),
+      });
+      cache?.save();
+      diagnostics.push(...project.diagnostics);
+      files.push(...project.files);
+      checked.push(`${project.config.data.kommun} (${name})`);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      broken.push(name);
+      diagnostics.push(...error.diagnostics, ...(error.documents?.diagnostics ?? []));
+      files.push(...(error.documents?.files ?? []));
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  io.stdout(check.formatter(diagnostics, { files: [...new Set(files)].sort(), rules: ruleInfos(), toolVersion: VERSION }));
+  if (check.format === 'pretty' && checked.length) io.stdout(`\nKontrollerade ${checked.length} ${checked.length === 1 ? 'kommun' : 'kommuner'}, var och en med sin egen konfiguration: ${checked.join(', ')}.\n`);
+  if (broken.length) {
+    io.stderr(`Konfigurationen saknas eller är felaktig för ${broken.join(', ')}, så reglerna kördes inte där. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n`);
+    return EXIT_USAGE;
+  }
+  return findingsExitCode(diagnostics, check.maxWarnings, io.stderr);
+}

@@ -1,0 +1,53 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { configsBelow, findConfigFile } from '../config/load-config.js';
+
+/** One kommun's part of a run: its config (absolute; undefined when none was found) and the paths asked for in it. */
+export interface ProjectPart {
+  configFile: string | undefined;
+  paths: string[];
+  /** The config was found below a path asked for: the path is a region's folder, or a project's root above strategy/. */
+  below: boolean;
+}
+
+/**
+ * Which kommuner a check covers. A path belongs to the config in its folder or above it, as it always has. A
+ * folder with no config there or above, but with configs below it, is a region: each config below is a
+ * kommun of its own, checked with its own organs, nämnder and rules (a region's kommuner differ in all of
+ * them). Paths without any config form one part without a config, so that its findings still say so.
+ */
+export function projectParts(cwd: string, paths: readonly string[]): ProjectPart[] {
+  const parts = new Map<string | undefined, ProjectPart>();
+  const add = (configFile: string | undefined, p: string, below = false) => {
+    const part = parts.get(configFile) ?? parts.set(configFile, { configFile, paths: [], below }).get(configFile)!;
+    if (!part.paths.includes(p)) part.paths.push(p);
+  };
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const above = findConfigFile(abs);
+    if (above) {
+      add(above, p);
+      continue;
+    }
+    const below = existsSync(abs) && statSync(abs).isDirectory() ? configsBelow(abs) : [];
+    if (!below.length) add(undefined, p);
+    for (const configFile of below) add(configFile, path.relative(cwd, path.dirname(configFile)) || '.', true);
+  }
+  return [...parts.values()];
+}
+
+/**
+ * The kommuner of a check when some config lies below a path asked for (without paths: below the folder
+ * styrdok runs in, when it has no strategy/ folder); undefined for the ordinary run of one project, whose
+ * config is found from its first path upwards.
+ */
+export function regionParts(cwd: string, paths: readonly string[]): ProjectPart[] | undefined {
+  const asked = paths.length ? paths : existsSync(path.resolve(cwd, 'strategy')) ? ['strategy'] : ['.'];
+  const parts = projectParts(cwd, asked);
+  return parts.some((part) => part.below) ? parts : undefined;
+}
+
+/** How a kommun's part is named in messages: its config's folder, relative to where styrdok runs. */
+export function partName(cwd: string, part: ProjectPart): string {
+  return part.configFile ? path.relative(cwd, path.dirname(part.configFile)).split(path.sep).join('/') || '.' : part.paths.join(', ');
+}
