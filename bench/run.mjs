@@ -9,6 +9,8 @@
  *   (the rules' findings then come from the cache), once its frontmatter (the corpus rules run again on
  *   every document, the document rules on that one);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
+ * - region: the same number of documents shared between 5 kommuner, each with its own config, checked in one
+ *   run (`styrdok check .` in the region's folder), against the floor of the same files;
  * - site: `npm run site` (check, model, pages with Eleventy in parts; then the search index, a step of its own), without
  *   git history, as `npm start` runs it: after `check --cache`, whose parse cache the site's check reads;
  *   each step apart, into an empty output folder with no search index kept from an earlier build; then again
@@ -26,7 +28,7 @@
  * by round, and their ratios are the medians of each round's ratio. Then the ratios and the targets:
  * check ≤ 2× floor, re-check ≤ 0.1× check, site ≤ 1.5× bare Eleventy, peak memory < 1 GiB.
  *
- *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,site]
+ *   npm run bench -- [--sizes 1000,10000] [--runs 3] [--seed 1] [--only floor,check,recheck,region,site]
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,6 +46,8 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const PAGES = path.join(ROOT, 'dist', 'site', 'build-main.js');
 const SEARCH = path.join(ROOT, 'dist', 'site', 'search-main.js');
 const WITH_RSS = path.join(ROOT, 'bench', 'with-rss.mjs');
+/** How many kommuner the region measurement shares the documents between. */
+const REGION_KOMMUNER = 5;
 /** A fixed day, so the findings (and so the work) do not change as the calendar moves on. */
 const TODAY = '2026-06-01';
 
@@ -52,7 +56,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
-    only: { type: 'string', default: 'floor,check,recheck,site' },
+    only: { type: 'string', default: 'floor,check,recheck,region,site' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -173,6 +177,12 @@ function benchSize(n) {
     row.watchFull = { seconds: full.seconds, rssMb: inProcess.rssMb };
     row.recheckWatch = { seconds: median(rechecks.map((r) => r.seconds)), rssMb: inProcess.rssMb };
   }
+  if (only.has('region')) {
+    const region = path.join(OUT, `region-${n}`);
+    generateCorpus({ n, seed: Number(values.seed), kommuner: REGION_KOMMUNER, out: region });
+    row.regionFloor = repeat('region floor', () => measure('floor', path.join(ROOT, 'bench', 'floor.mjs'), [region]));
+    row.regionCheck = repeat('region check', () => measure('check', CLI, ['check', '.', '--format', 'json', '--today', TODAY], { cwd: region, findingsOk: true }));
+  }
   if (only.has('site')) {
     const env = { STYRDOK_CORPUS: corpus, STYRDOK_TODAY: TODAY, STYRDOK_HISTORY: '0', STYRDOK_SITE_OUT: path.join(dir, '_site') };
     // As in `npm start`: the check has just run with --cache, and the site's own check reads that cache.
@@ -269,6 +279,8 @@ const measures = [
   ['Omkontroll, en fils text ändrad (check --cache)', 'recheckCache'],
   ['Omkontroll, en fils frontmatter ändrad (check --cache)', 'recheckFrontmatter'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
+  [`Golv, samma antal dokument i ${REGION_KOMMUNER} kommuner`, 'regionFloor'],
+  [`Kontroll av ${REGION_KOMMUNER} kommuner i en körning (styrdok check .)`, 'regionCheck'],
   ['Webbplatsen (npm run site), efter check --cache som i npm start', 'site'],
   ['  varav sidorna (Eleventy)', 'siteNoSearch'],
   ['  varav sökindexet (Pagefind, eget steg)', 'search'],
@@ -287,6 +299,7 @@ lines.push(
   `| Omkontroll --cache / kontroll, en fils text ändrad | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --cache / kontroll, en fils frontmatter ändrad | ${rows.map((r) => shown(ratio(r.recheckFrontmatter, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
+  `| Kontroll av ${REGION_KOMMUNER} kommuner / deras golv | ${rows.map((r) => shown(ratio(r.regionCheck, r.regionFloor), 2)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteNoSearch, r.bare), 1.5)).join(' | ')} |`,
   `| Samma sidor (start, kontroll, modell och dokumentsidorna) / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.sameAsBare, r.bare), 1.5)).join(' | ')} |`,
@@ -296,7 +309,7 @@ lines.push(
   `| Sidorna / Eleventy som bara skriver dem (styrdoks eget arbete) | ${rows.map((r) => plain(ratio(r.siteNoSearch, r.written))).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
-  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckWatch'])).join(' | ')} |`,
+  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckWatch', 'regionCheck'])).join(' | ')} |`,
   `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['site', 'siteAgain', 'siteCold'])).join(' | ')} |`,
 );
 if (rows.length > 1) {

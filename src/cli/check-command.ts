@@ -25,7 +25,10 @@ import { timingText } from '../report/timing-text.js';
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
 Kontrollerar styrdokumenten (Markdown med frontmatter) mot schemat och kommunens regler.
-Utan sökvägar kontrolleras mappen strategy/.
+Utan sökvägar kontrolleras mappen strategy/. En mapp utan styrdok.config.yaml i eller
+ovanför sig men med kommuner nedanför (en region: varje kommun i en mapp med sin egen
+styrdok.config.yaml) kontrolleras kommun för kommun, var och en med sin konfiguration,
+i en rapport; --at, --fix, --watch och --timing tar en kommun i taget.
 
 Flaggor:
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
