@@ -47,6 +47,20 @@ describe('check over a region', () => {
     expect(pretty.stdout).toContain('Kontrollerade 3 kommuner, var och en med sin egen konfiguration: Åby kommun (aby/strategy), Norrviks stad (norrvik/strategy), Storstads kommun (storstad/strategy).');
   });
 
+  it('says exactly what checking each kommun by itself says, all in one report', async () => {
+    const p = region();
+    // Findings in two kommuner and a warning in a third, so that the merge has something to order.
+    p.edit(policy('norrvik/strategy'), (text) => text.replace(/dokumentansvarig: .*/, 'dokumentansvarig: ingen-alls'));
+    p.edit(policy('storstad/strategy'), (text) => text.replace(/diarienummer: .*/, 'diarienummer: fel'));
+    const together = await p.run(['check', '.', '--today', TODAY, '--format', 'json']);
+    const apart = await Promise.all(KOMMUNER.map((kommun) => p.run(['check', kommun, '--today', TODAY, '--format', 'json'])));
+    expect(together.code).toBe(Math.max(...apart.map((r) => r.code ?? 2)));
+    const results = (stdout: string) => JSON.parse(stdout) as { filePath: string }[];
+    const merged = apart.flatMap((r) => results(r.stdout)).sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+    expect(results(together.stdout)).toEqual(merged);
+    expect(allRows(together.stdout, p).length).toBeGreaterThan(2);
+  });
+
   it("judges each document by its own kommun's config: a diarienummer right in one kommun is wrong in another", async () => {
     const p = region();
     // Storstad writes KS/2023:309; Norrvik writes KS 2023/309. Give Norrvik's policy Storstad's form.
