@@ -20,6 +20,7 @@ export function projectParts(cwd: string, paths: readonly string[]): ProjectPart
   const parts = new Map<string | undefined, ProjectPart>();
   const add = (configFile: string | undefined, p: string, below = false) => {
     const part = parts.get(configFile) ?? parts.set(configFile, { configFile, paths: [], below }).get(configFile)!;
+    part.below ||= below;
     if (!part.paths.includes(p)) part.paths.push(p);
   };
   for (const p of paths) {
