@@ -3,6 +3,7 @@
  * folder and checks each kommun with its own config, in one report. The real CLI, on a region made by the
  * benchmark's generator (three made-up kommuner with their own names, förvaltningar and diarienummer forms).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 // @ts-expect-error: a plain JavaScript script, without type declarations.
@@ -18,7 +19,19 @@ function region(): TempProject & { edit(file: string, change: (text: string) => 
   const p = tempProject('styrdok-region-');
   onTestFinished(() => p.dispose());
   generateCorpus({ n: 120, seed: 4, kommuner: 3, out: p.dir });
-  return { ...p, edit: (file, change) => writeFileSync(p.path(file), change(readFileSync(p.path(file), 'utf8'))) };
+  return {
+    ...p,
+    // Every run must leave the region as it was: nothing written beside the documents, nothing changed in them
+    // (with --cache, only the cache folder).
+    async run(args) {
+      const files = () => [...p.snapshot()].filter(([file]) => !file.startsWith('.styrdokcache/')).map(([file, bytes]) => `${file} ${createHash('sha1').update(bytes).digest('hex')}`);
+      const before = files();
+      const result = await p.run(args);
+      expect(files()).toEqual(before);
+      return result;
+    },
+    edit: (file, change) => writeFileSync(p.path(file), change(readFileSync(p.path(file), 'utf8'))),
+  };
 }
 
 /** The errors of a --format json report: a small generated kommun also has warnings (a fokusområde without goals). */
