@@ -20,7 +20,7 @@ import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions, cacheLocation } from './ca
 import { regionParts } from '../engine/projects.js';
 import { assertOneKommunFlags, checkRegion } from './check-region.js';
 import { CheckTiming, maybeStep } from '../engine/timing.js';
-import { timingText } from '../report/timing-text.js';
+import { TIMING_STEPS, timingText } from '../report/timing-text.js';
 
 export const CHECK_HELP = `Användning: styrdok check [sökvägar…] [flaggor]
 
@@ -28,7 +28,8 @@ Kontrollerar styrdokumenten (Markdown med frontmatter) mot schemat och kommunens
 Utan sökvägar kontrolleras mappen strategy/. En mapp utan styrdok.config.yaml i eller
 ovanför sig men med kommuner nedanför (en region: varje kommun i en mapp med sin egen
 styrdok.config.yaml) kontrolleras kommun för kommun, var och en med sin konfiguration,
-i en rapport; --at, --fix, --watch och --timing tar en kommun i taget.
+i en rapport (--timing visar varje kommuns tid); --at, --fix och --watch tar en kommun
+i taget.
 
 Flaggor:
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
@@ -67,15 +68,6 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   io.stdout(format === 'json' ? renderInForceJson(corpus, config, at) : renderInForceText(corpus, config, at));
   return EXIT_OK;
 }
-
-/** The steps of a check that --timing names besides the load's own (STEP_LABELS), in Swedish. */
-const TIMING_STEPS = {
-  start: 'starta Node och läsa in koden',
-  fix: 'rätta (--fix)',
-  readCache: 'läsa cachen (--cache)',
-  saveCache: 'spara cachen',
-  report: 'skriva rapporten',
-} as const;
 
 /** `cache`: kept between the rounds of --watch, in memory. */
 export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): number | Promise<number> {
@@ -126,7 +118,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const today = parseDateOption(values.today, '--today');
   const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
   if (missing) throw new UsageError(`Sökvägen «${missing}» finns inte. Ange en fil eller mapp med styrdokument.`);
-  if (parts && parts.length > 1) return checkRegion({ parts, today, cacheLocation: cacheLocation(values, io.cwd), formatter, format, maxWarnings }, io);
+  if (parts && parts.length > 1) return checkRegion({ parts, today, cacheLocation: cacheLocation(values, io.cwd), formatter, format, maxWarnings, timing: Boolean(values.timing) }, io);
   const timing = values.timing ? new CheckTiming() : undefined;
   // Node's start and the loading of the code, up to here; a round of --watch (a cache given) has none.
   if (timing && !cache) timing.steps.set(TIMING_STEPS.start, performance.now());

@@ -10,9 +10,11 @@ import { ruleInfos } from './rule-infos.js';
 import { VERSION } from './version.js';
 import { EXIT_USAGE, findingsExitCode, UsageError } from './exit-codes.js';
 import type { CommandIO } from './check-command.js';
+import { CheckTiming, maybeStep } from '../engine/timing.js';
+import { TIMING_STEPS, timingText } from '../report/timing-text.js';
 
 /** The flags that work on one kommun at a time: each reads or writes one project's files, config or site. */
-const ONE_KOMMUN_FLAGS = ['at', 'fix', 'watch', 'timing'] as const;
+const ONE_KOMMUN_FLAGS = ['at', 'fix', 'watch'] as const;
 
 /** A usage error when a flag that works on one kommun is given with a region's several. */
 export function assertOneKommunFlags(parts: readonly ProjectPart[], values: Partial<Record<(typeof ONE_KOMMUN_FLAGS)[number], unknown>>, cwd: string): void {
@@ -32,6 +34,8 @@ export interface RegionCheck {
   formatter: Formatter;
   format: string;
   maxWarnings: number | undefined;
+  /** --timing: each kommun's steps and rules, on stderr after the report. */
+  timing: boolean;
 }
 
 /** A folder name for a kommun's cache: readable, and apart from every other kommun's. */
@@ -49,9 +53,14 @@ export function checkRegion(check: RegionCheck, io: CommandIO): number {
   const files: string[] = [];
   const checked: string[] = [];
   const broken: string[] = [];
-  for (const part of check.parts) {
+  const timings: string[] = [];
+  for (const [i, part] of check.parts.entries()) {
     const name = partName(io.cwd, part);
-    const cache = check.cacheLocation === undefined ? undefined : openCache(path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name)));
+    const timing = check.timing ? new CheckTiming() : undefined;
+    // Node's start and the loading of the code counts once, in the first kommun's time.
+    if (timing && i === 0) timing.steps.set(TIMING_STEPS.start, performance.now());
+    const location = check.cacheLocation === undefined ? undefined : path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name));
+    const cache = location === undefined ? undefined : maybeStep(timing, TIMING_STEPS.readCache, () => openCache(location));
     try {
       const project = checkProject({
         cwd: io.cwd,
@@ -59,11 +68,13 @@ export function checkRegion(check: RegionCheck, io: CommandIO): number {
         ...(part.configFile ? { configFile: part.configFile } : {}),
         ...(check.today ? { today: check.today } : {}),
         ...(cache ? { cache } : {}),
+        ...(timing ? { timing } : {}),
       });
-      cache?.save();
+      if (cache) maybeStep(timing, TIMING_STEPS.saveCache, () => cache.save());
       diagnostics.push(...project.diagnostics);
       files.push(...project.files);
       checked.push(`${project.config.data.kommun} (${name})`);
+      if (timing) timings.push(`${project.config.data.kommun} (${name})\n${timingText(timing, project.corpus.files.length)}`);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       broken.push(name);
@@ -73,6 +84,7 @@ export function checkRegion(check: RegionCheck, io: CommandIO): number {
   }
   diagnostics.sort(compareDiagnostics);
   io.stdout(check.formatter(diagnostics, { files: [...new Set(files)].sort(), rules: ruleInfos(), toolVersion: VERSION }));
+  if (timings.length) io.stderr(timings.join('\n'));
   if (check.format === 'pretty' && checked.length) io.stdout(`\nKontrollerade ${checked.length} ${checked.length === 1 ? 'kommun' : 'kommuner'}, var och en med sin egen konfiguration: ${checked.join(', ')}.\n`);
   if (broken.length) {
     io.stderr(`Konfigurationen saknas eller är felaktig för ${broken.join(', ')}, så reglerna kördes inte där. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n`);

@@ -1,5 +1,14 @@
 import type { CheckTiming } from '../engine/timing.js';
 
+/** The steps of a check that --timing names besides the load's own (STEP_LABELS), in Swedish. */
+export const TIMING_STEPS = {
+  start: 'starta Node och läsa in koden',
+  fix: 'rätta (--fix)',
+  readCache: 'läsa cachen (--cache)',
+  saveCache: 'spara cachen',
+  report: 'skriva rapporten',
+} as const;
+
 /**
  * `check --timing` in Swedish: every step in the order it ran, then the rules from the slowest, each with its
  * share. For whoever keeps a large corpus fast: it tells which rule or step to look at first.

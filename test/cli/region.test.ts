@@ -120,15 +120,29 @@ describe('check over a region', () => {
     expect(changed.stdout).toBe(uncached.stdout);
   });
 
-  it('takes --at, --fix, --watch and --timing for one kommun at a time, and says which kommuner there are', async () => {
+  it('takes --at, --fix and --watch for one kommun at a time, and says which kommuner there are', async () => {
     const p = region();
-    for (const flag of [['--at', '2026-01-01'], ['--fix'], ['--watch'], ['--timing']]) {
+    for (const flag of [['--at', '2026-01-01'], ['--fix'], ['--watch']]) {
       const result = await p.run(['check', '.', ...flag]);
       expect(result.code, flag[0]).toBe(2);
       expect(result.stderr).toContain(`Sökvägarna rymmer 3 kommuner, var och en med sin konfiguration (aby/strategy, norrvik/strategy, storstad/strategy), och ${flag[0]} gäller en kommun i taget.`);
     }
     const one = await p.run(['check', 'aby', '--at', '2026-01-01', '--format', 'json']);
     expect(one.code, one.stderr).toBe(0);
+  });
+
+  it('times each kommun with --timing, after the same report as without it', async () => {
+    const p = region();
+    const args = ['check', '.', '--today', TODAY, '--format', 'json', '--cache'];
+    const timed = await p.run([...args, '--timing']);
+    expect(timed.code).toBe(0);
+    expect(timed.stdout).toBe((await p.run(args)).stdout);
+    const headings = timed.stderr.split('\n').filter((line) => / \([a-z]+\/strategy\)$/.test(line));
+    expect(headings).toEqual(['Åby kommun (aby/strategy)', 'Norrviks stad (norrvik/strategy)', 'Storstads kommun (storstad/strategy)']);
+    expect(timed.stderr.match(/^Tid för kontrollen \(--timing\): [\d\s,]+ ms för \d+ filer\.$/gm)).toHaveLength(3);
+    // Node's start counts once; each kommun reads and saves its own cache.
+    expect(timed.stderr.match(/^starta Node och läsa in koden /gm)).toHaveLength(1);
+    expect(timed.stderr.match(/^spara cachen /gm)).toHaveLength(3);
   });
 
   it('has the other commands name the kommuner below, since they take one', async () => {
