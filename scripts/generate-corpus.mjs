@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * A realistic synthetic corpus for the benchmark and the scale tests: one large kommun, or with --kommuner K a
- * region of K kommuner (each a styrdok project of its own: a folder with its own config, names, nämnder and
- * diarienummer style), each with fack- and stadsdelsnämnder, decades of archive, policyer, strategier with fokusområden, riktlinjer, anvisningar,
- * rutiner, åtgärdsplaner and one verksamhetsplan per nämnd and year whose goals trace to the strategy in
- * force that year. Bodies are built from the bundled documents' own paragraphs, with headings, lists, tables
+ * A realistic synthetic corpus for the benchmark and the scale tests: one large kommun, or with --kommuner K
+ * a region of K kommuner (each a styrdok project of its own: a folder with its own config, names, nämnder
+ * and diarienummer style). Each has fack- and stadsdelsnämnder, decades of archive, policyer, strategier
+ * with fokusområden, riktlinjer, anvisningar, rutiner, åtgärdsplaner and one verksamhetsplan per nämnd and
+ * year whose goals trace to the strategy in force that year. Bodies are built from the bundled documents' own paragraphs, with headings, lists, tables
  * and links to other documents, about 10 kB each, so 10,000 documents make about 100 MB of Markdown.
  *
  * The same --seed, --n and --kommuner always give the same files, byte for byte. One kommun is written to
@@ -348,7 +348,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('Ange mappen att skriva till: --out <mapp>');
     process.exit(2);
   }
-  const { kommuner } = generateCorpus({ n: Number(values.n), seed: Number(values.seed), kommuner: Number(values.kommuner), out: values.out });
+  const count = Number(values.kommuner);
+  if (!Number.isInteger(count) || count < 1 || count > KOMMUNER.length) {
+    console.error(`--kommuner ska vara ett heltal från 1 till ${KOMMUNER.length}, inte «${values.kommuner}».`);
+    process.exit(2);
+  }
+  const { kommuner } = generateCorpus({ n: Number(values.n), seed: Number(values.seed), kommuner: count, out: values.out });
   for (const k of kommuner) {
     const bytes = k.docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
     console.log(`${k.name}: ${k.docs.length} dokument, ${(bytes / 1e6).toFixed(1)} MB Markdown i ${path.join(values.out, k.folder)}`);
