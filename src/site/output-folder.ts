@@ -1,4 +1,4 @@
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -42,6 +42,7 @@ export interface ProtectedPath {
  * templates) may never be the output folder or inside it.
  */
 export function freshOutput(outputDir: string, protectedPaths: readonly ProtectedPath[]): FreshOutput {
+  makeParent(path.resolve(outputDir), outputDir);
   const output = realOutput(path.resolve(outputDir), outputDir);
   if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${outputDir}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
   for (const kept of protectedPaths) {
@@ -96,6 +97,16 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
  * folder it leads to, and the link still leads there; replacing the link would leave the server with the old
  * site.
  */
+/** The folder the output folder goes in, made when it is not there yet (STYRDOK_SITE_OUT=_site/norrvik). */
+function makeParent(output: string, outputDir: string): void {
+  try {
+    mkdirSync(path.dirname(output), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new OutputFolderError(`Mappen som utmappen «${outputDir}» ska ligga i går inte att skapa (${code}): kanske är en del av sökvägen en fil. Välj en annan utmapp med STYRDOK_SITE_OUT.`);
+  }
+}
+
 function realOutput(output: string, outputDir: string): string {
   let isLink = false;
   try {

@@ -47,6 +47,22 @@ describe('the site is built in a new folder that replaces the output folder', ()
     expect(readdirSync(out).sort()).toEqual(['data', 'index.html']);
   });
 
+  it('creates the folders above the output folder too, as for one site per kommun (_site/norrvik)', async () => {
+    const out = path.join(tempDir('styrdok-output-'), 'webbplatser', 'norrvik');
+    const output = freshOutput(out, []);
+    writeNewSite(output.staging);
+    await output.publish();
+    expect(readdirSync(out).sort()).toEqual(['data', 'index.html']);
+    expect(readdirSync(path.dirname(out))).toEqual(['norrvik']);
+  });
+
+  it('says in Swedish when the folder above the output folder cannot be made', () => {
+    const file = path.join(tempDir('styrdok-output-'), 'en-fil');
+    writeFileSync(file, 'en fil');
+    expect(() => freshOutput(path.join(file, 'norrvik'), [])).toThrow(OutputFolderError);
+    expect(() => freshOutput(path.join(file, 'norrvik'), [])).toThrow(/ska ligga i går inte att skapa \(E[A-Z]+\): kanske är en del av sökvägen en fil/);
+  });
+
   it('leaves the old site as it was when the build is discarded', () => {
     const out = folderWith(aSite);
     const output = freshOutput(out, []);
