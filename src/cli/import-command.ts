@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config.js';
+import { noConfigMessage } from '../engine/projects.js';
 import { ConfigError } from '../engine/load-project.js';
 import { documentPath, schemaModeline } from '../authoring/conventions.js';
 import { DocxError, docxToMarkdown } from '../authoring/docx-to-markdown.js';
@@ -41,7 +42,7 @@ Slutkoder: 0 allt fördes över, 1 dokumentet skrevs men något behöver fyllas 
 function loadProjectConfig(cwd: string, configFile: string | undefined) {
   const start = existsSync(path.join(cwd, 'strategy')) ? path.join(cwd, 'strategy') : cwd;
   const file = configFile ? path.resolve(cwd, configFile) : findConfigFile(start);
-  if (!file) throw new UsageError('Hittar ingen styrdok.config.yaml. Kör kommandot i projektets mapp eller ange den med --config.');
+  if (!file) throw new UsageError(noConfigMessage(cwd, start));
   const loaded = loadConfig(file, cwd);
   if (!loaded.config) throw new ConfigError(loaded.diagnostics);
   return loaded.config;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { configsBelow, findConfigFile, loadConfig } from '../config/load-config.js';
+import { findConfigFile, loadConfig } from '../config/load-config.js';
+import { noConfigMessage } from './projects.js';
 import type { Config } from '../config/config.js';
 import { buildCorpus, type Corpus } from '../corpus/corpus.js';
 import { todayIso, type IsoDate } from '../corpus/dates.js';
@@ -44,15 +45,6 @@ function corpusFolder(cwd: string, configPath: string): string {
   const dir = path.dirname(configPath);
   const nested = path.join(dir, 'strategy');
   return path.relative(cwd, existsSync(nested) ? nested : dir) || '.';
-}
-
-/** No config at or above `folder`; in a region's folder, the kommuner below it, which only a check takes together. */
-function noConfigMessage(cwd: string, folder: string): string {
-  const none = 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför';
-  const below = configsBelow(path.resolve(cwd, folder)).map((file) => path.relative(cwd, path.dirname(file)).split(path.sep).join('/') || '.');
-  if (!below.length) return `${none}. Skapa en, eller ange den med --config.`;
-  const kommuner = below.length === 1 ? `en kommun med sin egen (${below[0]})` : `${below.length} kommuner med var sin (${below.join(', ')})`;
-  return `${none}, men nedanför finns ${kommuner}. Ange kommunens mapp: bara styrdok check tar flera kommuner i en körning.`;
 }
 
 /** A predicate: is a cwd-relative file one of `paths` or inside one of them? */
@@ -127,7 +119,7 @@ export function checkProject(options: ProjectOptions = {}): CheckedProject {
   const paths = options.paths?.length ? options.paths : [fallback];
   if (!configPath) {
     throw new ConfigError(
-      [{ file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: noConfigMessage(cwd, paths[0] ?? '.') }],
+      [{ file: paths[0] ?? '.', span: { start: { line: 1, column: 1 } }, ruleId: 'config', severity: 'error', message: noConfigMessage(cwd, existsSync(path.resolve(cwd, paths[0] ?? '.')) ? (paths[0] ?? '.') : '.') }],
       existsSync(path.resolve(cwd, paths[0] ?? '.')) ? checksWithoutConfig(paths[0] ?? '.', paths, cwd, options) : undefined,
     );
   }

@@ -52,3 +52,12 @@ export function regionParts(cwd: string, paths: readonly string[]): ProjectPart[
 export function partName(cwd: string, part: ProjectPart): string {
   return part.configFile ? path.relative(cwd, path.dirname(part.configFile)).split(path.sep).join('/') || '.' : part.paths.join(', ');
 }
+
+/** No config at or above `folder`; in a region's folder, the kommuner below it, which only a check takes together. */
+export function noConfigMessage(cwd: string, folder: string): string {
+  const none = 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför';
+  const below = configsBelow(path.resolve(cwd, folder)).map((file) => path.relative(cwd, path.dirname(file)).split(path.sep).join('/') || '.');
+  if (!below.length) return `${none}. Skapa en, eller ange den med --config.`;
+  const kommuner = below.length === 1 ? `en kommun med sin egen (${below[0]})` : `${below.length} kommuner med var sin (${below.join(', ')})`;
+  return `${none}, men nedanför finns ${kommuner}. Kör kommandot i en kommuns mapp eller ange den: bara styrdok check tar flera kommuner i en körning.`;
+}

@@ -149,8 +149,13 @@ describe('check over a region', () => {
     const p = region();
     const result = await p.run(['report', '.', '--period', '2025']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('men nedanför finns 3 kommuner med var sin (aby/strategy, norrvik/strategy, storstad/strategy). Ange kommunens mapp: bara styrdok check tar flera kommuner i en körning.');
+    const named = 'men nedanför finns 3 kommuner med var sin (aby/strategy, norrvik/strategy, storstad/strategy). Kör kommandot i en kommuns mapp eller ange den: bara styrdok check tar flera kommuner i en körning.';
+    expect(result.stderr).toContain(named);
     expect((await p.run(['report', 'aby/strategy', '--period', '2025'])).code).toBe(0);
+    // Without a path, too: confirm looks for strategy/, which a region's folder does not have.
+    const confirm = await p.run(['confirm', 'verksamhetsplan-2026-socialnamnden']);
+    expect(confirm.code).toBe(2);
+    expect(confirm.stderr).toContain(named);
   });
 
   it("finds one kommun's config below the folder given, as in a project whose config sits in strategy/", async () => {
