@@ -50,13 +50,18 @@ export function regionParts(cwd: string, paths: readonly string[]): ProjectPart[
 
 /** How a kommun's part is named in messages: its config's folder, relative to where styrdok runs. */
 export function partName(cwd: string, part: ProjectPart): string {
-  return part.configFile ? path.relative(cwd, path.dirname(part.configFile)).split(path.sep).join('/') || '.' : part.paths.join(', ');
+  return part.configFile ? kommunFolder(cwd, part.configFile) : part.paths.join(', ');
+}
+
+/** A kommun's config's folder, relative to where styrdok runs, with forward slashes. */
+function kommunFolder(cwd: string, configFile: string): string {
+  return path.relative(cwd, path.dirname(configFile)).split(path.sep).join('/') || '.';
 }
 
 /** No config at or above `folder`; in a region's folder, the kommuner below it, which only a check takes together. */
 export function noConfigMessage(cwd: string, folder: string): string {
   const none = 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför';
-  const below = configsBelow(path.resolve(cwd, folder)).map((file) => path.relative(cwd, path.dirname(file)).split(path.sep).join('/') || '.');
+  const below = configsBelow(path.resolve(cwd, folder)).map((file) => kommunFolder(cwd, file));
   if (!below.length) return `${none}. Skapa en, eller ange den med --config.`;
   const kommuner = below.length === 1 ? `en kommun med sin egen (${below[0]})` : `${below.length} kommuner med var sin (${below.join(', ')})`;
   return `${none}, men nedanför finns ${kommuner}. Kör kommandot i en kommuns mapp eller ange den: bara styrdok check tar flera kommuner i en körning.`;
