@@ -42,7 +42,7 @@ export interface ProtectedPath {
  * templates) may never be the output folder or inside it.
  */
 export function freshOutput(outputDir: string, protectedPaths: readonly ProtectedPath[]): FreshOutput {
-  makeParent(path.resolve(outputDir), outputDir);
+  makeParent(path.resolve(outputDir));
   const output = realOutput(path.resolve(outputDir), outputDir);
   if (path.dirname(output) === output) throw new OutputFolderError(`Utmappen «${outputDir}» är filsystemets rot. Välj en egen mapp för webbplatsen med STYRDOK_SITE_OUT.`);
   for (const kept of protectedPaths) {
@@ -98,12 +98,11 @@ export function freshOutput(outputDir: string, protectedPaths: readonly Protecte
  * site.
  */
 /** The folder the output folder goes in, made when it is not there yet (STYRDOK_SITE_OUT=_site/norrvik). */
-function makeParent(output: string, outputDir: string): void {
+function makeParent(output: string): void {
   try {
     mkdirSync(path.dirname(output), { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new OutputFolderError(`Mappen som utmappen «${outputDir}» ska ligga i går inte att skapa (${code}): kanske är en del av sökvägen en fil. Välj en annan utmapp med STYRDOK_SITE_OUT.`);
+  } catch {
+    // A part of the path that is a file: the lock file's own error (ENOTDIR) says so, in the build's words.
   }
 }
 
