@@ -28,8 +28,8 @@ Kontrollerar styrdokumenten (Markdown med frontmatter) mot schemat och kommunens
 Utan sökvägar kontrolleras mappen strategy/. En mapp utan styrdok.config.yaml i eller
 ovanför sig men med kommuner nedanför (en region: varje kommun i en mapp med sin egen
 styrdok.config.yaml) kontrolleras kommun för kommun, var och en med sin konfiguration,
-i en rapport (--timing visar varje kommuns tid); --at, --fix och --watch tar en kommun
-i taget.
+i en rapport (--timing visar varje kommuns tid, --watch bevakar alla); --at, --fix och
+--site tar en kommun i taget.
 
 Flaggor:
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
@@ -69,8 +69,8 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
   return EXIT_OK;
 }
 
-/** `cache`: kept between the rounds of --watch, in memory. */
-export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): number | Promise<number> {
+/** `cache` (one kommun) and `regionMemory` (a region's kommuner): kept between the rounds of --watch, in memory. */
+export function runCheck(args: string[], io: CommandIO, cache?: ParseCache, regionMemory?: Map<string, ParseCache>): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
     config: { type: 'string' },
     today: { type: 'string' },
@@ -105,8 +105,11 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
     if (values.fix) throw new UsageError('--fix och --watch går inte att kombinera: --watch skriver aldrig i filerna du redigerar. Kör styrdok check --fix för sig.');
     const checkArgs = args.filter((a) => a !== '--watch' && a !== '--site');
     const memory = openCache(undefined);
-    const runRound = (roundArgs: string[], roundIo: CommandIO) => runCheck(roundArgs, roundIo, memory);
-    return watchCheck({ checkArgs, paths, ...(configFile ? { configFile } : {}), site: Boolean(values.site), runCheck: runRound }, io);
+    const kommunMemory = new Map<string, ParseCache>();
+    const runRound = (roundArgs: string[], roundIo: CommandIO) => runCheck(roundArgs, roundIo, memory, kommunMemory);
+    // A region's folder is watched whole, its kommuner's configs with it.
+    const watched = parts && parts.length > 1 && !positionals.length ? ['.'] : paths;
+    return watchCheck({ checkArgs, paths: watched, ...(configFile ? { configFile } : {}), site: Boolean(values.site), runCheck: runRound }, io);
   }
   const formatter = format === 'pretty' ? createPrettyFormatter({ color: io.color }) : getFormatter(format);
   if (!formatter) throw new UsageError(`Okänt format «${format}». Välj ett av: ${formatNames.join(', ')}.`);
@@ -118,7 +121,11 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache): num
   const today = parseDateOption(values.today, '--today');
   const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
   if (missing) throw new UsageError(`Sökvägen «${missing}» finns inte. Ange en fil eller mapp med styrdokument.`);
-  if (parts && parts.length > 1) return checkRegion({ parts, today, cacheLocation: cacheLocation(values, io.cwd), formatter, format, maxWarnings, timing: Boolean(values.timing) }, io);
+  if (parts && parts.length > 1) {
+    // A round of --watch keeps each kommun's cache in memory, as one kommun's watch does.
+    const caches = regionMemory ? { cacheLocation: undefined, memory: regionMemory } : { cacheLocation: cacheLocation(values, io.cwd) };
+    return checkRegion({ parts, today, ...caches, formatter, format, maxWarnings, timing: Boolean(values.timing) }, io);
+  }
   const timing = values.timing ? new CheckTiming() : undefined;
   // Node's start and the loading of the code, up to here; a round of --watch (a cache given) has none.
   if (timing && !cache) timing.steps.set(TIMING_STEPS.start, performance.now());

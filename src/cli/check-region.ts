@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { checkProject, ConfigError } from '../engine/load-project.js';
 import { openCache } from '../engine/project-cache.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import { partName, type ProjectPart } from '../engine/projects.js';
 import type { IsoDate } from '../corpus/dates.js';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -14,7 +15,7 @@ import { CheckTiming, maybeStep } from '../engine/timing.js';
 import { TIMING_STEPS, timingText } from '../report/timing-text.js';
 
 /** The flags that work on one kommun at a time: each reads or writes one project's files, config or site. */
-const ONE_KOMMUN_FLAGS = ['at', 'fix', 'watch'] as const;
+const ONE_KOMMUN_FLAGS = ['at', 'fix', 'site'] as const;
 
 /** A usage error when a flag that works on one kommun is given with a region's several. */
 export function assertOneKommunFlags(parts: readonly ProjectPart[], values: Partial<Record<(typeof ONE_KOMMUN_FLAGS)[number], unknown>>, cwd: string): void {
@@ -31,6 +32,8 @@ export interface RegionCheck {
   today: IsoDate | undefined;
   /** The --cache folder; each kommun keeps its own cache in a folder of its own inside it. */
   cacheLocation: string | undefined;
+  /** Each kommun's cache in memory, by kommun, kept between the rounds of --watch (without --cache). */
+  memory?: Map<string, ParseCache>;
   formatter: Formatter;
   format: string;
   maxWarnings: number | undefined;
@@ -41,6 +44,12 @@ export interface RegionCheck {
 /** A folder name for a kommun's cache: readable, and apart from every other kommun's. */
 function cacheFolderOf(name: string): string {
   return `${name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/** A kommun's cache in memory between rounds of --watch, made on its first round. */
+function remembered(memory: Map<string, ParseCache> | undefined, name: string): ParseCache | undefined {
+  if (!memory) return undefined;
+  return memory.get(name) ?? memory.set(name, openCache(undefined)).get(name);
 }
 
 /**
@@ -57,10 +66,10 @@ export function checkRegion(check: RegionCheck, io: CommandIO): number {
   for (const [i, part] of check.parts.entries()) {
     const name = partName(io.cwd, part);
     const timing = check.timing ? new CheckTiming() : undefined;
-    // Node's start and the loading of the code counts once, in the first kommun's time.
-    if (timing && i === 0) timing.steps.set(TIMING_STEPS.start, performance.now());
+    // Node's start and the loading of the code counts once, in the first kommun's time; a round of --watch has none.
+    if (timing && i === 0 && !check.memory) timing.steps.set(TIMING_STEPS.start, performance.now());
     const location = check.cacheLocation === undefined ? undefined : path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name));
-    const cache = location === undefined ? undefined : maybeStep(timing, TIMING_STEPS.readCache, () => openCache(location));
+    const cache = location === undefined ? remembered(check.memory, name) : maybeStep(timing, TIMING_STEPS.readCache, () => openCache(location));
     try {
       const project = checkProject({
         cwd: io.cwd,

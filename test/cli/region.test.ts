@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 // @ts-expect-error: a plain JavaScript script, without type declarations.
 import { generateCorpus } from '../../scripts/generate-corpus.mjs';
 import { tempProject, type TempProject } from '../helpers/run-cli.js';
+import { startCli } from '../authoring/helpers.js';
 import { jsonRows as allRows } from './project.js';
 
 const TODAY = '2026-06-01';
@@ -120,12 +121,12 @@ describe('check over a region', () => {
     expect(changed.stdout).toBe(uncached.stdout);
   });
 
-  it('takes --at, --fix and --watch for one kommun at a time, and says which kommuner there are', async () => {
+  it('takes --at, --fix and --site for one kommun at a time, and says which kommuner there are', async () => {
     const p = region();
-    for (const flag of [['--at', '2026-01-01'], ['--fix'], ['--watch']]) {
-      const result = await p.run(['check', '.', ...flag]);
-      expect(result.code, flag[0]).toBe(2);
-      expect(result.stderr).toContain(`Sökvägarna rymmer 3 kommuner, var och en med sin konfiguration (aby/strategy, norrvik/strategy, storstad/strategy), och ${flag[0]} gäller en kommun i taget.`);
+    for (const [flag, args] of [['--at', ['--at', '2026-01-01']], ['--fix', ['--fix']], ['--site', ['--watch', '--site']]] as const) {
+      const result = await p.run(['check', '.', ...args]);
+      expect(result.code, flag).toBe(2);
+      expect(result.stderr).toContain(`Sökvägarna rymmer 3 kommuner, var och en med sin konfiguration (aby/strategy, norrvik/strategy, storstad/strategy), och ${flag} gäller en kommun i taget.`);
     }
     const one = await p.run(['check', 'aby', '--at', '2026-01-01', '--format', 'json']);
     expect(one.code, one.stderr).toBe(0);
@@ -143,6 +144,26 @@ describe('check over a region', () => {
     // Node's start counts once; each kommun reads and saves its own cache.
     expect(timed.stderr.match(/^starta Node och läsa in koden /gm)).toHaveLength(1);
     expect(timed.stderr.match(/^spara cachen /gm)).toHaveLength(3);
+  });
+
+  it('watches every kommun with --watch, and checks again when a document in one of them is saved', async () => {
+    const p = region();
+    const watcher = startCli(['check', '--watch', '--today', TODAY], p.dir);
+    await watcher.waitFor(/Kontrollerade 3 kommuner[\s\S]*Bevakar ändringar\. Avsluta med Ctrl\+C\./);
+    const mark = watcher.mark();
+    p.edit(policy('norrvik/strategy'), (text) => text.replace(/dokumentansvarig: .*/, 'dokumentansvarig: ingen-alls'));
+    await watcher.waitFor(/Kontrollerade 3 kommuner[\s\S]*Bevakar ändringar/, mark);
+    const round = watcher.stdout.slice(mark);
+    expect(round).toContain(`Ändrat: ${policy('norrvik/strategy')}. Kontrollerar igen…`);
+    expect(round).toContain(policy('norrvik/strategy'));
+    expect(round).toMatch(/fel +Dokumentansvarig «ingen-alls» är ingen förvaltning i norrvik\/strategy\/styrdok\.config\.yaml/);
+    // A kommun's config is watched too: Åby's, broken, is said in the next round.
+    const second = watcher.mark();
+    p.edit('aby/strategy/styrdok.config.yaml', (text) => text.replace('valår: 2022', 'valår: tjugo'));
+    await watcher.waitFor(/Bevakar ändringar/, second);
+    expect(watcher.stdout.slice(second)).toContain('aby/strategy/styrdok.config.yaml');
+    watcher.child.kill('SIGTERM');
+    expect(await watcher.exited).toBe(2);
   });
 
   it('has the other commands name the kommuner below, since they take one', async () => {
