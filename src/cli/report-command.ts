@@ -9,6 +9,7 @@ import { renderMarkdown } from '../followup/render-markdown.js';
 import { buildReport, type FollowupReport } from '../followup/report-model.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { machineMeaning } from '../report/machine-errors.js';
 import { parseDateOption, parseOptions } from './options.js';
 import { assertProjectHere } from './project-here.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
@@ -96,7 +97,7 @@ function writeOut(abs: string, given: string, text: string): void {
   try {
     writeFileSync(abs, text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'mappen finns inte' : (error as Error).message;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'mappen finns inte' : (machineMeaning(error) ?? (error as Error).message);
     throw new UsageError(`Kan inte skriva rapporten till ${given}: ${reason}.`);
   }
 }

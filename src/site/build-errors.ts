@@ -9,6 +9,7 @@ import { errorChain, EXIT_INTERNAL, internalErrorReport } from './internal-error
 import { OutputFolderError } from './output-folder.js';
 import { SearchIndexError } from './search-index.js';
 import { SettingError } from './settings.js';
+import { MACHINE_ERRORS } from '../report/machine-errors.js';
 
 /** What a step of the site's build prints when it stops, and its exit code. */
 export interface BuildFailure {
@@ -17,22 +18,6 @@ export interface BuildFailure {
   /** A fault in styrdok or a template, which only its maintainers can fix. */
   internal: boolean;
 }
-
-/**
- * Errors of the computer, not of the documents or of styrdok: the person who runs the build can fix them,
- * so they get a message and no stack trace. Each with what it means and what to do.
- */
-const MACHINE_ERRORS: Record<string, { means: string; fix: string; folder?: true }> = {
-  ENOSPC: { means: 'disken är full', fix: 'Frigör utrymme på disken och försök igen.' },
-  EDQUOT: { means: 'diskkvoten är slut', fix: 'Frigör utrymme eller be om en större kvot, och försök igen.' },
-  EACCES: { means: 'behörighet saknas', fix: 'Ge den som kör rätt att skriva där, eller välj en annan mapp.', folder: true },
-  EPERM: { means: 'åtgärden är inte tillåten', fix: 'Ge den som kör rätt att skriva där, eller välj en annan mapp.', folder: true },
-  EROFS: { means: 'filsystemet är skrivskyddat', fix: 'Välj en mapp på en disk som går att skriva på.', folder: true },
-  ENOTDIR: { means: 'en del av sökvägen är en fil, inte en mapp', fix: 'Rätta sökvägen.', folder: true },
-  EMFILE: { means: 'processen har för många öppna filer', fix: 'Höj gränsen för öppna filer (ulimit -n) och försök igen.' },
-  ENFILE: { means: 'systemet har för många öppna filer', fix: 'Stäng andra program och försök igen.' },
-  EIO: { means: 'disken gav ett läs- eller skrivfel', fix: 'Kontrollera disken och försök igen.' },
-};
 
 /**
  * What to say when `step` stopped on an error of the computer (anywhere in the chain Eleventy or Node wraps),

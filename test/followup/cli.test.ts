@@ -101,6 +101,7 @@ describe('styrdok report', () => {
     [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml:1:1: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
     [['--period', '2026', '--okänd'], 'Okänd flagga: --okänd. Se --help.'],
     [['--period', '2026', '--out', 'finns-inte/rapport.md'], 'Kan inte skriva rapporten till finns-inte/rapport.md: mappen finns inte.'],
+    [['--period', '2026', '--out', 'strategy/styrdok.config.yaml/rapport.md'], 'Kan inte skriva rapporten till strategy/styrdok.config.yaml/rapport.md: en del av sökvägen är en fil, inte en mapp (ENOTDIR).'],
   ])('exits 2 for a usage error: %j', async (args, message) => {
     const result = await project().run(['report', ...args]);
     expect(result.code).toBe(2);
