@@ -17,7 +17,13 @@ export class FileExistsError extends Error {
  */
 export function writeFileAtomic(target: string, text: string, options: { overwrite: boolean }): void {
   const dir = path.dirname(target);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    // A file where a folder of the path should be: mkdir says EEXIST, as if the target itself were there.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw Object.assign(new Error(`ENOTDIR: en del av sökvägen är en fil, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir });
+  }
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');

@@ -69,7 +69,8 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
   if (positionals.length !== 1) throw new UsageError('Ange en fil att importera, till exempel styrdok import trygghetsstrategi.docx --out strategy/strategier/trygghetsstrategi.md.');
   const input = positionals[0]!;
   const inputPath = path.resolve(io.cwd, input);
-  if (!existsSync(inputPath) || !statSync(inputPath).isFile()) throw new UsageError(`Filen ${input} finns inte.`);
+  if (!existsSync(inputPath)) throw new UsageError(`Filen ${input} finns inte.`);
+  if (!statSync(inputPath).isFile()) throw new UsageError(`${input} är en mapp eller något annat än en fil. Ange dokumentets fil (.docx eller text).`);
   const outPath = values.out ? path.resolve(io.cwd, values.out) : undefined;
   if (outPath && existsSync(outPath)) throw new UsageError(`Filen ${values.out} finns redan. styrdok import skriver aldrig över en fil: välj ett annat namn eller ta bort den först.`);
   const config = loadProjectConfig(io.cwd, values.config);

@@ -270,6 +270,11 @@ describe('styrdok import', () => {
     expect(exists.stderr).toContain('finns redan. styrdok import skriver aldrig över en fil');
     expect(p.runWith(['import', 'saknas.docx']).code).toBe(2);
     expect(p.runWith(['import']).code).toBe(2);
+    expect(p.runWith(['import', 'strategy'])).toMatchObject({ code: 2, stderr: 'strategy är en mapp eller något annat än en fil. Ange dokumentets fil (.docx eller text).\n' });
+    // --out through a file, not a folder: said as the computer's error, in Swedish, with no stack.
+    const through = p.runWith(['import', 'a.txt', '--out', 'strategy/policyer/trygghetspolicy.md/ny.md']);
+    expect(through.code).toBe(2);
+    expect(through.stderr).toMatch(/^styrdok import stannade vid «.*trygghetspolicy\.md»: en del av sökvägen är en fil, inte en mapp \(ENOTDIR\)\. /);
     writeFileSync(p.path('gammal.doc'), 'x');
     expect(p.runWith(['import', 'gammal.doc']).stderr).toContain('äldre Word-fil (.doc)');
     expectOnlyAdded(before, p.snapshot(), ['gammal.doc']);
