@@ -58,11 +58,11 @@ function kommunFolder(cwd: string, configFile: string): string {
   return path.relative(cwd, path.dirname(configFile)).split(path.sep).join('/') || '.';
 }
 
-/** No config at or above `folder`; in a region's folder, the kommuner below it, which only a check takes together. */
+/** No config at or above `folder`; with configs below it, where they are (a region's: only a check takes them together). */
 export function noConfigMessage(cwd: string, folder: string): string {
   const none = 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför';
   const below = configsBelow(path.resolve(cwd, folder)).map((file) => kommunFolder(cwd, file));
   if (!below.length) return `${none}. Skapa en, eller ange den med --config.`;
-  const kommuner = below.length === 1 ? `en kommun med sin egen (${below[0]})` : `${below.length} kommuner med var sin (${below.join(', ')})`;
-  return `${none}, men nedanför finns ${kommuner}. Kör kommandot i en kommuns mapp eller ange den: bara styrdok check tar flera kommuner i en körning.`;
+  if (below.length === 1) return `${none}, men det finns en i ${below[0]}: ange den mappen, eller konfigurationen med --config.`;
+  return `${none}, men nedanför finns ${below.length} kommuner med var sin (${below.join(', ')}). Kör kommandot i en kommuns mapp eller ange den: bara styrdok check tar flera kommuner i en körning.`;
 }

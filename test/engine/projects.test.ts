@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configsBelow } from '../../src/config/load-config.js';
-import { projectParts, regionParts } from '../../src/engine/projects.js';
+import { noConfigMessage, projectParts, regionParts } from '../../src/engine/projects.js';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -66,5 +66,15 @@ describe('projectParts and regionParts', () => {
   it('takes the folder styrdok runs in as the region when no path is given and there is no strategy/ folder', () => {
     tree(['a/strategy/styrdok.config.yaml', 'b/strategy/styrdok.config.yaml']);
     expect(regionParts(root, [])?.map((p) => p.paths)).toEqual([['a/strategy'], ['b/strategy']]);
+  });
+
+  it('says where a config is when none is at or above the folder: one below, a region below, or none', () => {
+    tree(['strategy/styrdok.config.yaml', 'region/a/styrdok.config.yaml', 'region/b/styrdok.config.yaml', 'tom/x.md']);
+    const none = 'Hittar ingen styrdok.config.yaml i mappen eller mapparna ovanför';
+    expect(noConfigMessage(root, 'tom')).toBe(`${none}. Skapa en, eller ange den med --config.`);
+    expect(noConfigMessage(path.join(root, 'region'), 'a/..')).toMatch(new RegExp(`^${none}, men nedanför finns 2 kommuner med var sin \\(a, b\\)\\. `));
+    expect(noConfigMessage(root, 'region/a/..')).toContain('men nedanför finns 2 kommuner med var sin (region/a, region/b).');
+    rmSync(path.join(root, 'region'), { recursive: true });
+    expect(noConfigMessage(root, '.')).toBe(`${none}, men det finns en i strategy: ange den mappen, eller konfigurationen med --config.`);
   });
 });
