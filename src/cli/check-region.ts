@@ -52,49 +52,56 @@ function remembered(memory: Map<string, ParseCache> | undefined, name: string): 
   return memory.get(name) ?? memory.set(name, openCache(undefined)).get(name);
 }
 
+/** What one kommun of a region gave: its findings and files, and its name, timing or broken config. */
+interface KommunResult {
+  diagnostics: Diagnostic[];
+  files: string[];
+  /** «Åby kommun (aby/strategy)»; undefined when its config is missing or broken. */
+  checked?: string;
+  timing?: string;
+}
+
+/** One kommun of the region, with its own config and cache; a broken config is a finding, not a stop. */
+function checkKommun(check: RegionCheck, part: ProjectPart, first: boolean, cwd: string): KommunResult {
+  const name = partName(cwd, part);
+  const timing = check.timing ? new CheckTiming() : undefined;
+  // Node's start and the loading of the code counts once, in the first kommun's time; a round of --watch has none.
+  if (timing && first && !check.memory) timing.steps.set(TIMING_STEPS.start, performance.now());
+  const location = check.cacheLocation === undefined ? undefined : path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name));
+  const cache = location === undefined ? remembered(check.memory, name) : maybeStep(timing, TIMING_STEPS.readCache, () => openCache(location));
+  try {
+    const project = checkProject({
+      cwd,
+      paths: part.paths,
+      ...(part.configFile ? { configFile: part.configFile } : {}),
+      ...(check.today ? { today: check.today } : {}),
+      ...(cache ? { cache } : {}),
+      ...(timing ? { timing } : {}),
+    });
+    if (cache) maybeStep(timing, TIMING_STEPS.saveCache, () => cache.save());
+    const checked = `${project.config.data.kommun} (${name})`;
+    return { diagnostics: project.diagnostics, files: project.files, checked, ...(timing ? { timing: `${checked}\n${timingText(timing, project.corpus.files.length)}` } : {}) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { diagnostics: [...error.diagnostics, ...(error.documents?.diagnostics ?? [])], files: error.documents?.files ?? [] };
+  }
+}
+
 /**
  * Checks each kommun of a region with its own config and reports them all in one report, as one check of
  * one kommun does. A kommun whose config is broken does not hide the others' findings: its config's findings
  * and its documents' own are in the report, and the exit code is 2, as for one kommun.
  */
 export function checkRegion(check: RegionCheck, io: CommandIO): number {
-  const diagnostics: Diagnostic[] = [];
-  const files: string[] = [];
-  const checked: string[] = [];
-  const broken: string[] = [];
-  const timings: string[] = [];
-  for (const [i, part] of check.parts.entries()) {
-    const name = partName(io.cwd, part);
-    const timing = check.timing ? new CheckTiming() : undefined;
-    // Node's start and the loading of the code counts once, in the first kommun's time; a round of --watch has none.
-    if (timing && i === 0 && !check.memory) timing.steps.set(TIMING_STEPS.start, performance.now());
-    const location = check.cacheLocation === undefined ? undefined : path.join(check.cacheLocation, 'kommuner', cacheFolderOf(name));
-    const cache = location === undefined ? remembered(check.memory, name) : maybeStep(timing, TIMING_STEPS.readCache, () => openCache(location));
-    try {
-      const project = checkProject({
-        cwd: io.cwd,
-        paths: part.paths,
-        ...(part.configFile ? { configFile: part.configFile } : {}),
-        ...(check.today ? { today: check.today } : {}),
-        ...(cache ? { cache } : {}),
-        ...(timing ? { timing } : {}),
-      });
-      if (cache) maybeStep(timing, TIMING_STEPS.saveCache, () => cache.save());
-      diagnostics.push(...project.diagnostics);
-      files.push(...project.files);
-      checked.push(`${project.config.data.kommun} (${name})`);
-      if (timing) timings.push(`${project.config.data.kommun} (${name})\n${timingText(timing, project.corpus.files.length)}`);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      broken.push(name);
-      diagnostics.push(...error.diagnostics, ...(error.documents?.diagnostics ?? []));
-      files.push(...(error.documents?.files ?? []));
-    }
-  }
-  diagnostics.sort(compareDiagnostics);
-  io.stdout(check.formatter(diagnostics, { files: [...new Set(files)].sort(), rules: ruleInfos(), toolVersion: VERSION }));
+  const results = check.parts.map((part, i) => checkKommun(check, part, i === 0, io.cwd));
+  const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
+  const files = [...new Set(results.flatMap((r) => r.files))].sort();
+  io.stdout(check.formatter(diagnostics, { files, rules: ruleInfos(), toolVersion: VERSION }));
+  const timings = results.flatMap((r) => (r.timing ? [r.timing] : []));
   if (timings.length) io.stderr(timings.join('\n'));
+  const checked = results.flatMap((r) => (r.checked ? [r.checked] : []));
   if (check.format === 'pretty' && checked.length) io.stdout(`\nKontrollerade ${checked.length} ${checked.length === 1 ? 'kommun' : 'kommuner'}, var och en med sin egen konfiguration: ${checked.join(', ')}.\n`);
+  const broken = check.parts.filter((_, i) => !results[i]!.checked).map((part) => partName(io.cwd, part));
   if (broken.length) {
     io.stderr(`Konfigurationen saknas eller är felaktig för ${broken.join(', ')}, så reglerna kördes inte där. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n`);
     return EXIT_USAGE;
