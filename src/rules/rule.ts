@@ -69,7 +69,7 @@ export function isDocumentRule(rule: Rule): rule is DocumentRule {
 /**
  * A corpus rule in two parts, so that `check --cache` can keep most of its findings after a change:
  * - `checkEach` says what is wrong with one document. It may read other documents, but only what belongs to
- *   their shape (corpus/shape.ts: ids, types, relations, dates, targets), never their titles, summaries,
+ *   their shape (load/shape.ts: ids, types, relations, dates, targets), never their titles, summaries,
  *   goals or actions. So after a change that leaves every document's shape as it was (a goal's text, an
  *   outcome, a title, a comment), only the changed documents need it again (engine/rule-results.ts).
  * - `checkAcross` finds what only the whole corpus shows at once: cycles, an id or a diarienummer used twice.
