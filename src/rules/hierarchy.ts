@@ -20,7 +20,8 @@ function cycles(corpus: Corpus, relation: Relation): { document: StyrDocument; i
     frames.push({ doc, next: 0 });
   };
   for (const start of corpus.documents) {
-    if (state.has(start.data.id)) continue;
+    // A document that points nowhere cannot start a cycle (most have no ersätter): no need to enter it.
+    if (!start.data[relation]?.length || state.has(start.data.id)) continue;
     enter(start);
     while (frames.length) {
       const frame = frames[frames.length - 1]!;
