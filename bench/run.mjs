@@ -6,8 +6,9 @@
  * - floor: read every file and parse only its frontmatter with yaml (bench/floor.mjs);
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first): once its text
- *   (the rules' findings then come from the cache), once its frontmatter (the corpus rules run again on
- *   every document, the document rules on that one);
+ *   (the rules' findings then come from the cache), once its frontmatter in what only it reads (the rules'
+ *   per-document findings are found again for that one document), once a date other documents read (the
+ *   corpus rules' per-document parts run on every document);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
  * - region: the same number of documents shared between 5 kommuner, each with its own config, checked in one
  *   run (`styrdok check .` in the region's folder), against the floor of the same files;
@@ -165,10 +166,18 @@ function benchSize(n) {
       appendFileSync(path.join(corpus, 'policyer', policies[run % policies.length]), '\nEn mening till.\n');
       return check(['--cache']);
     });
-    // A change to the frontmatter: a line more at its top moves every key, and the corpus rules run again.
+    // A change to the frontmatter that only the document reads: a line more at its top moves every key. The
+    // document rules and the corpus rules' per-document parts run on that document, the rest come from the cache.
     row.recheckFrontmatter = repeat('re-check --cache, frontmatter changed', (run) => {
       const file = path.join(corpus, 'policyer', policies[(run + 1) % policies.length]);
       writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', `---\n# ändrad i omgång ${run + 1}\n`));
+      return check(['--cache']);
+    });
+    // A change to what other documents read of it (its shape, load/shape.ts): the decision's date, which every
+    // document that implements or replaces it reads for its status. The corpus rules run on every document.
+    row.recheckShape = repeat('re-check --cache, a date others read changed', (run) => {
+      const file = path.join(corpus, 'policyer', policies[(run + 2) % policies.length]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n  datum: \d{4}-\d\d-)(\d\d)/, (_, head, day) => `${head}${day === '15' ? '16' : '15'}`));
       return check(['--cache']);
     });
     const inProcess = measure('re-check --watch', path.join(ROOT, 'bench', 'recheck-in-process.mjs'), [corpus, String(runs), TODAY]);
@@ -277,7 +286,8 @@ const measures = [
   ['Golv: läsa filerna och tolka frontmatter', 'floor'],
   ['Kontroll (styrdok check)', 'check'],
   ['Omkontroll, en fils text ändrad (check --cache)', 'recheckCache'],
-  ['Omkontroll, en fils frontmatter ändrad (check --cache)', 'recheckFrontmatter'],
+  ['Omkontroll, en fils frontmatter ändrad, inget som andra dokument läser (check --cache)', 'recheckFrontmatter'],
+  ['Omkontroll, ett datum som andra dokument läser ändrat (check --cache)', 'recheckShape'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
   [`Golv, samma antal dokument i ${REGION_KOMMUNER} kommuner`, 'regionFloor'],
   [`Kontroll av ${REGION_KOMMUNER} kommuner i en körning (styrdok check .)`, 'regionCheck'],
@@ -297,7 +307,8 @@ for (const [label, key] of measures) {
 lines.push(
   `| Kontroll / golv | ${rows.map((r) => shown(ratio(r.check, r.floor), 2)).join(' | ')} |`,
   `| Omkontroll --cache / kontroll, en fils text ändrad | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
-  `| Omkontroll --cache / kontroll, en fils frontmatter ändrad | ${rows.map((r) => shown(ratio(r.recheckFrontmatter, r.check), 0.1)).join(' | ')} |`,
+  `| Omkontroll --cache / kontroll, en fils frontmatter ändrad (inget som andra läser) | ${rows.map((r) => shown(ratio(r.recheckFrontmatter, r.check), 0.1)).join(' | ')} |`,
+  `| Omkontroll --cache / kontroll, ett datum som andra läser ändrat | ${rows.map((r) => shown(ratio(r.recheckShape, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Kontroll av ${REGION_KOMMUNER} kommuner / deras golv | ${rows.map((r) => shown(ratio(r.regionCheck, r.regionFloor), 2)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
@@ -309,7 +320,7 @@ lines.push(
   `| Sidorna / Eleventy som bara skriver dem (styrdoks eget arbete) | ${rows.map((r) => plain(ratio(r.siteNoSearch, r.written))).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
-  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckWatch', 'regionCheck'])).join(' | ')} |`,
+  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckShape', 'recheckWatch', 'regionCheck'])).join(' | ')} |`,
   `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['site', 'siteAgain', 'siteCold'])).join(' | ')} |`,
 );
 if (rows.length > 1) {

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hashFolderFiles } from '../load/code-hash.js';
 import type { ParseCache } from '../load/parse-cache.js';
+import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules } from './run-rules.js';
+import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules, shapedRuleRunner, type DocumentRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
 /**
@@ -20,10 +21,14 @@ export const RULE_STEP_LABELS = {
   run: 'köra reglerna',
 } as const;
 
-/** A document rule's findings about one file, with what the rules could read of it when they were found. */
+/**
+ * A rule's findings about one file, with what the rules could read of it when they were found, and of each
+ * other file a finding points into (its positions may have moved since).
+ */
 interface DocumentEntry {
   inputs: string;
   diagnostics?: Diagnostic[];
+  related?: Record<string, string>;
 }
 
 /**
@@ -31,8 +36,10 @@ interface DocumentEntry {
  * the files with their frontmatter and body links (rule-inputs.ts), the config, the day and the rules' code.
  * - When none of it changed since the last run, all their findings are taken from the cache: a change to
  *   a document's text alone, the most common change, runs no rule.
- * - Otherwise every corpus rule runs (one document's frontmatter can change another's findings: a replaced
- *   strategy, a moved goal), and each document rule only on the documents whose inputs changed.
+ * - Otherwise each document rule runs only on the documents whose inputs changed. So do the corpus rules'
+ *   per-document parts (ShapedRule.checkEach) as long as no document's shape changed (load/shape.ts: a goal's
+ *   text, an outcome, a title); after a change to a shape (a date, a relation), on every document. The
+ *   corpus rules' findings across documents (cycles, duplicates) are found again on every run.
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
   if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
@@ -42,33 +49,50 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
     return { key, stored: key ? cache.keptFindings('regler', key) : undefined };
   });
   if (Array.isArray(stored)) return stored as Diagnostic[];
-  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [...runCorpusRules(rules, context, timing), ...documentFindings(rules, context, cache, settings, timing)]);
+  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [
+    ...runCorpusRules(rules, context, timing, true),
+    ...perDocument(documentRuleRunner(rules, context, timing), 'regler-dokument', documentRulesKey(settings, context), context, cache),
+    ...perDocument(shapedRuleRunner(rules, context, timing), 'regler-delar', shapedRulesKey(settings, context, cache), context, cache),
+  ]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
   return diagnostics;
 }
 
-/** The document rules' findings: kept ones for each document whose inputs are the same, new ones for the rest. */
-function documentFindings(rules: readonly Rule[], context: RuleContext, cache: ParseCache, settings: string, timing?: CheckTiming): Diagnostic[] {
-  const runner = documentRuleRunner(rules, context, timing);
-  const key = documentRulesKey(settings, context);
-  const stored = (cache.keptFindings('regler-dokument', key) ?? {}) as Record<string, DocumentEntry | undefined>;
+/**
+ * The findings `runner` gives about each document: kept ones for each document whose inputs (and those of
+ * the files its findings point into) are the same as when they were kept under `key`, new ones for the rest.
+ * Without a key nothing is kept or taken.
+ */
+function perDocument(runner: DocumentRuleRunner, slot: FindingsSlot, key: string | undefined, context: RuleContext, cache: ParseCache): Diagnostic[] {
+  const stored = ((key && cache.keptFindings(slot, key)) || {}) as Record<string, DocumentEntry | undefined>;
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
   let ran = 0;
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    // An entry of another shape (a damaged file) is as good as none.
-    const unchanged = inputs !== undefined && before?.inputs === inputs && (before.diagnostics === undefined || Array.isArray(before.diagnostics));
+    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache);
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
-    if (inputs !== undefined) keep[document.file] = diagnostics.length ? { inputs, diagnostics } : { inputs };
+    if (inputs !== undefined) keep[document.file] = entryOf(inputs, diagnostics, document.file, cache);
     all.push(...diagnostics);
   }
   const gone = Object.keys(stored).length !== Object.keys(keep).length;
-  if ((ran || gone) && !runner.failures.length) cache.keepFindings('regler-dokument', key, keep);
+  if (key && (ran || gone) && !runner.failures.length) cache.keepFindings(slot, key, keep);
   return [...all, ...runner.failures];
+}
+
+/** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */
+function isUsable(entry: DocumentEntry, cache: ParseCache): boolean {
+  if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
+  return Object.entries(entry.related ?? {}).every(([file, inputs]) => cache.ruleInputs(file) === inputs);
+}
+
+function entryOf(inputs: string, diagnostics: Diagnostic[], file: string, cache: ParseCache): DocumentEntry {
+  const related: Record<string, string> = {};
+  for (const d of diagnostics) for (const r of d.related ?? []) if (r.file !== file) related[r.file] = cache.ruleInputs(r.file) ?? '';
+  return { inputs, ...(diagnostics.length ? { diagnostics } : {}), ...(Object.keys(related).length ? { related } : {}) };
 }
 
 /** One hash of everything the rules read; undefined when a file's inputs are unknown. */
@@ -78,6 +102,20 @@ function wholeRunKey(settings: string, context: RuleContext, cache: ParseCache):
     const inputs = cache.ruleInputs(file);
     if (inputs === undefined) return undefined;
     hash.update(`${file}\0${inputs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * What a ShapedRule's checkEach reads besides its document: the settings, which files there are, and every
+ * document's shape; undefined when a file's shape is unknown.
+ */
+function shapedRulesKey(settings: string, context: RuleContext, cache: ParseCache): string | undefined {
+  const hash = createHash('sha1').update(`delar\0${settings}\0`);
+  for (const file of context.corpus.files) {
+    const shape = cache.shape(file);
+    if (shape === undefined) return undefined;
+    hash.update(`${file}\0${shape}\n`);
   }
   return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { StyrDocument } from '../model/document.js';
-import { isDocumentRule, type CorpusRule, type DocumentContext, type DocumentRule, type Finding, type Rule, type RuleContext } from '../rules/rule.js';
+import { isDocumentRule, isShapedRule, type CorpusRule, type DocumentContext, type DocumentFinding, type Finding, type Rule, type RuleContext } from '../rules/rule.js';
 import type { CheckTiming } from './timing.js';
 
 /** Thrown findings are internal errors: the CLI exits 2 for them, never 1. */
@@ -19,24 +19,28 @@ export function runRules(rules: readonly Rule[], context: RuleContext, timing?: 
   return [...diagnostics, ...documentRules.failures];
 }
 
-/** The findings of the corpus rules among `rules`. */
-export function runCorpusRules(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): Diagnostic[] {
+/**
+ * The findings of the corpus rules among `rules`. With `acrossOnly`, a ShapedRule gives only its findings
+ * across the corpus (checkAcross); its findings about each document then come from shapedRuleRunner.
+ */
+export function runCorpusRules(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming, acrossOnly = false): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     if (isDocumentRule(rule)) continue;
     const configured = context.config.severity(rule.id, rule.defaultSeverity);
     if (configured === 'off') continue;
-    if (timing) timing.rule(rule.id, () => runCorpusRule(rule, configured, context, diagnostics));
-    else runCorpusRule(rule, configured, context, diagnostics);
+    const check = acrossOnly && isShapedRule(rule) ? (rule.checkAcross ?? (() => [])) : rule.check;
+    if (timing) timing.rule(rule.id, () => runCorpusRule(rule, check, configured, context, diagnostics));
+    else runCorpusRule(rule, check, configured, context, diagnostics);
   }
   return diagnostics;
 }
 
 /** One rule's findings, added to `diagnostics`; a rule that throws gives one internal finding instead. */
-function runCorpusRule(rule: CorpusRule, configured: Severity, context: RuleContext, diagnostics: Diagnostic[]): void {
+function runCorpusRule(rule: CorpusRule, check: CorpusRule['check'], configured: Severity, context: RuleContext, diagnostics: Diagnostic[]): void {
   let findings;
   try {
-    findings = rule.check(context);
+    findings = check.call(rule, context);
   } catch (error) {
     diagnostics.push(internalError(rule, error, context.config.file));
     return;
@@ -45,7 +49,7 @@ function runCorpusRule(rule: CorpusRule, configured: Severity, context: RuleCont
 }
 
 export interface DocumentRuleRunner {
-  /** The findings of every document rule about one document. */
+  /** The findings of every rule it runs about one document. */
   run(document: StyrDocument): Diagnostic[];
   /** One internal finding for each rule that threw; it is not run again in this run. */
   readonly failures: Diagnostic[];
@@ -53,12 +57,22 @@ export interface DocumentRuleRunner {
 
 /** Runs the document rules among `rules` on one document at a time, with what they may see of the corpus. */
 export function documentRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
-  const enabled = rules.filter(isDocumentRule).flatMap((rule) => {
+  const seen: DocumentContext = { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
+  return eachDocumentRunner(rules.filter(isDocumentRule), (rule, document) => rule.checkDocument(document, seen), context, timing);
+}
+
+/** Runs the ShapedRules among `rules` on one document at a time (checkEach), with the whole corpus to look at. */
+export function shapedRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
+  return eachDocumentRunner(rules.filter(isShapedRule), (rule, document) => rule.checkEach(document, context), context, timing);
+}
+
+/** Runs `check` of each enabled rule on a document at a time; a rule that throws is said once and not run again. */
+function eachDocumentRunner<R extends Rule>(rules: R[], check: (rule: R, document: StyrDocument) => DocumentFinding[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
+  const enabled = rules.flatMap((rule) => {
     const configured = context.config.severity(rule.id, rule.defaultSeverity);
     return configured === 'off' ? [] : [{ rule, configured }];
   });
-  const seen: DocumentContext = { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
-  const failed = new Set<DocumentRule>();
+  const failed = new Set<R>();
   const failures: Diagnostic[] = [];
   return {
     failures,
@@ -68,7 +82,7 @@ export function documentRuleRunner(rules: readonly Rule[], context: RuleContext,
         if (failed.has(rule)) continue;
         const one = () => {
           try {
-            for (const finding of rule.checkDocument(document, seen)) diagnostics.push(toDiagnostic(rule, configured, document, finding));
+            for (const finding of check(rule, document)) diagnostics.push(toDiagnostic(rule, configured, document, finding));
           } catch (error) {
             failed.add(rule);
             failures.push(internalError(rule, error, document.file));

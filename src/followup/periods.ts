@@ -51,6 +51,11 @@ export function isOverdue(period: ReportPeriod, today: IsoDate): boolean {
 
 const goalsByYear = new WeakMap<Corpus, Map<number, GoalEntry[]>>();
 
+/** A plan whose goals its year's follow-up covers: decided, and neither replaced nor repealed. */
+export function isFollowedUp(plan: GoalEntry['plan'], corpus: Corpus): boolean {
+  return Boolean(validityOf(plan)) && !plan.data.upphävd && !replacementOf(plan, corpus);
+}
+
 /**
  * The goals a year's follow-up covers: those in decided verksamhetsplaner for that year that no other
  * decision has replaced or repealed. A draft has no outcomes to ask for yet. Grouped once per corpus, and
@@ -64,7 +69,7 @@ export function goalsOfYear(corpus: Corpus, year: number): GoalEntry[] {
     for (const entry of corpus.goals) {
       const { plan } = entry;
       let counted = counts.get(plan);
-      if (counted === undefined) counts.set(plan, (counted = Boolean(validityOf(plan)) && !plan.data.upphävd && !replacementOf(plan, corpus)));
+      if (counted === undefined) counts.set(plan, (counted = isFollowedUp(plan, corpus)));
       if (!counted) continue;
       const list = byYear.get(plan.data.år) ?? [];
       list.push(entry);

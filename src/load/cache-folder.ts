@@ -49,9 +49,10 @@ const configFile = (location: string) => path.join(location, 'konfiguration.json
 
 /**
  * What the rules found, kept for the next run under a key of what they read (engine/rule-results.ts): all
- * their findings in regler.json, and the document rules' findings per document in regler-dokument.json.
+ * their findings in regler.json, the document rules' findings per document in regler-dokument.json, and the
+ * corpus rules' findings per document (ShapedRule.checkEach) in regler-delar.json.
  */
-export type FindingsSlot = 'regler' | 'regler-dokument';
+export type FindingsSlot = 'regler' | 'regler-dokument' | 'regler-delar';
 
 export interface KeptFindings {
   rulesKey: string;

@@ -11,6 +11,7 @@ import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import type { RawFile } from './read-files.js';
 import { ruleInputsOf } from './rule-inputs.js';
+import { shapeOf } from './shape.js';
 import { locateIn, spanTableOf, type SpanTable } from './yaml-source.js';
 
 /**
@@ -34,6 +35,8 @@ export interface ParseCache {
   rememberConfig(text: string, data: unknown): void;
   /** What the rules can see of a file read or reused in this run (rule-inputs.ts). */
   ruleInputs(file: string): string | undefined;
+  /** What other documents' findings may read of a file read or reused in this run (load/shape.ts). */
+  shape(file: string): string | undefined;
   /** The rules' findings kept in `slot` under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
   keptFindings(slot: FindingsSlot, rulesKey: string): unknown;
   /** Keeps the rules' findings in `slot` under `rulesKey`, in place of any kept there before. */
@@ -58,6 +61,8 @@ export interface Entry {
   hash: string;
   /** What the rules can see of the file (rule-inputs.ts). */
   ruleInputs: string;
+  /** What other documents' findings may read of it (load/shape.ts). */
+  shape: string;
   claimedId?: string;
   /** Left out when there are none, as for most files. */
   diagnostics?: ParsedFile['diagnostics'];
@@ -72,7 +77,7 @@ const PARSER_CODE_DIRS = ['.', '../schema/', '../config/'].map((dir) => fileURLT
  * size limit. Hashing the code itself means a fix to the parser is never hidden by an old cache.
  */
 export function cacheKey(version: string, schemaDir: string, maxFileBytes: number): string {
-  const hash = createHash('sha256').update(`styrdok ${version} cache 3 max ${maxFileBytes}\n`);
+  const hash = createHash('sha256').update(`styrdok ${version} cache 4 max ${maxFileBytes}\n`);
   hashFolderFiles(hash, schemaDir, '.json');
   for (const dir of PARSER_CODE_DIRS) hashFolderFiles(hash, dir, '.js');
   return hash.digest('hex');
@@ -150,6 +155,9 @@ export function openParseCache(key: string, location?: string): ParseCache {
     ruleInputs(file) {
       return seen.get(file)?.ruleInputs;
     },
+    shape(file) {
+      return seen.get(file)?.shape;
+    },
     keptFindings(slot, rulesKey) {
       const stored = keptIn(slot);
       return stored?.rulesKey === rulesKey ? stored.value : undefined;
@@ -193,6 +201,7 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
     mtimeMs: raw.mtimeMs,
     hash,
     ruleInputs: ruleInputsOf(parsed, raw.text),
+    shape: shapeOf(parsed),
     ...(parsed.claimedId !== undefined ? { claimedId: parsed.claimedId } : {}),
     ...(parsed.diagnostics.length ? { diagnostics: parsed.diagnostics } : {}),
     ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: document.links, locate: document.locate } } : {}),

@@ -1,4 +1,4 @@
-import { createRule, type Finding } from './rule.js';
+import { createShapedRule, type DocumentFinding, type Finding } from './rule.js';
 import type { StyrDocument } from '../model/document.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { getDocument } from '../corpus/corpus.js';
@@ -55,27 +55,28 @@ function cycleText(cycle: readonly string[]): string {
   return [...cycle.slice(0, 5), `… ${(cycle.length - 8).toLocaleString('sv-SE')} dokument till …`, ...cycle.slice(-3)].join(' → ');
 }
 
-export default createRule({
+export default createShapedRule({
   id: 'hierarchy',
   description: 'Ett dokument genomför bara dokument högre upp i hierarkin, och relationerna bildar inga cirklar.',
   defaultSeverity: 'error',
-  check({ corpus, config }) {
-    const findings: Finding[] = [];
-    for (const document of corpus.documents) {
-      const level = config.typeRules(document.data.dokumenttyp)?.nivå;
-      (document.data.genomför ?? []).forEach((id, index) => {
-        const parent = id === document.data.id ? undefined : getDocument(corpus, id); // self-references belong to references
-        const parentLevel = parent && config.typeRules(parent.data.dokumenttyp)?.nivå;
-        if (!parent || level === undefined || parentLevel === undefined || parentLevel < level) return;
-        const name = (kind: string) => (config.typeRules(kind as never)?.namn ?? kind).toLowerCase();
-        findings.push({
-          document,
-          path: ['genomför', index],
-          message: `En ${name(document.data.dokumenttyp)} kan inte genomföra en ${name(parent.data.dokumenttyp)}: den står inte högre i hierarkin. Peka på ett överordnat dokument, eller använd kompletteras_med för dokument på samma nivå.`,
-          related: [{ file: parent.file, span: parent.locate(['dokumenttyp']), message: 'Dokumentets typ' }],
-        });
+  checkEach(document, { corpus, config }) {
+    const findings: DocumentFinding[] = [];
+    const level = config.typeRules(document.data.dokumenttyp)?.nivå;
+    (document.data.genomför ?? []).forEach((id, index) => {
+      const parent = id === document.data.id ? undefined : getDocument(corpus, id); // self-references belong to references
+      const parentLevel = parent && config.typeRules(parent.data.dokumenttyp)?.nivå;
+      if (!parent || level === undefined || parentLevel === undefined || parentLevel < level) return;
+      const name = (kind: string) => (config.typeRules(kind as never)?.namn ?? kind).toLowerCase();
+      findings.push({
+        path: ['genomför', index],
+        message: `En ${name(document.data.dokumenttyp)} kan inte genomföra en ${name(parent.data.dokumenttyp)}: den står inte högre i hierarkin. Peka på ett överordnat dokument, eller använd kompletteras_med för dokument på samma nivå.`,
+        related: [{ file: parent.file, span: parent.locate(['dokumenttyp']), message: 'Dokumentets typ' }],
       });
-    }
+    });
+    return findings;
+  },
+  checkAcross({ corpus }) {
+    const findings: Finding[] = [];
     for (const relation of ['genomför', 'ersätter'] as const) {
       for (const { document, index, cycle } of cycles(corpus, relation)) {
         findings.push({ document, path: [relation, index], message: `Relationen ${relation} går i cirkel: ${cycleText(cycle)}. Bryt cirkeln i något av dokumenten.` });

@@ -1,4 +1,4 @@
-import { createRule, type Finding } from './rule.js';
+import { createShapedRule, type DocumentFinding, type Finding } from './rule.js';
 import type { StyrDocument } from '../model/document.js';
 import { isVerksamhetsplan, actionsOf } from '../model/document.js';
 import type { Corpus } from '../corpus/corpus.js';
@@ -21,11 +21,11 @@ function targetProblem(ref: string, corpus: Corpus): string | undefined {
   return `«${docId}» har inget mål med id «${targetId}».${didYouMean(targetId, ids)} Målen i dokumentet är: ${[...new Set(ids)].join(', ')}.`;
 }
 
-export default createRule({
+export default createShapedRule({
   id: 'references',
   description: 'Varje id som ett dokument pekar på finns, inget id används två gånger eller av webbplatsens listor, och inget dokument pekar på sig självt.',
   defaultSeverity: 'error',
-  check({ corpus }) {
+  checkAcross({ corpus }) {
     const findings: Finding[] = [];
     for (const [id, docs] of corpus.byId) {
       const [first, ...rest] = docs as [StyrDocument, ...StyrDocument[]];
@@ -38,61 +38,62 @@ export default createRule({
         });
       }
     }
-    for (const document of corpus.documents) {
-      const { data } = document;
-      const list = listAt(data.id);
-      if (list) {
-        findings.push({
-          document,
-          path: ['id'],
-          message: `Id «${data.id}» kan inte användas: webbplatsen har ${list} på /dokument/${data.id}/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «${idFor(data.dokumenttyp, data.id)}».`,
-        });
-      }
-      for (const relation of RELATIONS) {
-        (data[relation] ?? []).forEach((id, index) => {
-          const path: PathSegment[] = [relation, index];
-          if (id === data.id) findings.push({ document, path, message: `Dokumentet pekar på sig självt i ${relation}. Ta bort «${id}».` });
-          else if (!corpus.byId.has(id) && !corpus.brokenIds.has(id)) {
-            findings.push({ document, path, message: `Det finns inget dokument med id «${id}».${didYouMean(id, corpus.byId.keys())} Kontrollera id:t i det andra dokumentets frontmatter.` });
-          }
-        });
-      }
-      const targets = corpus.targetsOf.get(document) ?? [];
-      duplicateIds(document, targets, (i) => [...targets[i]!.path, 'id'], 'mål', findings);
-      duplicateIds(document, actionsOf(data), (i) => ['åtgärder', i, 'id'], 'åtgärd', findings);
-      actionsOf(data).forEach((action, i) =>
-        action.bidrar_till?.forEach((ref, j) => {
+    return findings;
+  },
+  checkEach(document, { corpus }) {
+    const findings: DocumentFinding[] = [];
+    const { data } = document;
+    const list = listAt(data.id);
+    if (list) {
+      findings.push({
+        path: ['id'],
+        message: `Id «${data.id}» kan inte användas: webbplatsen har ${list} på /dokument/${data.id}/, och ett av dem skulle försvinna. Välj ett annat id, till exempel «${idFor(data.dokumenttyp, data.id)}».`,
+      });
+    }
+    for (const relation of RELATIONS) {
+      (data[relation] ?? []).forEach((id, index) => {
+        const path: PathSegment[] = [relation, index];
+        if (id === data.id) findings.push({ path, message: `Dokumentet pekar på sig självt i ${relation}. Ta bort «${id}».` });
+        else if (!corpus.byId.has(id) && !corpus.brokenIds.has(id)) {
+          findings.push({ path, message: `Det finns inget dokument med id «${id}».${didYouMean(id, corpus.byId.keys())} Kontrollera id:t i det andra dokumentets frontmatter.` });
+        }
+      });
+    }
+    const targets = corpus.targetsOf.get(document) ?? [];
+    duplicateIds(targets, (i) => [...targets[i]!.path, 'id'], 'mål', findings);
+    duplicateIds(actionsOf(data), (i) => ['åtgärder', i, 'id'], 'åtgärd', findings);
+    actionsOf(data).forEach((action, i) =>
+      action.bidrar_till?.forEach((ref, j) => {
+        const problem = targetProblem(ref, corpus);
+        if (problem) findings.push({ path: ['åtgärder', i, 'bidrar_till', j], message: problem });
+      }),
+    );
+    if (isVerksamhetsplan(data)) {
+      duplicateIds(data.mål, (i) => ['mål', i, 'id'], 'mål', findings);
+      data.mål.forEach((goal, i) =>
+        goal.bidrar_till?.forEach((ref, j) => {
           const problem = targetProblem(ref, corpus);
-          if (problem) findings.push({ document, path: ['åtgärder', i, 'bidrar_till', j], message: problem });
+          if (problem) findings.push({ path: ['mål', i, 'bidrar_till', j], message: problem });
         }),
       );
-      if (isVerksamhetsplan(data)) {
-        duplicateIds(document, data.mål, (i) => ['mål', i, 'id'], 'mål', findings);
-        data.mål.forEach((goal, i) =>
-          goal.bidrar_till?.forEach((ref, j) => {
-            const problem = targetProblem(ref, corpus);
-            if (problem) findings.push({ document, path: ['mål', i, 'bidrar_till', j], message: problem });
-          }),
-        );
-        data.mål.forEach((goal, i) =>
-          Object.keys(goal.avstämd_mot ?? {}).forEach((ref) => {
-            const problem = targetProblem(ref, corpus);
-            if (problem) findings.push({ document, path: ['mål', i, 'avstämd_mot', ref], message: problem });
-          }),
-        );
-      }
+      data.mål.forEach((goal, i) =>
+        Object.keys(goal.avstämd_mot ?? {}).forEach((ref) => {
+          const problem = targetProblem(ref, corpus);
+          if (problem) findings.push({ path: ['mål', i, 'avstämd_mot', ref], message: problem });
+        }),
+      );
     }
     return findings;
   },
 });
 
 /** `pathOf(i)`: where the i-th id stands, made only for a duplicate (most documents have none). */
-function duplicateIds(document: StyrDocument, entries: readonly { id: string }[], pathOf: (i: number) => PathSegment[], what: 'mål' | 'åtgärd', findings: Finding[]): void {
+function duplicateIds(entries: readonly { id: string }[], pathOf: (i: number) => PathSegment[], what: 'mål' | 'åtgärd', findings: DocumentFinding[]): void {
   if (entries.length < 2) return;
   const article = what === 'mål' ? 'ett' : 'en';
   const seen = new Set<string>();
   entries.forEach(({ id }, i) => {
-    if (seen.has(id)) findings.push({ document, path: pathOf(i), message: `Id «${id}» används för mer än ${article} ${what} i dokumentet. Ge varje ${what} ett eget id.` });
+    if (seen.has(id)) findings.push({ path: pathOf(i), message: `Id «${id}» används för mer än ${article} ${what} i dokumentet. Ge varje ${what} ett eget id.` });
     seen.add(id);
   });
 }

@@ -66,9 +66,39 @@ export function isDocumentRule(rule: Rule): rule is DocumentRule {
   return 'checkDocument' in rule;
 }
 
+/**
+ * A corpus rule in two parts, so that `check --cache` can keep most of its findings after a change:
+ * - `checkEach` says what is wrong with one document. It may read other documents, but only what belongs to
+ *   their shape (load/shape.ts: ids, types, relations, dates, targets), never their titles, summaries,
+ *   goals or actions. So after a change that leaves every document's shape as it was (a goal's text, an
+ *   outcome, a title, a comment), only the changed documents need it again (engine/rule-results.ts).
+ * - `checkAcross` finds what only the whole corpus shows at once: cycles, an id or a diarienummer used twice.
+ * `check` is both, over every document, as any corpus rule's.
+ */
+export interface ShapedRule extends CorpusRule {
+  checkEach(document: StyrDocument, context: RuleContext): DocumentFinding[];
+  checkAcross?(context: RuleContext): Finding[];
+}
+
+export function isShapedRule(rule: Rule): rule is ShapedRule {
+  return 'checkEach' in rule;
+}
+
 /** Like unified-lint-rule: the rule says what is wrong and where; the runner stamps id, severity and file. */
 export function createRule<R extends Rule>(rule: R): R {
   return rule;
+}
+
+/** A ShapedRule from its two parts; its `check` runs `checkAcross`, then `checkEach` on every document. */
+export function createShapedRule(rule: Omit<ShapedRule, 'check'>): ShapedRule {
+  return {
+    ...rule,
+    check(context) {
+      const findings = rule.checkAcross?.(context) ?? [];
+      for (const document of context.corpus.documents) for (const finding of rule.checkEach(document, context)) findings.push({ ...finding, document });
+      return findings;
+    },
+  };
 }
 
 export function docsPath(ruleId: string): string {

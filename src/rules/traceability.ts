@@ -1,27 +1,35 @@
-import { createRule, type Finding } from './rule.js';
+import { createShapedRule, type DocumentFinding } from './rule.js';
+import { goalsOf, type Corpus } from '../corpus/corpus.js';
+import type { Config } from '../config/config.js';
 import { inForceDuring } from '../corpus/status.js';
 
-export default createRule({
+/** Per corpus and year: an example from this kommun's own corpus, a target of a strategy in force that year. */
+const examples = new WeakMap<Corpus, Map<number, string>>();
+function example(corpus: Corpus, config: Config, year: number): string {
+  const byYear = examples.get(corpus) ?? examples.set(corpus, new Map()).get(corpus)!;
+  let text = byYear.get(year);
+  if (text === undefined) {
+    const target = [...corpus.targets.values()].find(
+      (t) => config.typeRules(t.document.data.dokumenttyp)?.har_mål && inForceDuring(t.document, `${year}-01-01`, `${year}-12-31`, corpus),
+    );
+    byYear.set(year, (text = target ? `till exempel ${target.ref}` : 'skrivet strategins id och målets id med # emellan'));
+  }
+  return text;
+}
+
+export default createShapedRule({
   id: 'traceability',
   description: 'Varje mål i en nämnds verksamhetsplan bidrar till minst ett mål i en strategi som gäller under målets år.',
   defaultSeverity: 'error',
-  check({ corpus, config }) {
-    const findings: Finding[] = [];
-    // An example from this kommun's own corpus: a target of a strategy in force that year.
-    const example = (year: number) => {
-      const target = [...corpus.targets.values()].find(
-        (t) => config.typeRules(t.document.data.dokumenttyp)?.har_mål && inForceDuring(t.document, `${year}-01-01`, `${year}-12-31`, corpus),
-      );
-      return target ? `till exempel ${target.ref}` : 'skrivet strategins id och målets id med # emellan';
-    };
-    for (const { plan, goal, path } of corpus.goals) {
+  checkEach(document, { corpus, config }) {
+    const findings: DocumentFinding[] = [];
+    for (const { plan, goal, path } of goalsOf(document)) {
       const year = plan.data.år;
       const refs = goal.bidrar_till ?? [];
       if (!refs.length) {
         findings.push({
-          document: plan,
           path: [...path, 'id'],
-          message: `Målet «${goal.id}» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, ${example(year)}.`,
+          message: `Målet «${goal.id}» är inte kopplat till någon strategi. Ange under bidrar_till vilket mål i strategin det bidrar till, ${example(corpus, config, year)}.`,
         });
         continue;
       }
@@ -32,7 +40,6 @@ export default createRule({
       if (inForce.length) continue;
       const names = [...new Set(resolved.map((t) => `«${t.document.data.id}»`))].join(', ');
       findings.push({
-        document: plan,
         path: [...path, 'bidrar_till'],
         message: countsFor.length
           ? `Målet «${goal.id}» bidrar bara till ${names}, som inte gäller under ${year}. Koppla målet till en strategi som gäller ${year}.`

@@ -89,8 +89,9 @@ describe('the parse cache', () => {
       return { result, written, stats: cache.stats };
     };
     const first = run();
-    // Each part's two files, the config, and the rules' findings: all of them, and the document rules' per document.
-    expect(first.written.size).toBe(2 * SHARD_COUNT + 3);
+    // Each part's two files, the config, and the rules' findings: all of them, the document rules' per document,
+    // and the corpus rules' per document.
+    expect(first.written.size).toBe(2 * SHARD_COUNT + 4);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = run();
     expect(second.stats).toEqual({ reused: first.stats.parsed, hashed: 0, parsed: 0 });

@@ -2,11 +2,14 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
+import { buildCorpus, type Corpus } from '../../src/corpus/corpus.js';
+import { OWN_KEYS } from '../../src/load/shape.js';
+import type { StyrDocument } from '../../src/model/document.js';
 import { RULE_CODE_DIRS } from '../../src/engine/rule-results.js';
 import { INTERNAL_RULE_ID, runRules } from '../../src/engine/run-rules.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { rules } from '../../src/rules/index.js';
-import { isDocumentRule, type Rule } from '../../src/rules/rule.js';
+import { isDocumentRule, isShapedRule, type Rule, type RuleContext } from '../../src/rules/rule.js';
 import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
 
@@ -25,18 +28,28 @@ function copyOfStrategy(): TempProject {
   return project;
 }
 
-/** Every rule, counting the times any of them ran, and noting the documents the document rules were run on. */
-function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<string> } {
+/**
+ * Every rule, counting the times any of them ran, and noting the documents the document rules were run on
+ * and those the corpus rules' per-document parts (ShapedRule.checkEach) were run on.
+ */
+function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<string>; shaped: Set<string> } {
   let runs = 0;
   const documents = new Set<string>();
+  const shaped = new Set<string>();
   return {
-    rules: rules.map((rule): Rule =>
-      isDocumentRule(rule)
-        ? { ...rule, checkDocument: (document, context) => (runs++, documents.add(document.file), rule.checkDocument(document, context)) }
-        : { ...rule, check: (context) => (runs++, rule.check(context)) },
-    ),
+    rules: rules.map((rule): Rule => {
+      if (isDocumentRule(rule)) return { ...rule, checkDocument: (document, context) => (runs++, documents.add(document.file), rule.checkDocument(document, context)) };
+      if (!isShapedRule(rule)) return { ...rule, check: (context) => (runs++, rule.check(context)) };
+      return {
+        ...rule,
+        check: (context) => (runs++, rule.check(context)),
+        checkEach: (document, context) => (runs++, shaped.add(document.file), rule.checkEach(document, context)),
+        ...(rule.checkAcross ? { checkAcross: (context: RuleContext) => (runs++, rule.checkAcross!(context)) } : {}),
+      };
+    }),
     runs: () => runs,
     documents,
+    shaped,
   };
 }
 
@@ -49,7 +62,7 @@ function checkWithCache(p: TempProject, options: { today?: string } = {}) {
   const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
   const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: options.today ?? TODAY, rules: counted.rules, cache });
   cache.save();
-  return { diagnostics, rulesRan: counted.runs() > 0, documentsChecked: [...counted.documents] };
+  return { diagnostics, rulesRan: counted.runs() > 0, documentsChecked: [...counted.documents], shapedChecked: [...counted.shaped].sort() };
 }
 
 const uncached = (p: TempProject, today = TODAY) => checkProject({ cwd: p.dir, paths: ['strategy'], today }).diagnostics;
@@ -108,6 +121,44 @@ describe('the rules’ findings in the cache', () => {
     expect(third.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file).sort()).toEqual([POLICY, plan].sort());
   });
 
+  it('run the corpus rules’ per-document parts only where a change leaves every shape as it was, and everywhere after one that does not', () => {
+    const p = copyOfStrategy();
+    const plan = 'strategy/verksamhetsplaner/2026/verksamhetsplan-2026-socialnamnden.md';
+    const first = checkWithCache(p);
+    expect(first.shapedChecked.length).toBeGreaterThan(10);
+
+    // What only the document itself reads: a comment that moves every key, a goal's title.
+    edit(p, POLICY, (t) => t.replace('\n---', '\n# en kommentar flyttar raderna under den\n---'));
+    edit(p, plan, (t) => t.replace(/(\n  - id: [^\n]+\n    titel: [^\n"]+)\n/, '$1 i hela staden\n'));
+    const second = checkWithCache(p);
+    expect(second.shapedChecked).toEqual([plan, POLICY].sort());
+    expect(second.diagnostics).toEqual(uncached(p));
+
+    // A date that other documents' status reads: every document again.
+    edit(p, POLICY, (t) => t.replace(/datum: 20\d\d-/, 'datum: 2019-'));
+    const third = checkWithCache(p);
+    expect(third.shapedChecked).toEqual(first.shapedChecked);
+    expect(third.diagnostics).toEqual(uncached(p));
+  });
+
+  it('find again a kept finding that points into a file whose lines have moved', () => {
+    const p = copyOfStrategy();
+    const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+    const anvisning = 'strategy/anvisningar/anvisning-klottersanering.md';
+    // A riktlinje that implements an anvisning: a hierarchy finding in the riktlinje, pointing at the anvisning's type.
+    edit(p, riktlinje, (t) => t.replace('genomför:\n', 'genomför:\n  - anvisning-klottersanering\n'));
+    const first = checkWithCache(p);
+    const finding = first.diagnostics.find((d) => d.ruleId === 'hierarchy' && d.file === riktlinje);
+    expect(finding?.related?.[0]?.file).toBe(anvisning);
+
+    edit(p, anvisning, (t) => t.replace(/^---\n/, '---\n# två rader\n# till\n'));
+    const second = checkWithCache(p);
+    expect(second.shapedChecked).toEqual([riktlinje, anvisning].sort());
+    const moved = second.diagnostics.find((d) => d.ruleId === 'hierarchy' && d.file === riktlinje);
+    expect(moved?.related?.[0]?.span.start.line).toBe(finding!.related![0]!.span.start.line + 2);
+    expect(second.diagnostics).toEqual(uncached(p));
+  });
+
   it('are found again when the files that keep them are damaged', () => {
     const p = copyOfStrategy();
     checkWithCache(p);
@@ -164,6 +215,30 @@ describe('what the rules read', () => {
     const internal = runRules(rules, { corpus, config, today }).filter((d) => d.ruleId === INTERNAL_RULE_ID);
     expect(internal.map((d) => d.message)).toEqual([]);
   });
+
+  it.each(['2025-06-01', TODAY, '2030-01-01'])(
+    'of other documents, in a corpus rule’s per-document part, is only their shape: their own keys (load/shape.ts) can be anything (%s)',
+    (day) => {
+      const { corpus, config } = checkProject({ cwd: REPO_ROOT, paths: ['strategy'], today: day, rules: [] });
+      const shaped = rules.filter(isShapedRule);
+      const findingsAbout = (c: Corpus, document: StyrDocument) =>
+        shaped.flatMap((rule) => rule.checkEach(document, { corpus: c, config, today: day }).map((f) => ({ rule: rule.id, ...f })));
+      // What a document's own keys hold makes no difference to another document's findings.
+      const scrambled = (document: StyrDocument): StyrDocument => {
+        const data = { ...document.data } as Record<string, unknown>;
+        for (const key of OWN_KEYS) if (key in data) data[key] = key === 'mål' || key === 'åtgärder' || key === 'nyckelord' ? [] : 'förvanskat';
+        return { ...document, data: data as unknown as StyrDocument['data'], locate: document.locate };
+      };
+      let findings = 0;
+      for (const document of corpus.documents) {
+        const others = buildCorpus(corpus.documents.map((d) => ({ file: d.file, document: d === document ? d : scrambled(d), diagnostics: [] })), [], corpus.root);
+        const expected = findingsAbout(corpus, document);
+        findings += expected.length;
+        expect(findingsAbout(others, document), document.file).toEqual(expected);
+      }
+      if (day === '2030-01-01') expect(findings).toBeGreaterThan(10);
+    },
+  );
 
   it('is code only in the folders whose files the cache key hashes (RULE_CODE_DIRS)', () => {
     const src = path.join(REPO_ROOT, 'src');
