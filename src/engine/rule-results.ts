@@ -97,13 +97,7 @@ function entryOf(inputs: string, diagnostics: Diagnostic[], file: string, cache:
 
 /** One hash of everything the rules read; undefined when a file's inputs are unknown. */
 function wholeRunKey(settings: string, context: RuleContext, cache: ParseCache): string | undefined {
-  const hash = createHash('sha1').update(`helt\0${settings}\0`);
-  for (const file of context.corpus.files) {
-    const inputs = cache.ruleInputs(file);
-    if (inputs === undefined) return undefined;
-    hash.update(`${file}\0${inputs}\n`);
-  }
-  return hash.digest('hex');
+  return filesKey(`helt\0${settings}`, context, (file) => cache.ruleInputs(file));
 }
 
 /**
@@ -111,11 +105,16 @@ function wholeRunKey(settings: string, context: RuleContext, cache: ParseCache):
  * document's shape; undefined when a file's shape is unknown.
  */
 function shapedRulesKey(settings: string, context: RuleContext, cache: ParseCache): string | undefined {
-  const hash = createHash('sha1').update(`delar\0${settings}\0`);
+  return filesKey(`delar\0${settings}`, context, (file) => cache.shape(file));
+}
+
+/** A hash of `head` and each of the corpus's files with what `valueOf` says of it; undefined when it knows nothing of one. */
+function filesKey(head: string, context: RuleContext, valueOf: (file: string) => string | undefined): string | undefined {
+  const hash = createHash('sha1').update(`${head}\0`);
   for (const file of context.corpus.files) {
-    const shape = cache.shape(file);
-    if (shape === undefined) return undefined;
-    hash.update(`${file}\0${shape}\n`);
+    const value = valueOf(file);
+    if (value === undefined) return undefined;
+    hash.update(`${file}\0${value}\n`);
   }
   return hash.digest('hex');
 }
