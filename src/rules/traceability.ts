@@ -3,10 +3,14 @@ import { goalsOf, type Corpus } from '../corpus/corpus.js';
 import type { Config } from '../config/config.js';
 import { inForceDuring } from '../corpus/status.js';
 
-/** Per corpus and year: an example from this kommun's own corpus, a target of a strategy in force that year. */
-const examples = new WeakMap<Corpus, Map<number, string>>();
+/**
+ * An example from this kommun's own corpus, a target of a strategy in force that year: found once per
+ * corpus, config and year, since every goal without a strategy in a run asks for it.
+ */
+const examples = new WeakMap<Corpus, WeakMap<Config, Map<number, string>>>();
 function example(corpus: Corpus, config: Config, year: number): string {
-  const byYear = examples.get(corpus) ?? examples.set(corpus, new Map()).get(corpus)!;
+  const byConfig = examples.get(corpus) ?? examples.set(corpus, new WeakMap()).get(corpus)!;
+  const byYear = byConfig.get(config) ?? byConfig.set(config, new Map()).get(config)!;
   let text = byYear.get(year);
   if (text === undefined) {
     const target = [...corpus.targets.values()].find(
