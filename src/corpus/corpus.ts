@@ -36,6 +36,8 @@ export interface Corpus {
   byId: Map<string, StyrDocument[]>;
   /** Ids claimed by files that failed to parse or validate: references to them are not "unknown". */
   brokenIds: Set<string>;
+  /** The files that failed to parse or validate, with the id each claims, if any. */
+  brokenFiles: Map<string, string | undefined>;
   targets: Map<string, Target>;
   /** Targets of each document, in document order. */
   targetsOf: Map<StyrDocument, Target[]>;
@@ -59,6 +61,7 @@ export function buildCorpus(parsed: ParsedFile[], readDiagnostics: Diagnostic[] 
     documents: [],
     byId: new Map(),
     brokenIds: new Set(),
+    brokenFiles: new Map(),
     targets: new Map(),
     targetsOf: new Map(),
     goals: [],
@@ -68,6 +71,7 @@ export function buildCorpus(parsed: ParsedFile[], readDiagnostics: Diagnostic[] 
   };
   for (const file of parsed) {
     if (!file.document) {
+      corpus.brokenFiles.set(file.file, file.claimedId);
       if (file.claimedId) corpus.brokenIds.add(file.claimedId);
       continue;
     }

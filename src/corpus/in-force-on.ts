@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { StyrDocument } from '../model/document.js';
 import type { Corpus } from './corpus.js';
 import type { IsoDate } from './dates.js';
+import { memoOn } from './read-tracking.js';
 import { statusOn, type DocumentStatus } from './status.js';
 
 export interface DocumentOnDate {
@@ -9,19 +10,14 @@ export interface DocumentOnDate {
   status: DocumentStatus;
 }
 
-const orders = new WeakMap<Corpus, StyrDocument[]>();
-
 /** The corpus in hierarchy order (policy first), then by title: the same for every date, so sorted once. */
 function hierarchyOrder(corpus: Corpus, config: Config): StyrDocument[] {
-  let order = orders.get(corpus);
-  if (!order) {
+  return memoOn(corpus, config, 'hierarkins ordning', () => {
     const kinds = Object.keys(config.data.dokumenttyper);
     const level = (doc: StyrDocument) => config.typeRules(doc.data.dokumenttyp)?.nivå ?? 99;
     const kindOrder = (doc: StyrDocument) => kinds.indexOf(doc.data.dokumenttyp);
-    order = [...corpus.documents].sort((a, b) => level(a) - level(b) || kindOrder(a) - kindOrder(b) || a.data.titel.localeCompare(b.data.titel, 'sv'));
-    orders.set(corpus, order);
-  }
-  return order;
+    return [...corpus.documents].sort((a, b) => level(a) - level(b) || kindOrder(a) - kindOrder(b) || a.data.titel.localeCompare(b.data.titel, 'sv'));
+  });
 }
 
 /** Every document with its status on `date`, in hierarchy order (policy first), then by title. */

@@ -6,7 +6,9 @@ import { hashFolderFiles } from '../load/code-hash.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules, shapedRuleRunner, type DocumentRuleRunner } from './run-rules.js';
+import { brokenFileKeys, EVERYTHING, idsInKeys, impliedReads, namesAny, providedKeys, trackReads } from '../corpus/read-tracking.js';
+import type { StyrDocument } from '../model/document.js';
+import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules, trackingShapedRuleRunner, type DocumentRuleRunner, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
 /**
@@ -29,6 +31,8 @@ interface DocumentEntry {
   inputs: string;
   diagnostics?: Diagnostic[];
   related?: Record<string, string>;
+  /** For the corpus rules' parts: what they read of other documents beyond impliedReads, one key per line. */
+  reads?: string;
 }
 
 /**
@@ -37,9 +41,10 @@ interface DocumentEntry {
  * - When none of it changed since the last run, all their findings are taken from the cache: a change to
  *   a document's text alone, the most common change, runs no rule.
  * - Otherwise each document rule runs only on the documents whose inputs changed. So do the corpus rules'
- *   per-document parts (ShapedRule.checkEach) as long as no document's shape changed (load/shape.ts: a goal's
- *   text, an outcome, a title); after a change to a shape (a date, a relation), on every document. The
- *   corpus rules' findings across documents (cycles, duplicates) are found again on every run.
+ *   per-document parts (ShapedRule.checkEach), and on the documents that read something of a document whose
+ *   shape changed (load/shape.ts: a date, a relation, an id): a new decision date for a strategy checks again
+ *   the plans that trace to it, not every document. The corpus rules' findings across documents (cycles,
+ *   duplicates) are found again on every run.
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
   if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
@@ -51,36 +56,82 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
   if (Array.isArray(stored)) return stored as Diagnostic[];
   const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [
     ...runCorpusRules(rules, context, timing, true),
-    ...perDocument(documentRuleRunner(rules, context, timing), 'regler-dokument', documentRulesKey(settings, context), context, cache),
-    ...perDocument(shapedRuleRunner(rules, context, timing), 'regler-delar', shapedRulesKey(settings, context, cache), context, cache),
+    ...perDocument(documentRuleRunner(rules, context, timing), 'regler-dokument', fileListKey(`dokument\0${settings}`, context), context, cache),
+    ...perDocument(trackingShapedRuleRunner(rules, context, trackReads(context.corpus), timing), 'regler-delar', fileListKey(`delar\0${settings}`, context), context, cache, true),
   ]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
   return diagnostics;
 }
 
+type StoredEntries = Record<string, DocumentEntry | undefined>;
+
 /**
  * The findings `runner` gives about each document: kept ones for each document whose inputs (and those of
  * the files its findings point into) are the same as when they were kept under `key`, new ones for the rest.
- * Without a key nothing is kept or taken.
+ * With `shaped`, also new ones for each document whose findings read what a changed shape provides.
  */
-function perDocument(runner: DocumentRuleRunner, slot: FindingsSlot, key: string | undefined, context: RuleContext, cache: ParseCache): Diagnostic[] {
-  const stored = ((key && cache.keptFindings(slot, key)) || {}) as Record<string, DocumentEntry | undefined>;
+function perDocument(runner: DocumentRuleRunner | TrackingRuleRunner, slot: FindingsSlot, key: string, context: RuleContext, cache: ParseCache, shaped = false): Diagnostic[] {
+  const stored = (cache.keptFindings(slot, key) || {}) as StoredEntries;
+  const changed = shaped ? changedKeys(stored, context, cache) : new Set<string>();
+  const changedIds = idsInKeys(changed);
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
   let ran = 0;
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache);
+    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed, changedIds);
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
-    if (inputs !== undefined) keep[document.file] = entryOf(inputs, diagnostics, document.file, cache);
+    if (inputs !== undefined) {
+      const entry = (keep[document.file] = entryOf(inputs, diagnostics, document.file, cache));
+      const reads = unchanged ? before.reads : 'lastReads' in runner ? beyondImplied(runner.lastReads, document) : undefined;
+      if (reads) entry.reads = reads;
+    }
     all.push(...diagnostics);
   }
+  // A file that did not parse provides the id it claims: kept, so that a change to it is seen next time.
+  if (shaped) for (const file of context.corpus.brokenFiles.keys()) keep[file] = { inputs: cache.ruleInputs(file) ?? '' };
   const gone = Object.keys(stored).length !== Object.keys(keep).length;
-  if (key && (ran || gone) && !runner.failures.length) cache.keepFindings(slot, key, keep);
+  if ((ran || gone) && !runner.failures.length) cache.keepFindings(slot, key, keep);
   return [...all, ...runner.failures];
+}
+
+/**
+ * The keys whose answers may have changed since the findings in `stored` were found: those that each file
+ * whose shape changed provided then and provides now. What a file was then is the parse cache's previous
+ * entry, when its inputs are those the findings were kept with; otherwise it is not known, and `*` says so.
+ */
+function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache): Set<string> {
+  const changed = new Set<string>();
+  let documents: Map<string, StyrDocument> | undefined;
+  for (const file of corpus.files) {
+    const before = stored[file];
+    if (before && before.inputs === cache.ruleInputs(file)) continue;
+    const previous = cache.previous(file);
+    if (!before || previous?.ruleInputs !== before.inputs) return new Set([EVERYTHING]);
+    if (previous.shape === cache.shape(file)) continue;
+    for (const key of previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId)) changed.add(key);
+    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
+    const now = documents.get(file);
+    for (const key of now ? providedKeys(now.data) : brokenFileKeys(corpus.brokenFiles.get(file))) changed.add(key);
+  }
+  return changed;
+}
+
+/** Whether the findings kept in `entry` about `document` read one of the `changed` keys, whose ids are `changedIds`. */
+function readsAny(document: StyrDocument, entry: DocumentEntry, changed: ReadonlySet<string>, changedIds: ReadonlySet<string>): boolean {
+  if (!changed.size) return false;
+  if (changed.has(EVERYTHING) || namesAny(document.data, changedIds)) return true;
+  return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.has(key));
+}
+
+/** The keys read beyond those a document is taken to read anyway, one per line: one string in the cache, not an array. */
+function beyondImplied(reads: ReadonlySet<string>, document: StyrDocument): string | undefined {
+  const implied = impliedReads(document.data);
+  const beyond = [...reads].filter((key) => !implied.has(key));
+  return beyond.length ? beyond.join('\n') : undefined;
 }
 
 /** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */
@@ -100,14 +151,6 @@ function wholeRunKey(settings: string, context: RuleContext, cache: ParseCache):
   return filesKey(`helt\0${settings}`, context, (file) => cache.ruleInputs(file));
 }
 
-/**
- * What a ShapedRule's checkEach reads besides its document: the settings, which files there are, and every
- * document's shape; undefined when a file's shape is unknown.
- */
-function shapedRulesKey(settings: string, context: RuleContext, cache: ParseCache): string | undefined {
-  return filesKey(`delar\0${settings}`, context, (file) => cache.shape(file));
-}
-
 /** A hash of `head` and each of the corpus's files with what `valueOf` says of it; undefined when it knows nothing of one. */
 function filesKey(head: string, context: RuleContext, valueOf: (file: string) => string | undefined): string | undefined {
   const hash = createHash('sha1').update(`${head}\0`);
@@ -119,9 +162,9 @@ function filesKey(head: string, context: RuleContext, valueOf: (file: string) =>
   return hash.digest('hex');
 }
 
-/** What a document rule reads besides its document: the settings and which files there are. */
-function documentRulesKey(settings: string, context: RuleContext): string {
-  const hash = createHash('sha1').update(`dokument\0${settings}\0`);
+/** A hash of `head` and which files there are: what a document rule reads besides its document. */
+function fileListKey(head: string, context: RuleContext): string {
+  const hash = createHash('sha1').update(`${head}\0`);
   for (const file of context.corpus.files) hash.update(`${file}\n`);
   return hash.digest('hex');
 }

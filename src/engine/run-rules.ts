@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { StyrDocument } from '../model/document.js';
 import { isDocumentRule, isShapedRule, type CorpusRule, type DocumentContext, type DocumentFinding, type Finding, type Rule, type RuleContext } from '../rules/rule.js';
+import type { TrackedCorpus } from '../corpus/read-tracking.js';
 import type { CheckTiming } from './timing.js';
 
 /** Thrown findings are internal errors: the CLI exits 2 for them, never 1. */
@@ -61,9 +62,32 @@ export function documentRuleRunner(rules: readonly Rule[], context: RuleContext,
   return eachDocumentRunner(rules.filter(isDocumentRule), (rule, document) => rule.checkDocument(document, seen), context, timing);
 }
 
+/** A runner that also says what each document's run read of the others (corpus/read-tracking.ts). */
+export interface TrackingRuleRunner extends DocumentRuleRunner {
+  /** The keys the last `run` read. */
+  readonly lastReads: ReadonlySet<string>;
+}
+
 /** Runs the ShapedRules among `rules` on one document at a time (checkEach), with the whole corpus to look at. */
 export function shapedRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
   return eachDocumentRunner(rules.filter(isShapedRule), (rule, document) => rule.checkEach(document, context), context, timing);
+}
+
+/** A shapedRuleRunner that gives the rules a tracked view of the corpus, and says what each document's run read. */
+export function trackingShapedRuleRunner(rules: readonly Rule[], context: RuleContext, tracked: TrackedCorpus, timing?: CheckTiming): TrackingRuleRunner {
+  const runner = shapedRuleRunner(rules, { ...context, corpus: tracked.corpus }, timing);
+  let lastReads: ReadonlySet<string> = new Set();
+  return {
+    failures: runner.failures,
+    get lastReads() {
+      return lastReads;
+    },
+    run(document) {
+      const { value, reads } = tracked.collect(() => runner.run(document));
+      lastReads = reads;
+      return value;
+    },
+  };
 }
 
 /** Runs `check` of each enabled rule on a document at a time; a rule that throws is said once and not run again. */

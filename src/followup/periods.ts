@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Corpus, GoalEntry } from '../corpus/corpus.js';
 import { isIsoDate, type IsoDate } from '../corpus/dates.js';
 import { replacementOf, validityOf } from '../corpus/status.js';
+import { memoOn } from '../corpus/read-tracking.js';
 
 export type PeriodType = 'delår' | 'helår';
 
@@ -49,8 +50,6 @@ export function isOverdue(period: ReportPeriod, today: IsoDate): boolean {
   return period.sista_dag !== undefined && today > period.sista_dag;
 }
 
-const goalsByYear = new WeakMap<Corpus, Map<number, GoalEntry[]>>();
-
 /** A plan whose goals its year's follow-up covers: decided, and neither replaced nor repealed. */
 export function isFollowedUp(plan: GoalEntry['plan'], corpus: Corpus): boolean {
   return Boolean(validityOf(plan)) && !plan.data.upphävd && !replacementOf(plan, corpus);
@@ -62,20 +61,19 @@ export function isFollowedUp(plan: GoalEntry['plan'], corpus: Corpus): boolean {
  * each plan judged once, since the rules and the site ask year by year.
  */
 export function goalsOfYear(corpus: Corpus, year: number): GoalEntry[] {
-  let byYear = goalsByYear.get(corpus);
-  if (!byYear) {
-    byYear = new Map();
+  const byYear = memoOn(corpus, goalsOfYear, 'per år', () => {
+    const grouped = new Map<number, GoalEntry[]>();
     const counts = new Map<GoalEntry['plan'], boolean>();
     for (const entry of corpus.goals) {
       const { plan } = entry;
       let counted = counts.get(plan);
       if (counted === undefined) counts.set(plan, (counted = isFollowedUp(plan, corpus)));
       if (!counted) continue;
-      const list = byYear.get(plan.data.år) ?? [];
+      const list = grouped.get(plan.data.år) ?? [];
       list.push(entry);
-      byYear.set(plan.data.år, list);
+      grouped.set(plan.data.år, list);
     }
-    goalsByYear.set(corpus, byYear);
-  }
+    return grouped;
+  });
   return byYear.get(year) ?? [];
 }

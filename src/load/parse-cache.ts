@@ -37,6 +37,8 @@ export interface ParseCache {
   ruleInputs(file: string): string | undefined;
   /** What other documents' findings may read of a file read or reused in this run (load/shape.ts). */
   shape(file: string): string | undefined;
+  /** What the cache held of a file when it was opened (or last saved): the run before's view of it. */
+  previous(file: string): PreviousFile | undefined;
   /** The rules' findings kept in `slot` under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
   keptFindings(slot: FindingsSlot, rulesKey: string): unknown;
   /** Keeps the rules' findings in `slot` under `rulesKey`, in place of any kept there before. */
@@ -44,6 +46,13 @@ export interface ParseCache {
   /** Writes what changed (when the cache has a folder), keeping only the files seen since the last save. */
   save(): void;
   readonly stats: { reused: number; hashed: number; parsed: number };
+}
+
+export interface PreviousFile {
+  ruleInputs: string;
+  shape: string;
+  data?: StyrDocument['data'];
+  claimedId?: string;
 }
 
 interface CachedDocument {
@@ -157,6 +166,12 @@ export function openParseCache(key: string, location?: string): ParseCache {
     },
     shape(file) {
       return seen.get(file)?.shape;
+    },
+    previous(file) {
+      const entry = known.get(file);
+      if (!entry) return undefined;
+      const { ruleInputs, shape, claimedId, document } = entry;
+      return { ruleInputs, shape, ...(document ? { data: document.data } : {}), ...(claimedId !== undefined ? { claimedId } : {}) };
     },
     keptFindings(slot, rulesKey) {
       const stored = keptIn(slot);

@@ -2,23 +2,19 @@ import { createShapedRule, type DocumentFinding } from './rule.js';
 import { goalsOf, type Corpus } from '../corpus/corpus.js';
 import type { Config } from '../config/config.js';
 import { inForceDuring } from '../corpus/status.js';
+import { memoOn } from '../corpus/read-tracking.js';
 
 /**
  * An example from this kommun's own corpus, a target of a strategy in force that year: found once per
  * corpus, config and year, since every goal without a strategy in a run asks for it.
  */
-const examples = new WeakMap<Corpus, WeakMap<Config, Map<number, string>>>();
 function example(corpus: Corpus, config: Config, year: number): string {
-  const byConfig = examples.get(corpus) ?? examples.set(corpus, new WeakMap()).get(corpus)!;
-  const byYear = byConfig.get(config) ?? byConfig.set(config, new Map()).get(config)!;
-  let text = byYear.get(year);
-  if (text === undefined) {
+  return memoOn(corpus, config, `exempel ${year}`, () => {
     const target = [...corpus.targets.values()].find(
       (t) => config.typeRules(t.document.data.dokumenttyp)?.har_mål && inForceDuring(t.document, `${year}-01-01`, `${year}-12-31`, corpus),
     );
-    byYear.set(year, (text = target ? `till exempel ${target.ref}` : 'skrivet strategins id och målets id med # emellan'));
-  }
-  return text;
+    return target ? `till exempel ${target.ref}` : 'skrivet strategins id och målets id med # emellan';
+  });
 }
 
 export default createShapedRule({

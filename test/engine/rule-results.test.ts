@@ -15,6 +15,8 @@ import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js'
 
 const TODAY = '2026-11-25';
 const POLICY = 'strategy/policyer/trygghetspolicy.md';
+/** The one document that names the policy: it replaces it. */
+const STRATEGY = 'strategy/strategier/trygghetsstrategi-2024-2026.md';
 
 let project: TempProject | undefined;
 afterEach(() => {
@@ -121,7 +123,7 @@ describe('the rules’ findings in the cache', () => {
     expect(third.diagnostics.filter((d) => d.ruleId === 'owner').map((d) => d.file).sort()).toEqual([POLICY, plan].sort());
   });
 
-  it('run the corpus rules’ per-document parts only where a change leaves every shape as it was, and everywhere after one that does not', () => {
+  it('run the corpus rules’ per-document parts only on the changed documents while every shape stays, and on those that read a changed shape', () => {
     const p = copyOfStrategy();
     const plan = 'strategy/verksamhetsplaner/2026/verksamhetsplan-2026-socialnamnden.md';
     const first = checkWithCache(p);
@@ -134,10 +136,49 @@ describe('the rules’ findings in the cache', () => {
     expect(second.shapedChecked).toEqual([plan, POLICY].sort());
     expect(second.diagnostics).toEqual(uncached(p));
 
-    // A date that other documents' status reads: every document again.
+    // A date that other documents read: the policy again, and the one document that names it (the strategy
+    // replaces it), not the rest.
     edit(p, POLICY, (t) => t.replace(/datum: 20\d\d-/, 'datum: 2019-'));
     const third = checkWithCache(p);
-    expect(third.shapedChecked).toEqual(first.shapedChecked);
+    expect(third.shapedChecked).toEqual([POLICY, STRATEGY].sort());
+    expect(third.diagnostics).toEqual(uncached(p));
+  });
+
+  it('check again the documents that pointed at an id that is gone, and those that point at it once it is back', () => {
+    const p = copyOfStrategy();
+    checkWithCache(p);
+    edit(p, POLICY, (t) => t.replace('id: trygghetspolicy', 'id: trygghetspolicyn'));
+    const renamed = checkWithCache(p);
+    expect(renamed.shapedChecked).toEqual([POLICY, STRATEGY].sort());
+    expect(renamed.diagnostics.filter((d) => d.ruleId === 'references').map((d) => d.file)).toContain(STRATEGY);
+    expect(renamed.diagnostics).toEqual(uncached(p));
+
+    edit(p, POLICY, (t) => t.replace('id: trygghetspolicyn', 'id: trygghetspolicy'));
+    const back = checkWithCache(p);
+    expect(back.shapedChecked).toEqual([POLICY, STRATEGY].sort());
+    expect(back.diagnostics).toEqual(uncached(p));
+  });
+
+  it('check again, after any change to a shape, a document whose findings read the whole corpus', () => {
+    const p = copyOfStrategy();
+    // Goals without bidrar_till in two plans: each finding names an example found among every target in the
+    // corpus, once per run (the second plan's finding takes the first one's).
+    const plans = ['strategy/verksamhetsplaner/2026/verksamhetsplan-2026-socialnamnden.md', 'strategy/verksamhetsplaner/2026/verksamhetsplan-2026-tekniska-namnden.md'];
+    for (const plan of plans) edit(p, plan, (t) => t.replace(/\n    bidrar_till:\n(      - [^\n]+\n)+/, '\n'));
+    const first = checkWithCache(p);
+    for (const plan of plans) expect(first.diagnostics.some((d) => d.ruleId === 'traceability' && d.file === plan && d.message.includes('till exempel'))).toBe(true);
+
+    const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+    edit(p, riktlinje, (t) => t.replace(/datum: 20\d\d-/, 'datum: 2019-'));
+    const second = checkWithCache(p);
+    expect(second.shapedChecked).toEqual(expect.arrayContaining(plans));
+    expect(second.shapedChecked.length).toBeLessThan(first.shapedChecked.length);
+    expect(second.diagnostics).toEqual(uncached(p));
+
+    // The strategy's new id is in both examples.
+    edit(p, STRATEGY, (t) => t.replace(/\nid: .*/, '\nid: trygghetsstrategin'));
+    const third = checkWithCache(p);
+    expect(third.diagnostics.filter((d) => d.ruleId === 'traceability' && d.message.includes('till exempel trygghetsstrategin#')).map((d) => d.file)).toEqual(expect.arrayContaining(plans));
     expect(third.diagnostics).toEqual(uncached(p));
   });
 

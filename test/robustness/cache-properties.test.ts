@@ -1,7 +1,8 @@
 /**
  * Property-based test of `check --cache`: whatever happens to a corpus between two checks (a document's text
- * or frontmatter mutated, a link added, a document removed or put back, another day), a check that takes
- * parses and rule findings from the cache folder gives exactly the findings of a check without it.
+ * or frontmatter mutated, its id, a date or a relation changed, a link added, a document removed or put back,
+ * another day), a check that takes parses and rule findings from the cache folder gives exactly the findings
+ * of a check without it.
  *
  * The seed is fixed so that CI is repeatable; STYRDOK_FC_SEED explores other inputs, STYRDOK_FC_RUNS runs more.
  */
@@ -23,6 +24,7 @@ const DAYS = ['2026-11-25', '2027-01-15', '2025-03-01'];
 /** One thing that happens to the corpus between two checks. */
 type Edit =
   | { kind: 'mutate'; sample: number; change: Mutation }
+  | { kind: 'shape'; sample: number; change: Mutation }
   | { kind: 'link'; sample: number; snippet: string }
   | { kind: 'link-to'; sample: number; target: number }
   | { kind: 'remove'; sample: number }
@@ -39,8 +41,32 @@ const TOUCHED = ['trygghetspolicy.md', 'trygghetsstrategi-2024-2026.md', 'verksa
   return i;
 });
 const sampleIndex = fc.constantFrom(...TOUCHED);
+
+/** The ids of the touched documents, and one that no document has. */
+const IDS = ['trygghetspolicy', 'trygghetsstrategi-2024-2026', 'verksamhetsplan-2026-socialnamnden', 'riktlinje-kamerabevakning', 'anvisning-klottersanering', 'finns-inte'];
+const someId = fc.constantFrom(...IDS);
+/** Before the frontmatter's closing fence: a key there may repeat one above it, and then the file does not parse. */
+const atEnd = (key: string) => (t: string) => t.replace(/\n---/, `\n${key}\n---`);
+
+/**
+ * A change to what other documents read of a document (its shape, load/shape.ts): its id, a date, a relation,
+ * the target a goal traces to. The cache keeps each document's corpus findings until something it read changes.
+ */
+const shapeChange: fc.Arbitrary<Mutation> = fc.oneof(
+  someId.map((id) => (t: string) => t.replace(/\nid: .*/, `\nid: ${id}`)),
+  fc.constantFrom('2008-01-01', '2019-06-01', '2024-01-01', '2026-12-01', '2030-01-01').map((date) => (t: string) => t.replace(/datum: \d{4}-\d\d-\d\d/, `datum: ${date}`)),
+  fc.constantFrom('tills vidare', '2025-12-31', '2026-11-24', '2031-12-31').map((till) => (t: string) => t.replace(/\n  till: .*/, `\n  till: ${till}`)),
+  fc.tuple(fc.constantFrom('genomför', 'ersätter'), someId).map(([relation, id]) => (t: string) =>
+    new RegExp(`\n${relation}:\n`).test(t) ? t.replace(`\n${relation}:\n`, `\n${relation}:\n  - ${id}\n`) : atEnd(`${relation}:\n  - ${id}`)(t),
+  ),
+  fc.constantFrom('genomför', 'ersätter').map((relation) => (t: string) => t.replace(new RegExp(`\n${relation}:\n(  - .*\n)+`), '\n')),
+  fc.tuple(someId, fc.constantFrom('samverkan', 'unga-i-riskzonen', 'saknas')).map(([id, target]) => (t: string) => t.replace(/\n      - [a-z0-9-]+#[a-z0-9-]+/, `\n      - ${id}#${target}`)),
+  fc.constantFrom('2025-01-01', '2027-01-01').map((date) => atEnd(`upphävd:\n  datum: ${date}`)),
+  fc.constantFrom('policy', 'strategi', 'riktlinje', 'anvisning', 'verksamhetsplan').map((kind) => (t: string) => t.replace(/\ndokumenttyp: .*/, `\ndokumenttyp: ${kind}`)),
+);
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('mutate' as const), sample: sampleIndex, change: mutation }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('shape' as const), sample: sampleIndex, change: shapeChange }) },
   // A link or other Markdown at the end of the text: the body's links are among what the rules read.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('link' as const), sample: sampleIndex, snippet: fc.constantFrom(...SNIPPETS) }) },
   // A link to another document: right while that document is there, a finding when it is removed.
@@ -87,7 +113,7 @@ describe('check --cache across random edits', () => {
             const sample = SAMPLES[e.sample]!;
             const before = texts.get(sample.file) ?? sample.text;
             const text =
-              e.kind === 'mutate' ? e.change(before)
+              e.kind === 'mutate' || e.kind === 'shape' ? e.change(before)
               : e.kind === 'link' ? `${before}\n${e.snippet}\n`
               : e.kind === 'link-to' ? `${before}\n[Se även](${path.posix.relative(path.posix.dirname(sample.file), SAMPLES[e.target]!.file)})\n`
               : sample.text;
@@ -100,8 +126,13 @@ describe('check --cache across random edits', () => {
       {
         numRuns: 30 * RUNS,
         seed: SEED,
-        // Always tried: a document links to another, which is then removed; its own text did not change.
-        examples: [[[{ kind: 'link-to', sample: TOUCHED[3]!, target: TOUCHED[0]! }, { kind: 'remove', sample: TOUCHED[0]! }]]],
+        examples: [
+          // A document links to another, which is then removed; its own text did not change.
+          [[{ kind: 'link-to', sample: TOUCHED[3]!, target: TOUCHED[0]! }, { kind: 'remove', sample: TOUCHED[0]! }]],
+          // The anvisning replaces the strategy, so the riktlinje implements a replaced document; its own text
+          // did not change. Then the strategy takes another id, and the plan's goals trace to nothing.
+          [[{ kind: 'shape', sample: TOUCHED[4]!, change: atEnd('ersätter:\n  - trygghetsstrategi-2024-2026') }, { kind: 'shape', sample: TOUCHED[1]!, change: (t) => t.replace(/\nid: .*/, '\nid: trygghetsstrategin') }]],
+        ],
       },
     );
   });

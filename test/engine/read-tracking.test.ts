@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain JavaScript script, without type declarations.
+import { generateCorpus } from '../../scripts/generate-corpus.mjs';
+import { buildCorpus, getDocument, type Corpus } from '../../src/corpus/corpus.js';
+import { EVERYTHING, idsInKeys, impliedReads, memoOn, namesAny, providedKeys, trackReads } from '../../src/corpus/read-tracking.js';
+import { checkProject } from '../../src/engine/load-project.js';
+import { trackingShapedRuleRunner } from '../../src/engine/run-rules.js';
+import type { StyrDocument } from '../../src/model/document.js';
+import { rules } from '../../src/rules/index.js';
+import { isShapedRule } from '../../src/rules/rule.js';
+import { REPO_ROOT } from '../helpers/run-cli.js';
+
+const DAYS = ['2025-06-01', '2026-11-25', '2030-01-01'];
+const load = (today: string, cwd = REPO_ROOT) => checkProject({ cwd, paths: ['strategy'], today, rules: [] });
+
+// A generated corpus too: many plans trace to each strategy, and documents replace and implement each other.
+const generated = mkdtempSync(path.join(os.tmpdir(), 'styrdok-reads-'));
+generateCorpus({ n: 400, seed: 5, out: generated });
+afterAll(() => rmSync(generated, { recursive: true, force: true }));
+const CORPORA = DAYS.flatMap((day) => [
+  ['strategy/', day, REPO_ROOT],
+  ['a generated corpus of 400 documents', day, generated],
+]);
+
+describe('a tracked view of the corpus', () => {
+  const { corpus } = load('2026-11-25');
+
+  it('gives the same answers as the corpus, and notes each lookup by the id it is about', () => {
+    const tracked = trackReads(corpus);
+    const view = tracked.corpus;
+    const { value, reads } = tracked.collect(() => [
+      getDocument(view, 'trygghetspolicy')?.file,
+      view.brokenIds.has('trasig'),
+      view.targets.get('trygghetsstrategi-2024-2026#samverkan')?.title,
+      view.replacedBy.get('trygghetspolicy')?.map((d) => d.data.id),
+      view.implementedBy.get('trygghetsstrategi-2024-2026')?.length,
+      view.root,
+    ]);
+    expect(value).toEqual([
+      getDocument(corpus, 'trygghetspolicy')?.file,
+      false,
+      corpus.targets.get('trygghetsstrategi-2024-2026#samverkan')?.title,
+      ['trygghetsstrategi-2024-2026'],
+      corpus.implementedBy.get('trygghetsstrategi-2024-2026')?.length,
+      corpus.root,
+    ]);
+    expect([...reads].sort()).toEqual(['ersätter:trygghetspolicy', 'genomför:trygghetsstrategi-2024-2026', 'id:trasig', 'id:trygghetspolicy', 'id:trygghetsstrategi-2024-2026']);
+  });
+
+  it.each([
+    ['every id', (c: Corpus) => [...c.byId.keys()]],
+    ['the number of targets', (c: Corpus) => c.targets.size],
+    ['every document', (c: Corpus) => c.documents.length],
+    ['every goal', (c: Corpus) => c.goals.length],
+    ['which files there are', (c: Corpus) => c.files.length],
+  ])('notes a read of the whole corpus for %s', (_, read) => {
+    const tracked = trackReads(corpus);
+    const { value, reads } = tracked.collect(() => read(tracked.corpus));
+    expect(value).toEqual(read(corpus));
+    expect([...reads]).toEqual([EVERYTHING]);
+  });
+
+  it('notes nothing outside collect, and what an inner collect read in the outer one too', () => {
+    const tracked = trackReads(corpus);
+    tracked.corpus.byId.get('utanfor');
+    const outer = tracked.collect(() => {
+      tracked.corpus.byId.get('a');
+      return tracked.collect(() => tracked.corpus.byId.get('b')).reads;
+    });
+    expect([...outer.value]).toEqual(['id:b']);
+    expect([...outer.reads].sort()).toEqual(['id:a', 'id:b']);
+  });
+
+  it('notes what a memo read for every caller, not only the first', () => {
+    const tracked = trackReads(corpus);
+    const scope = {};
+    const ask = () => memoOn(tracked.corpus, scope, 'antal', () => tracked.corpus.documents.length);
+    const first = tracked.collect(ask);
+    const second = tracked.collect(ask);
+    expect(second.value).toBe(first.value);
+    expect([...second.reads]).toEqual([EVERYTHING]);
+  });
+
+  it('says of a document whether it names a changed id exactly when its implied reads meet the changed keys', () => {
+    let met = 0;
+    for (const document of corpus.documents) {
+      const implied = impliedReads(document.data);
+      expect(implied.has(`id:${document.data.id}`)).toBe(true);
+      for (const other of corpus.documents) {
+        const changed = new Set(providedKeys(other.data));
+        const meets = [...implied].some((key) => changed.has(key));
+        if (meets) met++;
+        expect(namesAny(document.data, idsInKeys(changed)), `${document.file} / ${other.file}`).toBe(meets);
+      }
+    }
+    expect(met).toBeGreaterThan(corpus.documents.length);
+  });
+
+  it('provides the keys of a document’s own id and of the ids it replaces and implements', () => {
+    const strategy = getDocument(corpus, 'trygghetsstrategi-2024-2026')!;
+    expect(providedKeys(strategy.data)).toEqual(['id:trygghetsstrategi-2024-2026', 'ersätter:trygghetspolicy']);
+  });
+});
+
+describe('what a corpus rule’s per-document part reads of other documents', () => {
+  const shaped = rules.filter(isShapedRule);
+  const findingsOf = (corpus: Corpus, document: StyrDocument, today: string, config: ReturnType<typeof load>['config']) =>
+    shaped.flatMap((rule) => rule.checkEach(document, { corpus, config, today }).map((f) => ({ rule: rule.id, ...f })));
+
+  it.each(CORPORA)('is noted the same when a document is checked after others as when it is checked alone (%s, %s)', (_, today, cwd) => {
+    const { corpus, config } = load(today, cwd);
+    const inTurn = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+    for (const document of corpus.documents) {
+      inTurn.run(document);
+      const together = new Set(inTurn.lastReads);
+      // A new view has no memos yet: whatever a memo read, this document's run reads itself.
+      const alone = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+      alone.run(document);
+      for (const key of alone.lastReads) expect(together.has(key), `${document.file}: ${key}`).toBe(true);
+    }
+  });
+
+  it.each(CORPORA)('is all its findings depend on: without every document that provides none of it, they are the same (%s, %s)', (_, today, cwd) => {
+    const { corpus, config } = load(today, cwd);
+    const runner = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+    let narrowed = 0;
+    for (const document of corpus.documents) {
+      runner.run(document);
+      const reads = new Set(runner.lastReads);
+      if (reads.has(EVERYTHING)) continue;
+      const kept = corpus.documents.filter((d) => d === document || providedKeys(d.data).some((key) => reads.has(key)));
+      if (kept.length === corpus.documents.length) continue;
+      narrowed++;
+      const smaller = buildCorpus(kept.map((d) => ({ file: d.file, document: d, diagnostics: [] })), [], corpus.root);
+      expect(findingsOf(smaller, document, today, config), document.file).toEqual(findingsOf(corpus, document, today, config));
+    }
+    expect(narrowed).toBeGreaterThan(10);
+  });
+});
