@@ -8,7 +8,7 @@ import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { brokenFileKeys, EVERYTHING, idsInKeys, impliedReads, namesAny, providedKeys, trackReads } from '../corpus/read-tracking.js';
 import type { StyrDocument } from '../model/document.js';
-import { documentRuleRunner, INTERNAL_RULE_ID, runCorpusRules, runRules, trackingShapedRuleRunner, type DocumentRuleRunner, type TrackingRuleRunner } from './run-rules.js';
+import { INTERNAL_RULE_ID, perDocumentRunner, runCorpusRules, runRules, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
 /**
@@ -24,14 +24,14 @@ export const RULE_STEP_LABELS = {
 } as const;
 
 /**
- * A rule's findings about one file, with what the rules could read of it when they were found, and of each
+ * The rules' findings about one file, with what the rules could read of it when they were found, and of each
  * other file a finding points into (its positions may have moved since).
  */
 interface DocumentEntry {
   inputs: string;
   diagnostics?: Diagnostic[];
   related?: Record<string, string>;
-  /** For the corpus rules' parts: what they read of other documents beyond impliedReads, one key per line. */
+  /** What the corpus rules' parts read of other documents beyond impliedReads, one key per line. */
   reads?: string;
 }
 
@@ -40,11 +40,11 @@ interface DocumentEntry {
  * the files with their frontmatter and body links (rule-inputs.ts), the config, the day and the rules' code.
  * - When none of it changed since the last run, all their findings are taken from the cache: a change to
  *   a document's text alone, the most common change, runs no rule.
- * - Otherwise each document rule runs only on the documents whose inputs changed. So do the corpus rules'
- *   per-document parts (ShapedRule.checkEach), and on the documents that read something of a document whose
- *   shape changed (load/shape.ts: a date, a relation, an id): a new decision date for a strategy checks again
- *   the plans that trace to it, not every document. The corpus rules' findings across documents (cycles,
- *   duplicates) are found again on every run.
+ * - Otherwise the rules' findings about each document (the document rules', and the corpus rules' per-document
+ *   parts, ShapedRule.checkEach) are found again only for the documents whose inputs changed, and for those
+ *   that read something of a document whose shape changed (load/shape.ts: a date, a relation, an id): a new
+ *   decision date for a strategy checks again the plans that trace to it, not every document. The corpus
+ *   rules' findings across documents (cycles, duplicates) are found again on every run.
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
   if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
@@ -56,8 +56,7 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
   if (Array.isArray(stored)) return stored as Diagnostic[];
   const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [
     ...runCorpusRules(rules, context, timing, true),
-    ...perDocument(documentRuleRunner(rules, context, timing), 'regler-dokument', fileListKey(`dokument\0${settings}`, context), context, cache),
-    ...perDocument(trackingShapedRuleRunner(rules, context, trackReads(context.corpus), timing), 'regler-delar', fileListKey(`delar\0${settings}`, context), context, cache, true),
+    ...perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), fileListKey(settings, context), context, cache),
   ]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
@@ -66,14 +65,17 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
 
 type StoredEntries = Record<string, DocumentEntry | undefined>;
 
+/** Where the findings per document are kept. */
+const PER_DOCUMENT: FindingsSlot = 'regler-dokument';
+
 /**
- * The findings `runner` gives about each document: kept ones for each document whose inputs (and those of
- * the files its findings point into) are the same as when they were kept under `key`, new ones for the rest.
- * With `shaped`, also new ones for each document whose findings read what a changed shape provides.
+ * The findings of every rule about each document (the document rules, and the corpus rules' per-document
+ * parts): kept ones for each document whose inputs (and those of the files its findings point into) are the
+ * same as when they were kept under `key`, and that read nothing a changed shape provides; new ones for the rest.
  */
-function perDocument(runner: DocumentRuleRunner | TrackingRuleRunner, slot: FindingsSlot, key: string, context: RuleContext, cache: ParseCache, shaped = false): Diagnostic[] {
-  const stored = (cache.keptFindings(slot, key) || {}) as StoredEntries;
-  const changed = shaped ? changedKeys(stored, context, cache) : new Set<string>();
+function perDocument(runner: TrackingRuleRunner, key: string, context: RuleContext, cache: ParseCache): Diagnostic[] {
+  const stored = (cache.keptFindings(PER_DOCUMENT, key) || {}) as StoredEntries;
+  const changed = changedKeys(stored, context, cache);
   const changedIds = idsInKeys(changed);
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
@@ -86,15 +88,15 @@ function perDocument(runner: DocumentRuleRunner | TrackingRuleRunner, slot: Find
     if (!unchanged) ran++;
     if (inputs !== undefined) {
       const entry = (keep[document.file] = entryOf(inputs, diagnostics, document.file, cache));
-      const reads = unchanged ? before.reads : 'lastReads' in runner ? beyondImplied(runner.lastReads, document) : undefined;
+      const reads = unchanged ? before.reads : beyondImplied(runner.lastReads, document);
       if (reads) entry.reads = reads;
     }
     all.push(...diagnostics);
   }
   // A file that did not parse provides the id it claims: kept, so that a change to it is seen next time.
-  if (shaped) for (const file of context.corpus.brokenFiles.keys()) keep[file] = { inputs: cache.ruleInputs(file) ?? '' };
+  for (const file of context.corpus.brokenFiles.keys()) keep[file] = { inputs: cache.ruleInputs(file) ?? '' };
   const gone = Object.keys(stored).length !== Object.keys(keep).length;
-  if ((ran || gone) && !runner.failures.length) cache.keepFindings(slot, key, keep);
+  if ((ran || gone) && !runner.failures.length) cache.keepFindings(PER_DOCUMENT, key, keep);
   return [...all, ...runner.failures];
 }
 
@@ -162,9 +164,12 @@ function filesKey(head: string, context: RuleContext, valueOf: (file: string) =>
   return hash.digest('hex');
 }
 
-/** A hash of `head` and which files there are: what a document rule reads besides its document. */
-function fileListKey(head: string, context: RuleContext): string {
-  const hash = createHash('sha1').update(`${head}\0`);
+/**
+ * A hash of the settings and which files there are: what a document's findings read besides the files
+ * themselves (a document rule sees which files a link may lead to).
+ */
+function fileListKey(settings: string, context: RuleContext): string {
+  const hash = createHash('sha1').update(`dokument\0${settings}\0`);
   for (const file of context.corpus.files) hash.update(`${file}\n`);
   return hash.digest('hex');
 }

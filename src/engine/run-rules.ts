@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { StyrDocument } from '../model/document.js';
-import { isDocumentRule, isShapedRule, type CorpusRule, type DocumentContext, type DocumentFinding, type Finding, type Rule, type RuleContext } from '../rules/rule.js';
+import { isDocumentRule, isShapedRule, type CorpusRule, type DocumentContext, type DocumentFinding, type Finding, type Rule, type RuleContext, type ShapedRule } from '../rules/rule.js';
 import type { TrackedCorpus } from '../corpus/read-tracking.js';
 import type { CheckTiming } from './timing.js';
 
@@ -56,9 +56,14 @@ export interface DocumentRuleRunner {
   readonly failures: Diagnostic[];
 }
 
+/** What the document rules may see of the corpus: which files there are, not what they say. */
+function documentContext(context: RuleContext): DocumentContext {
+  return { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
+}
+
 /** Runs the document rules among `rules` on one document at a time, with what they may see of the corpus. */
 export function documentRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
-  const seen: DocumentContext = { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
+  const seen = documentContext(context);
   return eachDocumentRunner(rules.filter(isDocumentRule), (rule, document) => rule.checkDocument(document, seen), context, timing);
 }
 
@@ -68,14 +73,15 @@ export interface TrackingRuleRunner extends DocumentRuleRunner {
   readonly lastReads: ReadonlySet<string>;
 }
 
-/** Runs the ShapedRules among `rules` on one document at a time (checkEach), with the whole corpus to look at. */
-export function shapedRuleRunner(rules: readonly Rule[], context: RuleContext, timing?: CheckTiming): DocumentRuleRunner {
-  return eachDocumentRunner(rules.filter(isShapedRule), (rule, document) => rule.checkEach(document, context), context, timing);
-}
-
-/** A shapedRuleRunner that gives the rules a tracked view of the corpus, and says what each document's run read. */
-export function trackingShapedRuleRunner(rules: readonly Rule[], context: RuleContext, tracked: TrackedCorpus, timing?: CheckTiming): TrackingRuleRunner {
-  const runner = shapedRuleRunner(rules, { ...context, corpus: tracked.corpus }, timing);
+/**
+ * Runs every rule's findings about one document at a time: the document rules, and the ShapedRules'
+ * per-document part (checkEach) through a tracked view of the corpus, saying what each document's run read.
+ */
+export function perDocumentRunner(rules: readonly Rule[], context: RuleContext, tracked: TrackedCorpus, timing?: CheckTiming): TrackingRuleRunner {
+  const seen = documentContext(context);
+  const shapedContext = { ...context, corpus: tracked.corpus };
+  const parts = rules.filter((rule) => isDocumentRule(rule) || isShapedRule(rule));
+  const runner = eachDocumentRunner(parts, (rule, document) => (isDocumentRule(rule) ? rule.checkDocument(document, seen) : (rule as ShapedRule).checkEach(document, shapedContext)), context, timing);
   let lastReads: ReadonlySet<string> = new Set();
   return {
     failures: runner.failures,

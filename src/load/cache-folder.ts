@@ -49,10 +49,10 @@ const configFile = (location: string) => path.join(location, 'konfiguration.json
 
 /**
  * What the rules found, kept for the next run under a key of what they read (engine/rule-results.ts): all
- * their findings in regler.json, the document rules' findings per document in regler-dokument.json, and the
- * corpus rules' findings per document (ShapedRule.checkEach) in regler-delar.json.
+ * their findings in regler.json, and their findings about each document (the document rules', and the corpus
+ * rules' per-document parts, ShapedRule.checkEach) in regler-dokument.json.
  */
-export type FindingsSlot = 'regler' | 'regler-dokument' | 'regler-delar';
+export type FindingsSlot = 'regler' | 'regler-dokument';
 
 export interface KeptFindings {
   rulesKey: string;
@@ -63,7 +63,7 @@ const findingsFile = (location: string, slot: FindingsSlot) => path.join(locatio
 
 function readJson(file: string, key: string): Record<string, unknown> | undefined {
   try {
-    // Written as ASCII (see asciiJson), so read without UTF-8 decoding, which costs more than the parse.
+    // Written one byte per character (see latin1Json), so read without UTF-8 decoding, which costs more than the parse.
     const value = JSON.parse(readFileSync(file, 'latin1')) as Record<string, unknown> | null;
     // A part from another version, another set of schemas or damaged on disk is simply started over.
     return value && value.key === key ? value : undefined;
@@ -114,7 +114,11 @@ export function writeCacheFolder(
   }
   if (config) writeAtomically(configFile(location), { key, ...config });
   for (const [slot, kept] of findings) writeAtomically(findingsFile(location, slot), { key, ...kept });
+  for (const name of OBSOLETE_FILES) rmSync(path.join(location, name), { force: true });
 }
+
+/** Files an earlier version kept in the cache folder and this one does not read. */
+const OBSOLETE_FILES = ['regler-delar.json'];
 
 /** The cache of earlier styrdok versions was one JSON file at the same place; it starts like this. */
 const SINGLE_FILE_CACHE = '{"key":"';
@@ -167,7 +171,7 @@ function startsWith(file: string, prefix: string): boolean {
 function writeAtomically(file: string, value: unknown): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, asciiJson(value));
+    writeFileSync(temporary, latin1Json(value), 'latin1');
     renameSync(temporary, file);
   } catch {
     // A part that cannot be written only makes the next run slower.
@@ -175,7 +179,11 @@ function writeAtomically(file: string, value: unknown): void {
   }
 }
 
-/** JSON with every character past ASCII escaped (\u00e4 for ä): valid JSON that reads back the same, byte for byte as text. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * JSON written one byte per character: every character past U+00FF escaped (\u2013 for –), and the rest,
+ * å, ä and ö among them, as their Latin-1 byte. Read back as Latin-1 it is the same text, with fewer escapes
+ * to write and read than ASCII would need; a Swedish corpus has an ä in almost every line.
+ */
+function latin1Json(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

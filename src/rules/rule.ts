@@ -70,8 +70,11 @@ export function isDocumentRule(rule: Rule): rule is DocumentRule {
  * A corpus rule in two parts, so that `check --cache` can keep most of its findings after a change:
  * - `checkEach` says what is wrong with one document. It may read other documents, but only what belongs to
  *   their shape (load/shape.ts: ids, types, relations, dates, targets), never their titles, summaries,
- *   goals or actions. So after a change that leaves every document's shape as it was (a goal's text, an
- *   outcome, a title, a comment), only the changed documents need it again (engine/rule-results.ts).
+ *   goals or actions, and only through the corpus's indexes (byId, targets, replacedBy …), which note what
+ *   it read (corpus/read-tracking.ts). So after a change that leaves every document's shape as it was (a
+ *   goal's text, an outcome, a title, a comment), only the changed documents need it again, and after a
+ *   change to a shape, those too that read it (engine/rule-results.ts). A memo over the corpus goes through
+ *   memoOn, so that every document that uses it is noted as reading what it read.
  * - `checkAcross` finds what only the whole corpus shows at once: cycles, an id or a diarienummer used twice.
  * `check` is both, over every document, as any corpus rule's.
  */

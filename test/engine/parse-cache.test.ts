@@ -45,6 +45,29 @@ describe('the parse cache', () => {
     expect(cache.stats.reused).toBeGreaterThan(0);
   });
 
+  it('gives back every character of a document from its folder: å, ä and ö (one byte each), – and 😀 (escaped)', () => {
+    const p = copyOf('strategy');
+    const policy = 'strategy/policyer/trygghetspolicy.md';
+    const title = 'Åtgärder för ökad trygghet – ”säker” stad ÿ\u0080 😀 \\ "';
+    writeFileSync(p.path(policy), readFileSync(p.path(policy), 'utf8').replace(/\ntitel: .*/, `\ntitel: ${JSON.stringify(title)}`));
+    const location = p.path('.styrdokcache');
+    const check = () => {
+      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
+      const { corpus, diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
+      cache.save();
+      return { title: corpus.documents.find((d) => d.file === policy)?.data.titel, diagnostics, reused: cache.stats.reused };
+    };
+    const first = check();
+    expect(first.title).toBe(title);
+    const second = check();
+    expect(second.reused).toBeGreaterThan(0);
+    expect(second).toEqual({ ...first, reused: second.reused });
+    // One byte per character: ä is the byte E4, not two bytes of UTF-8 nor an escape.
+    const part = readFileSync(path.join(location, `del-${shardOf(policy).toString(16).padStart(2, '0')}.json`));
+    expect(part.includes(Buffer.from('Åtgärder', 'latin1'))).toBe(true);
+    expect(part.includes(Buffer.from('\\u2013'))).toBe(true);
+  });
+
   it('parses a changed file again: its new finding appears, and the others come from the cache', async () => {
     const p = copyOf('strategy');
     const cache = freshCache();
@@ -89,9 +112,8 @@ describe('the parse cache', () => {
       return { result, written, stats: cache.stats };
     };
     const first = run();
-    // Each part's two files, the config, and the rules' findings: all of them, the document rules' per document,
-    // and the corpus rules' per document.
-    expect(first.written.size).toBe(2 * SHARD_COUNT + 4);
+    // Each part's two files, the config, and the rules' findings: all of them, and those about each document.
+    expect(first.written.size).toBe(2 * SHARD_COUNT + 3);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = run();
     expect(second.stats).toEqual({ reused: first.stats.parsed, hashed: 0, parsed: 0 });
@@ -182,7 +204,7 @@ describe('styrdok check --cache', () => {
     const plain = await p.run(['check', '--today', TODAY, '--format', 'json']);
     const cached = await p.run(['check', '--today', TODAY, '--format', 'json', '--cache', '--cache-location', 'cache']);
     expect(cached).toEqual(plain);
-    expect(JSON.parse(readFileSync(p.path('cache', part), 'utf8')).entries).toHaveProperty(['strategy/policyer/trygghetspolicy.md']);
+    expect(JSON.parse(readFileSync(p.path('cache', part), 'latin1')).entries).toHaveProperty(['strategy/policyer/trygghetspolicy.md']);
   });
 
   it('replaces the single-file cache of earlier versions, and refuses to put the cache over any other file', async () => {

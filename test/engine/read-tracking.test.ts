@@ -7,7 +7,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.mjs';
 import { buildCorpus, getDocument, type Corpus } from '../../src/corpus/corpus.js';
 import { EVERYTHING, idsInKeys, impliedReads, memoOn, namesAny, providedKeys, trackReads } from '../../src/corpus/read-tracking.js';
 import { checkProject } from '../../src/engine/load-project.js';
-import { trackingShapedRuleRunner } from '../../src/engine/run-rules.js';
+import { perDocumentRunner } from '../../src/engine/run-rules.js';
 import type { StyrDocument } from '../../src/model/document.js';
 import { rules } from '../../src/rules/index.js';
 import { isShapedRule } from '../../src/rules/rule.js';
@@ -112,12 +112,12 @@ describe('what a corpus rule’s per-document part reads of other documents', ()
 
   it.each(CORPORA)('is noted the same when a document is checked after others as when it is checked alone (%s, %s)', (_, today, cwd) => {
     const { corpus, config } = load(today, cwd);
-    const inTurn = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+    const inTurn = perDocumentRunner(rules, { corpus, config, today }, trackReads(corpus));
     for (const document of corpus.documents) {
       inTurn.run(document);
       const together = new Set(inTurn.lastReads);
       // A new view has no memos yet: whatever a memo read, this document's run reads itself.
-      const alone = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+      const alone = perDocumentRunner(rules, { corpus, config, today }, trackReads(corpus));
       alone.run(document);
       for (const key of alone.lastReads) expect(together.has(key), `${document.file}: ${key}`).toBe(true);
     }
@@ -125,7 +125,7 @@ describe('what a corpus rule’s per-document part reads of other documents', ()
 
   it.each(CORPORA)('is all its findings depend on: without every document that provides none of it, they are the same (%s, %s)', (_, today, cwd) => {
     const { corpus, config } = load(today, cwd);
-    const runner = trackingShapedRuleRunner(rules, { corpus, config, today }, trackReads(corpus));
+    const runner = perDocumentRunner(rules, { corpus, config, today }, trackReads(corpus));
     let narrowed = 0;
     for (const document of corpus.documents) {
       runner.run(document);

@@ -206,9 +206,9 @@ describe('the rules’ findings in the cache', () => {
     appendFileSync(p.path(POLICY), '\nEn mening till.\n');
     // Cut short, and valid JSON of the wrong shape under the right key.
     const whole = p.path('.styrdokcache/regler.json');
-    writeFileSync(whole, readFileSync(whole, 'utf8').slice(0, 60));
+    writeFileSync(whole, readFileSync(whole, 'latin1').slice(0, 60));
     const perDocument = p.path('.styrdokcache/regler-dokument.json');
-    const stored = JSON.parse(readFileSync(perDocument, 'utf8')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
+    const stored = JSON.parse(readFileSync(perDocument, 'latin1')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
     for (const entry of Object.values(stored.value)) entry.diagnostics = 'inte en lista';
     writeFileSync(perDocument, JSON.stringify(stored));
     const again = checkWithCache(p);
