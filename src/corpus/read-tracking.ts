@@ -69,17 +69,27 @@ export function namesAny(data: DocumentData, ids: ReadonlySet<string>): boolean 
   return ids.size > 0 && someNamedId(data, (id) => ids.has(id));
 }
 
-/** Calls `visit` with the document's id and each id it names, until it returns true. */
+/**
+ * Calls `visit` with the document's id and each id it names, until it returns true. Plain loops: a re-check
+ * after a change to a shape asks this of every document.
+ */
 function someNamedId(data: DocumentData, visit: (id: string) => boolean | void): boolean {
-  for (const ids of [[data.id], data.ersätter, data.genomför, data.kompletteras_med]) for (const id of ids ?? []) if (visit(id)) return true;
-  const refs = (items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[]) => {
-    for (const item of items) {
-      for (const ref of item.bidrar_till ?? []) if (visit(documentPart(ref))) return true;
-      for (const ref in item.avstämd_mot ?? {}) if (visit(documentPart(ref))) return true;
-    }
-    return false;
-  };
-  return (isVerksamhetsplan(data) && refs(data.mål)) || refs(actionsOf(data));
+  if (visit(data.id)) return true;
+  for (const list of [data.ersätter, data.genomför, data.kompletteras_med]) {
+    if (list) for (let i = 0; i < list.length; i++) if (visit(list[i]!)) return true;
+  }
+  if (isVerksamhetsplan(data) && someRef(data.mål, visit)) return true;
+  return someRef(actionsOf(data), visit);
+}
+
+/** Calls `visit` with the document id of each reference the items trace to, until it returns true. */
+function someRef(items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[], visit: (id: string) => boolean | void): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const { bidrar_till: refs, avstämd_mot: checked } = items[i]!;
+    if (refs) for (let j = 0; j < refs.length; j++) if (visit(documentPart(refs[j]!))) return true;
+    if (checked) for (const ref in checked) if (visit(documentPart(ref))) return true;
+  }
+  return false;
 }
 
 const RECORDER = Symbol('styrdok.reads');

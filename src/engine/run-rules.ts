@@ -56,9 +56,17 @@ export interface DocumentRuleRunner {
   readonly failures: Diagnostic[];
 }
 
-/** What the document rules may see of the corpus: which files there are, not what they say. */
+/** What the document rules may see of the corpus: which files there are (made when first asked), not what they say. */
 function documentContext(context: RuleContext): DocumentContext {
-  return { config: context.config, today: context.today, files: new Set(context.corpus.files), root: context.corpus.root };
+  let files: ReadonlySet<string> | undefined;
+  return {
+    config: context.config,
+    today: context.today,
+    root: context.corpus.root,
+    get files() {
+      return (files ??= new Set(context.corpus.files));
+    },
+  };
 }
 
 /** Runs the document rules among `rules` on one document at a time, with what they may see of the corpus. */
