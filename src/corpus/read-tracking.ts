@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { joinLink } from '../load/join-link.js';
 import { actionsOf, isVerksamhetsplan, type DocumentData, type StyrDocument } from '../model/document.js';
 import type { Corpus } from './corpus.js';
 
@@ -10,10 +12,11 @@ import type { Corpus } from './corpus.js';
  * - `id:X`: what the corpus says under the id X (the documents with that id, their targets, a broken file
  *   that claims it);
  * - `ersätter:X`, `genomför:X`: the documents that replace or implement X;
+ * - `fil:F`: whether the file F is there (a document rule asks, of a link);
  * - `*`: the whole corpus (a list of every id, every document, every goal).
  * A document's shape (load/shape.ts) provides the keys of its own id and of each id it replaces or implements
- * (`providedKeys`): when its shape changes, the documents that read one of those keys, before or after the
- * change, are checked again.
+ * (`providedKeys`), and a file provides `fil:` of itself while it is there: when a shape changes, or a file
+ * comes or goes, the documents that read one of those keys, before or after, are checked again.
  */
 export const EVERYTHING = '*';
 
@@ -46,15 +49,45 @@ export function brokenFileKeys(claimedId: string | undefined): string[] {
   return claimedId ? [idKey(claimedId)] : [];
 }
 
+/** The key of a file's being there. */
+export const fileKey = (file: string) => `fil:${file}`;
+
 /**
  * The keys a document's findings are taken to read, whether they did or not: `id:X` and `ersätter:X` for its
- * own id and every id it names (in a relation, or before the # of a goal it traces to). Most of what the
- * rules read is among them, so `check --cache` keeps only the reads beyond these, and the cache stays small.
+ * own id and every id it names (in a relation, or before the # of a goal it traces to), and `fil:F` for each
+ * file its links may lead to. Most of what the rules read is among them, so `check --cache` keeps only the
+ * reads beyond these, and the cache stays small.
  */
-export function impliedReads(data: DocumentData): Set<string> {
+export function impliedReads(document: StyrDocument): Set<string> {
   const keys = new Set<string>();
-  someNamedId(data, (id) => void keys.add(idKey(id)).add(`ersätter:${id}`));
+  someNamedId(document.data, (id) => void keys.add(idKey(id)).add(`ersätter:${id}`));
+  someLinkedFile(document, (file) => void keys.add(fileKey(file)));
   return keys;
+}
+
+/** The files among `keys` (`fil:F`): what `linksAny` asks about. */
+export function filesInKeys(keys: ReadonlySet<string>): Set<string> {
+  const files = new Set<string>();
+  for (const key of keys) if (key.startsWith('fil:')) files.add(key.slice(4));
+  return files;
+}
+
+/** Whether a document's links may lead to one of `files`: whether impliedReads has a `fil:` key of one of them. */
+export function linksAny(document: StyrDocument, files: ReadonlySet<string>): boolean {
+  return files.size > 0 && someLinkedFile(document, (file) => files.has(file));
+}
+
+/** Calls `visit` with the file each of the document's links may lead to, until it returns true. */
+function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean | void): boolean {
+  const { links } = document;
+  if (!links.length) return false;
+  const folder = path.posix.dirname(document.file);
+  for (let i = 0; i < links.length; i++) {
+    // Roughly as body-links resolves it: a link it resolves otherwise is noted as read, and kept, instead.
+    const target = links[i]!.url.trim().split('#')[0]!.split('?')[0]!;
+    if (target && visit(joinLink(folder, target))) return true;
+  }
+  return false;
 }
 
 /** The ids whose keys a document is taken to read (impliedReads) are among `keys`: what `namesAny` asks about. */
@@ -102,6 +135,8 @@ interface Recorder {
 export interface TrackedCorpus {
   /** A corpus to give the rules: the same answers, with every read noted. */
   corpus: Corpus;
+  /** The corpus's files, for the document rules: whether a file is there is noted as `fil:F`. */
+  files: ReadonlySet<string>;
   /** Runs `read` and says which keys it read. */
   collect<T>(read: () => T): { value: T; reads: Set<string> };
 }
@@ -119,8 +154,12 @@ export function trackReads(corpus: Corpus): TrackedCorpus {
     else Object.defineProperty(view, name, { get: () => (note(EVERYTHING), value), enumerable: true });
   }
   Object.defineProperty(view, RECORDER, { value: recorder });
+  let files: ReadonlySet<string> | undefined;
   return {
     corpus: view,
+    get files() {
+      return (files ??= lookups(new Set(corpus.files), (file) => fileKey(String(file)), note));
+    },
     collect(read) {
       return collectWith(recorder, read);
     },

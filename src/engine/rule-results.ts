@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hashFolderFiles } from '../load/code-hash.js';
-import type { ParseCache } from '../load/parse-cache.js';
+import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
 import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { brokenFileKeys, EVERYTHING, idsInKeys, impliedReads, namesAny, providedKeys, trackReads } from '../corpus/read-tracking.js';
+import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys, trackReads } from '../corpus/read-tracking.js';
 import type { StyrDocument } from '../model/document.js';
 import { INTERNAL_RULE_ID, perDocumentRunner, runCorpusRules, runRules, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
@@ -56,7 +56,7 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
   if (Array.isArray(stored)) return stored as Diagnostic[];
   const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [
     ...runCorpusRules(rules, context, timing, true),
-    ...perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), fileListKey(settings, context), context, cache),
+    ...perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), `dokument\0${settings}`, context, cache),
   ]);
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
@@ -75,15 +75,15 @@ const PER_DOCUMENT: FindingsSlot = 'regler-dokument';
  */
 function perDocument(runner: TrackingRuleRunner, key: string, context: RuleContext, cache: ParseCache): Diagnostic[] {
   const stored = (cache.keptFindings(PER_DOCUMENT, key) || {}) as StoredEntries;
-  const changed = changedKeys(stored, context, cache);
-  const changedIds = idsInKeys(changed);
+  const keys = changedKeys(stored, context, cache);
+  const changed: Changed = { keys, ids: idsInKeys(keys), files: filesInKeys(keys) };
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
   let ran = 0;
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed, changedIds);
+    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed);
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
     if (inputs !== undefined) {
@@ -102,36 +102,68 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
 
 /**
  * The keys whose answers may have changed since the findings in `stored` were found: those that each file
- * whose shape changed provided then and provides now. What a file was then is the parse cache's previous
- * entry, when its inputs are those the findings were kept with; otherwise it is not known, and `*` says so.
+ * whose shape changed provided then and provides now, and those of each file that came or went. What a file
+ * was then is the parse cache's previous entry, when its inputs are those the findings were kept with;
+ * otherwise it is not known, and `*` says so.
  */
 function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache): Set<string> {
+  const everything = new Set([EVERYTHING]);
+  const keptFiles = Object.keys(stored);
+  if (!keptFiles.length) return everything;
   const changed = new Set<string>();
   let documents: Map<string, StyrDocument> | undefined;
+  const providedNow = (file: string) => {
+    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
+    const document = documents.get(file);
+    return document ? providedKeys(document.data) : brokenFileKeys(corpus.brokenFiles.get(file));
+  };
+  const providedThen = (file: string, previous: PreviousFile) => (previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId));
+  let known = 0;
   for (const file of corpus.files) {
     const before = stored[file];
+    if (before) known++;
     if (before && before.inputs === cache.ruleInputs(file)) continue;
     const previous = cache.previous(file);
-    if (!before || previous?.ruleInputs !== before.inputs) return new Set([EVERYTHING]);
+    if (!before) {
+      // A new file, unless the cache knew it: then what it was when the findings were kept is not known.
+      if (previous) return everything;
+      for (const key of [fileKey(file), ...providedNow(file)]) changed.add(key);
+      continue;
+    }
+    if (previous?.ruleInputs !== before.inputs) return everything;
     if (previous.shape === cache.shape(file)) continue;
-    for (const key of previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId)) changed.add(key);
-    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
-    const now = documents.get(file);
-    for (const key of now ? providedKeys(now.data) : brokenFileKeys(corpus.brokenFiles.get(file))) changed.add(key);
+    for (const key of [...providedThen(file, previous), ...providedNow(file)]) changed.add(key);
+  }
+  // Files that are gone: kept, and not among the corpus's.
+  if (known < keptFiles.length) {
+    const present = new Set(corpus.files);
+    for (const file of keptFiles) {
+      if (present.has(file)) continue;
+      const previous = cache.previous(file);
+      if (!previous || previous.ruleInputs !== stored[file]?.inputs) return everything;
+      for (const key of [fileKey(file), ...providedThen(file, previous)]) changed.add(key);
+    }
   }
   return changed;
 }
 
-/** Whether the findings kept in `entry` about `document` read one of the `changed` keys, whose ids are `changedIds`. */
-function readsAny(document: StyrDocument, entry: DocumentEntry, changed: ReadonlySet<string>, changedIds: ReadonlySet<string>): boolean {
-  if (!changed.size) return false;
-  if (changed.has(EVERYTHING) || namesAny(document.data, changedIds)) return true;
-  return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.has(key));
+/** Whether the findings kept in `entry` about `document` read one of the `changed` keys. */
+function readsAny(document: StyrDocument, entry: DocumentEntry, changed: Changed): boolean {
+  if (!changed.keys.size) return false;
+  if (changed.keys.has(EVERYTHING) || namesAny(document.data, changed.ids) || linksAny(document, changed.files)) return true;
+  return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.keys.has(key));
+}
+
+/** The changed keys, with the ids and files among them, for readsAny. */
+interface Changed {
+  keys: ReadonlySet<string>;
+  ids: ReadonlySet<string>;
+  files: ReadonlySet<string>;
 }
 
 /** The keys read beyond those a document is taken to read anyway, one per line: one string in the cache, not an array. */
 function beyondImplied(reads: ReadonlySet<string>, document: StyrDocument): string | undefined {
-  const implied = impliedReads(document.data);
+  const implied = impliedReads(document);
   const beyond = [...reads].filter((key) => !implied.has(key));
   return beyond.length ? beyond.join('\n') : undefined;
 }
@@ -161,16 +193,6 @@ function filesKey(head: string, context: RuleContext, valueOf: (file: string) =>
     if (value === undefined) return undefined;
     hash.update(`${file}\0${value}\n`);
   }
-  return hash.digest('hex');
-}
-
-/**
- * A hash of the settings and which files there are: what a document's findings read besides the files
- * themselves (a document rule sees which files a link may lead to).
- */
-function fileListKey(settings: string, context: RuleContext): string {
-  const hash = createHash('sha1').update(`dokument\0${settings}\0`);
-  for (const file of context.corpus.files) hash.update(`${file}\n`);
   return hash.digest('hex');
 }
 

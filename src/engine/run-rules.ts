@@ -86,7 +86,14 @@ export interface TrackingRuleRunner extends DocumentRuleRunner {
  * per-document part (checkEach) through a tracked view of the corpus, saying what each document's run read.
  */
 export function perDocumentRunner(rules: readonly Rule[], context: RuleContext, tracked: TrackedCorpus, timing?: CheckTiming): TrackingRuleRunner {
-  const seen = documentContext(context);
+  const seen: DocumentContext = {
+    config: context.config,
+    today: context.today,
+    root: context.corpus.root,
+    get files() {
+      return tracked.files;
+    },
+  };
   const shapedContext = { ...context, corpus: tracked.corpus };
   const parts = rules.filter((rule) => isDocumentRule(rule) || isShapedRule(rule));
   const runner = eachDocumentRunner(parts, (rule, document) => (isDocumentRule(rule) ? rule.checkDocument(document, seen) : (rule as ShapedRule).checkEach(document, shapedContext)), context, timing);

@@ -63,6 +63,13 @@ describe('a tracked view of the corpus', () => {
     expect([...reads]).toEqual([EVERYTHING]);
   });
 
+  it('notes, of the files, which one a document rule asked for', () => {
+    const tracked = trackReads(corpus);
+    const { value, reads } = tracked.collect(() => [tracked.files.has('strategy/policyer/trygghetspolicy.md'), tracked.files.has('strategy/saknas.md')]);
+    expect(value).toEqual([true, false]);
+    expect([...reads].sort()).toEqual(['fil:strategy/policyer/trygghetspolicy.md', 'fil:strategy/saknas.md']);
+  });
+
   it('notes nothing outside collect, and what an inner collect read in the outer one too', () => {
     const tracked = trackReads(corpus);
     tracked.corpus.byId.get('utanfor');
@@ -87,7 +94,7 @@ describe('a tracked view of the corpus', () => {
   it('says of a document whether it names a changed id exactly when its implied reads meet the changed keys', () => {
     let met = 0;
     for (const document of corpus.documents) {
-      const implied = impliedReads(document.data);
+      const implied = impliedReads(document);
       expect(implied.has(`id:${document.data.id}`)).toBe(true);
       for (const other of corpus.documents) {
         const changed = new Set(providedKeys(other.data));

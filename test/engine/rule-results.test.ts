@@ -159,6 +159,35 @@ describe('the rules’ findings in the cache', () => {
     expect(back.diagnostics).toEqual(uncached(p));
   });
 
+  it('check again, when a document comes or goes, only the documents that name it or link to it', () => {
+    const p = copyOfStrategy();
+    const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+    const anvisning = 'strategy/anvisningar/anvisning-klottersanering.md';
+    edit(p, riktlinje, (t) => `${t}\nSe även [anvisningen](../anvisningar/anvisning-klottersanering.md).\n`);
+    const first = checkWithCache(p);
+    const text = readFileSync(p.path(anvisning), 'utf8');
+
+    rmSync(p.path(anvisning));
+    const gone = checkWithCache(p);
+    expect(gone.shapedChecked).toEqual([riktlinje]);
+    expect(gone.diagnostics.filter((d) => d.ruleId === 'body-links').map((d) => d.file)).toEqual([riktlinje]);
+    expect(gone.diagnostics).toEqual(uncached(p));
+
+    writeFileSync(p.path(anvisning), text);
+    const back = checkWithCache(p);
+    expect(back.shapedChecked).toEqual([riktlinje, anvisning].sort());
+    expect(back.diagnostics).toEqual(first.diagnostics);
+    expect(back.diagnostics).toEqual(uncached(p));
+
+    // A new riktlinje that implements the strategy: itself alone, since no finding about another document
+    // reads which documents implement the strategy, or the new id.
+    const added = 'strategy/riktlinjer/riktlinje-ny.md';
+    writeFileSync(p.path(added), readFileSync(p.path(riktlinje), 'utf8').replace('id: riktlinje-kamerabevakning', 'id: riktlinje-ny').replace(/diarienummer: KS\/2025:211/, 'diarienummer: KS/2025:212'));
+    const more = checkWithCache(p);
+    expect(more.shapedChecked).toEqual([added]);
+    expect(more.diagnostics).toEqual(uncached(p));
+  });
+
   it('check again, after any change to a shape, a document whose findings read the whole corpus', () => {
     const p = copyOfStrategy();
     // Goals without bidrar_till in two plans: each finding names an example found among every target in the
