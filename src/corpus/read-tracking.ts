@@ -84,7 +84,11 @@ function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean
   const folder = path.posix.dirname(document.file);
   for (let i = 0; i < links.length; i++) {
     // Roughly as body-links resolves it: a link it resolves otherwise is noted as read, and kept, instead.
-    const target = links[i]!.url.trim().split('#')[0]!.split('?')[0]!;
+    const url = links[i]!.url;
+    const hash = url.indexOf('#');
+    const query = url.indexOf('?');
+    const end = Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query);
+    const target = url.slice(0, end).trim();
     if (target && visit(joinLink(folder, target))) return true;
   }
   return false;
