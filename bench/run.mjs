@@ -7,8 +7,8 @@
  * - check: `styrdok check` on the whole corpus, as a new process;
  * - re-check --cache: the same with --cache after one file changed (the cache primed first): once its text
  *   (the rules' findings then come from the cache), once its frontmatter in what only it reads (the rules'
- *   per-document findings are found again for that one document), once a date other documents read (the
- *   corpus rules' per-document parts run on every document);
+ *   per-document findings are found again for that one document), once a date other documents read (and
+ *   for the documents that read it), and once a document added (a new riktlinje, removed afterwards);
  * - re-check --watch: in one process with the cache in memory, as `check --watch` does;
  * - region: the same number of documents shared between 5 kommuner, each with its own config, checked in one
  *   run (`styrdok check .` in the region's folder), against the floor of the same files;
@@ -180,6 +180,18 @@ function benchSize(n) {
       writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n  datum: \d{4}-\d\d-)(\d\d)/, (_, head, day) => `${head}${day === '15' ? '16' : '15'}`));
       return check(['--cache']);
     });
+    // A document added: a new riktlinje with an id and a diarienummer of its own. The documents that name it or
+    // link to it are checked again (none do, as with most new documents), and the corpus rules across documents.
+    const riktlinjer = readdirSync(path.join(corpus, 'riktlinjer')).sort();
+    const added = [];
+    row.recheckAdd = repeat('re-check --cache, a document added', (run) => {
+      const file = path.join(corpus, 'riktlinjer', `ny-riktlinje-${run + 1}.md`);
+      const text = readFileSync(path.join(corpus, 'riktlinjer', riktlinjer[run]), 'utf8');
+      writeFileSync(file, text.replace(/\nid: .*/, `\nid: ny-riktlinje-${run + 1}`).replace(/(\n  diarienummer: [^\n:]+:)\d+/, `$1${90000 + run}`));
+      added.push(file);
+      return check(['--cache']);
+    });
+    for (const file of added) rmSync(file);
     const inProcess = measure('re-check --watch', path.join(ROOT, 'bench', 'recheck-in-process.mjs'), [corpus, String(runs), TODAY]);
     const { full, rechecks } = JSON.parse(inProcess.stdout);
     if (rechecks.some((r) => r.findings !== rechecks[0].findings)) throw new Error('Omkontrollen gav olika antal fynd mellan körningarna.');
@@ -288,6 +300,7 @@ const measures = [
   ['Omkontroll, en fils text ändrad (check --cache)', 'recheckCache'],
   ['Omkontroll, en fils frontmatter ändrad, inget som andra dokument läser (check --cache)', 'recheckFrontmatter'],
   ['Omkontroll, ett datum som andra dokument läser ändrat (check --cache)', 'recheckShape'],
+  ['Omkontroll, ett dokument tillagt (check --cache)', 'recheckAdd'],
   ['Omkontroll, en fil ändrad (check --watch)', 'recheckWatch'],
   [`Golv, samma antal dokument i ${REGION_KOMMUNER} kommuner`, 'regionFloor'],
   [`Kontroll av ${REGION_KOMMUNER} kommuner i en körning (styrdok check .)`, 'regionCheck'],
@@ -309,6 +322,7 @@ lines.push(
   `| Omkontroll --cache / kontroll, en fils text ändrad | ${rows.map((r) => shown(ratio(r.recheckCache, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --cache / kontroll, en fils frontmatter ändrad (inget som andra läser) | ${rows.map((r) => shown(ratio(r.recheckFrontmatter, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --cache / kontroll, ett datum som andra läser ändrat | ${rows.map((r) => shown(ratio(r.recheckShape, r.check), 0.1)).join(' | ')} |`,
+  `| Omkontroll --cache / kontroll, ett dokument tillagt | ${rows.map((r) => shown(ratio(r.recheckAdd, r.check), 0.1)).join(' | ')} |`,
   `| Omkontroll --watch / kontroll | ${rows.map((r) => shown(ratio(r.recheckWatch, r.watchFull ?? r.check), 0.1)).join(' | ')} |`,
   `| Kontroll av ${REGION_KOMMUNER} kommuner / deras golv | ${rows.map((r) => shown(ratio(r.regionCheck, r.regionFloor), 2)).join(' | ')} |`,
   `| Webbplats / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.site, r.bare), 1.5)).join(' | ')} |`,
@@ -320,7 +334,7 @@ lines.push(
   `| Sidorna / Eleventy som bara skriver dem (styrdoks eget arbete) | ${rows.map((r) => plain(ratio(r.siteNoSearch, r.written))).join(' | ')} |`,
   `| Webbplatsen igen, en fil ändrad / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteAgain, r.bare), 1.5)).join(' | ')} |`,
   `| Sidorna utan cache / Eleventy utan styrdok | ${rows.map((r) => shown(ratio(r.siteCold, r.bare), 1.5)).join(' | ')} |`,
-  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckShape', 'recheckWatch', 'regionCheck'])).join(' | ')} |`,
+  `| Högsta minne, kontrollen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['floor', 'check', 'recheckCache', 'recheckFrontmatter', 'recheckShape', 'recheckAdd', 'recheckWatch', 'regionCheck'])).join(' | ')} |`,
   `| Högsta minne, webbplatsen (mål < 1024 MB) | ${rows.map((r) => peakOf(r, ['site', 'siteAgain', 'siteCold'])).join(' | ')} |`,
 );
 if (rows.length > 1) {
