@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hashFolderFiles } from '../load/code-hash.js';
-import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
+import type { ParseCache } from '../load/parse-cache.js';
 import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys, trackReads } from '../corpus/read-tracking.js';
-import type { StyrDocument } from '../model/document.js';
+import { trackReads } from '../corpus/read-tracking.js';
+import { beyondImplied, changesSince, readsAny } from './stale-findings.js';
 import { INTERNAL_RULE_ID, perDocumentRunner, runCorpusRules, runRules, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
@@ -27,11 +27,11 @@ export const RULE_STEP_LABELS = {
  * The rules' findings about one file, with what the rules could read of it when they were found, and of each
  * other file a finding points into (its positions may have moved since).
  */
-interface DocumentEntry {
+export interface DocumentEntry {
   inputs: string;
   diagnostics?: Diagnostic[];
   related?: Record<string, string>;
-  /** What the corpus rules' parts read of other documents beyond impliedReads, one key per line. */
+  /** What the rules read of other documents and files beyond impliedReads, one key per line. */
   reads?: string;
 }
 
@@ -63,7 +63,7 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
   return diagnostics;
 }
 
-type StoredEntries = Record<string, DocumentEntry | undefined>;
+export type StoredEntries = Record<string, DocumentEntry | undefined>;
 
 /** Where the findings per document are kept. */
 const PER_DOCUMENT: FindingsSlot = 'regler-dokument';
@@ -71,12 +71,12 @@ const PER_DOCUMENT: FindingsSlot = 'regler-dokument';
 /**
  * The findings of every rule about each document (the document rules, and the corpus rules' per-document
  * parts): kept ones for each document whose inputs (and those of the files its findings point into) are the
- * same as when they were kept under `key`, and that read nothing a changed shape provides; new ones for the rest.
+ * same as when they were kept under `key`, and that read nothing that changed since (stale-findings.ts); new
+ * ones for the rest.
  */
 function perDocument(runner: TrackingRuleRunner, key: string, context: RuleContext, cache: ParseCache): Diagnostic[] {
   const stored = (cache.keptFindings(PER_DOCUMENT, key) || {}) as StoredEntries;
-  const keys = changedKeys(stored, context, cache);
-  const changed: Changed = { keys, ids: idsInKeys(keys), files: filesInKeys(keys) };
+  const changed = changesSince(stored, context, cache);
   const keep: Record<string, DocumentEntry> = {};
   const all: Diagnostic[] = [];
   let ran = 0;
@@ -98,74 +98,6 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
   const gone = Object.keys(stored).length !== Object.keys(keep).length;
   if ((ran || gone) && !runner.failures.length) cache.keepFindings(PER_DOCUMENT, key, keep);
   return [...all, ...runner.failures];
-}
-
-/**
- * The keys whose answers may have changed since the findings in `stored` were found: those that each file
- * whose shape changed provided then and provides now, and those of each file that came or went. What a file
- * was then is the parse cache's previous entry, when its inputs are those the findings were kept with;
- * otherwise it is not known, and `*` says so.
- */
-function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache): Set<string> {
-  const everything = new Set([EVERYTHING]);
-  const keptFiles = Object.keys(stored);
-  if (!keptFiles.length) return everything;
-  const changed = new Set<string>();
-  let documents: Map<string, StyrDocument> | undefined;
-  const providedNow = (file: string) => {
-    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
-    const document = documents.get(file);
-    return document ? providedKeys(document.data) : brokenFileKeys(corpus.brokenFiles.get(file));
-  };
-  const providedThen = (file: string, previous: PreviousFile) => (previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId));
-  let known = 0;
-  for (const file of corpus.files) {
-    const before = stored[file];
-    if (before) known++;
-    if (before && before.inputs === cache.ruleInputs(file)) continue;
-    const previous = cache.previous(file);
-    if (!before) {
-      // A new file, unless the cache knew it: then what it was when the findings were kept is not known.
-      if (previous) return everything;
-      for (const key of [fileKey(file), ...providedNow(file)]) changed.add(key);
-      continue;
-    }
-    if (previous?.ruleInputs !== before.inputs) return everything;
-    if (previous.shape === cache.shape(file)) continue;
-    for (const key of [...providedThen(file, previous), ...providedNow(file)]) changed.add(key);
-  }
-  // Files that are gone: kept, and not among the corpus's.
-  if (known < keptFiles.length) {
-    const present = new Set(corpus.files);
-    for (const file of keptFiles) {
-      if (present.has(file)) continue;
-      const previous = cache.previous(file);
-      if (!previous || previous.ruleInputs !== stored[file]?.inputs) return everything;
-      for (const key of [fileKey(file), ...providedThen(file, previous)]) changed.add(key);
-    }
-  }
-  return changed;
-}
-
-/** Whether the findings kept in `entry` about `document` read one of the `changed` keys. */
-function readsAny(document: StyrDocument, entry: DocumentEntry, changed: Changed): boolean {
-  if (!changed.keys.size) return false;
-  if (changed.keys.has(EVERYTHING) || namesAny(document.data, changed.ids) || linksAny(document, changed.files)) return true;
-  return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.keys.has(key));
-}
-
-/** The changed keys, with the ids and files among them, for readsAny. */
-interface Changed {
-  keys: ReadonlySet<string>;
-  ids: ReadonlySet<string>;
-  files: ReadonlySet<string>;
-}
-
-/** The keys read beyond those a document is taken to read anyway, one per line: one string in the cache, not an array. */
-function beyondImplied(reads: ReadonlySet<string>, document: StyrDocument): string | undefined {
-  const implied = impliedReads(document);
-  const beyond = [...reads].filter((key) => !implied.has(key));
-  return beyond.length ? beyond.join('\n') : undefined;
 }
 
 /** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */

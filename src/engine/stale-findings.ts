@@ -1,0 +1,82 @@
+import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
+import type { StyrDocument } from '../model/document.js';
+import type { RuleContext } from '../rules/rule.js';
+import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys } from '../corpus/read-tracking.js';
+import type { DocumentEntry, StoredEntries } from './rule-results.js';
+
+/**
+ * What changed since the findings in `stored` (engine/rule-results.ts) were found, named as
+ * corpus/read-tracking.ts names what a document's findings read, with the ids and files among its keys: a
+ * document whose findings read one of them has stale findings (readsAny).
+ */
+export interface Changes {
+  keys: ReadonlySet<string>;
+  ids: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+}
+
+export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {
+  const keys = changedKeys(stored, context, cache);
+  return { keys, ids: idsInKeys(keys), files: filesInKeys(keys) };
+}
+
+/**
+ * The keys whose answers may have changed since the findings in `stored` were found: those that each file
+ * whose shape changed provided then and provides now, and those of each file that came or went. What a file
+ * was then is the parse cache's previous entry, when its inputs are those the findings were kept with;
+ * otherwise it is not known, and `*` says so.
+ */
+function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache): Set<string> {
+  const everything = new Set([EVERYTHING]);
+  const keptFiles = Object.keys(stored);
+  if (!keptFiles.length) return everything;
+  const changed = new Set<string>();
+  let documents: Map<string, StyrDocument> | undefined;
+  const providedNow = (file: string) => {
+    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
+    const document = documents.get(file);
+    return document ? providedKeys(document.data) : brokenFileKeys(corpus.brokenFiles.get(file));
+  };
+  const providedThen = (file: string, previous: PreviousFile) => (previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId));
+  let known = 0;
+  for (const file of corpus.files) {
+    const before = stored[file];
+    if (before) known++;
+    if (before && before.inputs === cache.ruleInputs(file)) continue;
+    const previous = cache.previous(file);
+    if (!before) {
+      // A new file, unless the cache knew it: then what it was when the findings were kept is not known.
+      if (previous) return everything;
+      for (const key of [fileKey(file), ...providedNow(file)]) changed.add(key);
+      continue;
+    }
+    if (previous?.ruleInputs !== before.inputs) return everything;
+    if (previous.shape === cache.shape(file)) continue;
+    for (const key of [...providedThen(file, previous), ...providedNow(file)]) changed.add(key);
+  }
+  // Files that are gone: kept, and not among the corpus's.
+  if (known < keptFiles.length) {
+    const present = new Set(corpus.files);
+    for (const file of keptFiles) {
+      if (present.has(file)) continue;
+      const previous = cache.previous(file);
+      if (!previous || previous.ruleInputs !== stored[file]?.inputs) return everything;
+      for (const key of [fileKey(file), ...providedThen(file, previous)]) changed.add(key);
+    }
+  }
+  return changed;
+}
+
+/** Whether the findings kept in `entry` about `document` read something that changed. */
+export function readsAny(document: StyrDocument, entry: DocumentEntry, changed: Changes): boolean {
+  if (!changed.keys.size) return false;
+  if (changed.keys.has(EVERYTHING) || namesAny(document.data, changed.ids) || linksAny(document, changed.files)) return true;
+  return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.keys.has(key));
+}
+
+/** The keys read beyond those a document is taken to read anyway, one per line: one string in the cache, not an array. */
+export function beyondImplied(reads: ReadonlySet<string>, document: StyrDocument): string | undefined {
+  const implied = impliedReads(document);
+  const beyond = [...reads].filter((key) => !implied.has(key));
+  return beyond.length ? beyond.join('\n') : undefined;
+}
