@@ -86,9 +86,10 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
     const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed);
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
-    if (inputs !== undefined) {
+    if (unchanged) keep[document.file] = before;
+    else if (inputs !== undefined) {
       const entry = (keep[document.file] = entryOf(inputs, diagnostics, document.file, cache));
-      const reads = unchanged ? before.reads : beyondImplied(runner.lastReads, document);
+      const reads = beyondImplied(runner.lastReads, document);
       if (reads) entry.reads = reads;
     }
     all.push(...diagnostics);
@@ -103,7 +104,7 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
 /** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */
 function isUsable(entry: DocumentEntry, cache: ParseCache): boolean {
   if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
-  return Object.entries(entry.related ?? {}).every(([file, inputs]) => cache.ruleInputs(file) === inputs);
+  return !entry.related || Object.entries(entry.related).every(([file, inputs]) => cache.ruleInputs(file) === inputs);
 }
 
 function entryOf(inputs: string, diagnostics: Diagnostic[], file: string, cache: ParseCache): DocumentEntry {
