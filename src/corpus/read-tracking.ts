@@ -65,33 +65,54 @@ export function impliedReads(document: StyrDocument): Set<string> {
   return keys;
 }
 
-/** The files among `keys` (`fil:F`): what `linksAny` asks about. */
-export function filesInKeys(keys: ReadonlySet<string>): Set<string> {
-  const files = new Set<string>();
-  for (const key of keys) if (key.startsWith('fil:')) files.add(key.slice(4));
-  return files;
+/** The files among `keys` (`fil:F`), with their names: what `linksAny` asks about. */
+export interface LinkedFiles {
+  paths: ReadonlySet<string>;
+  names: readonly string[];
+}
+
+export function filesInKeys(keys: ReadonlySet<string>): LinkedFiles {
+  const paths = new Set<string>();
+  for (const key of keys) if (key.startsWith('fil:')) paths.add(key.slice(4));
+  return { paths, names: [...new Set([...paths].map((file) => file.slice(file.lastIndexOf('/') + 1)))] };
 }
 
 /** Whether a document's links may lead to one of `files`: whether impliedReads has a `fil:` key of one of them. */
-export function linksAny(document: StyrDocument, files: ReadonlySet<string>): boolean {
-  return files.size > 0 && someLinkedFile(document, (file) => files.has(file));
+export function linksAny(document: StyrDocument, files: LinkedFiles): boolean {
+  if (!files.paths.size) return false;
+  // A link leads to a file only if it ends in the file's name, or in . or / (which joinLink resolves): so
+  // most links are passed over without resolving them. A re-check after a file came or went asks this of
+  // every document.
+  const mayLead = (target: string) => {
+    const last = target[target.length - 1];
+    return last === '.' || last === '/' || files.names.some((name) => target.endsWith(name) && (target.length === name.length || target[target.length - name.length - 1] === '/'));
+  };
+  return someLinkedFile(document, (file) => files.paths.has(file), mayLead);
 }
 
-/** Calls `visit` with the file each of the document's links may lead to, until it returns true. */
-function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean | void): boolean {
+/**
+ * Calls `visit` with the file each of the document's links may lead to, until it returns true; given
+ * `mayLead`, only for the links whose path it lets through.
+ */
+function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean | void, mayLead?: (target: string) => boolean): boolean {
   const { links } = document;
   if (!links.length) return false;
   const folder = path.posix.dirname(document.file);
   for (let i = 0; i < links.length; i++) {
-    // Roughly as body-links resolves it: a link it resolves otherwise is noted as read, and kept, instead.
-    const url = links[i]!.url;
-    const hash = url.indexOf('#');
-    const query = url.indexOf('?');
-    const end = Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query);
-    const target = url.slice(0, end).trim();
-    if (target && visit(joinLink(folder, target))) return true;
+    const target = linkPath(links[i]!.url);
+    if (target && (!mayLead || mayLead(target)) && visit(joinLink(folder, target))) return true;
   }
   return false;
+}
+
+/**
+ * A link's path, before any anchor or query: roughly as body-links resolves it. A link it resolves otherwise
+ * is only a read that is not implied, and is kept with the document's findings instead.
+ */
+function linkPath(url: string): string {
+  const hash = url.indexOf('#');
+  const query = url.indexOf('?');
+  return url.slice(0, Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query)).trim();
 }
 
 /** The ids whose keys a document is taken to read (impliedReads) are among `keys`: what `namesAny` asks about. */

@@ -1,7 +1,7 @@
 import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
 import type { StyrDocument } from '../model/document.js';
 import type { RuleContext } from '../rules/rule.js';
-import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys } from '../corpus/read-tracking.js';
+import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys, type LinkedFiles } from '../corpus/read-tracking.js';
 import type { DocumentEntry, StoredEntries } from './rule-results.js';
 
 /**
@@ -12,7 +12,7 @@ import type { DocumentEntry, StoredEntries } from './rule-results.js';
 export interface Changes {
   keys: ReadonlySet<string>;
   ids: ReadonlySet<string>;
-  files: ReadonlySet<string>;
+  files: LinkedFiles;
 }
 
 export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {

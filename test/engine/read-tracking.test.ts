@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript script, without type declarations.
 import { generateCorpus } from '../../scripts/generate-corpus.mjs';
 import { buildCorpus, getDocument, type Corpus } from '../../src/corpus/corpus.js';
-import { EVERYTHING, idsInKeys, impliedReads, memoOn, namesAny, providedKeys, trackReads } from '../../src/corpus/read-tracking.js';
+import fc from 'fast-check';
+import { EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, memoOn, namesAny, providedKeys, trackReads } from '../../src/corpus/read-tracking.js';
 import { checkProject } from '../../src/engine/load-project.js';
 import { perDocumentRunner } from '../../src/engine/run-rules.js';
 import type { StyrDocument } from '../../src/model/document.js';
@@ -104,6 +105,23 @@ describe('a tracked view of the corpus', () => {
       }
     }
     expect(met).toBeGreaterThan(corpus.documents.length);
+  });
+
+  it('says of a document whether a link may lead to a file that came or went exactly when its implied reads have the file (fast-check)', () => {
+    const segment = fc.constantFrom('..', '.', '', 'a', 'b', 'policy.md', 'plan.md', 'a.md', 'x y.md', '%C3%A5.md', 'å.md');
+    const url = fc.tuple(fc.array(segment, { maxLength: 5 }), fc.constantFrom('', '#mål', '?x', ' ', '#', '/')).map(([parts, tail]) => parts.join('/') + tail);
+    const files = fc.array(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `strategy/${parts.join('/')}`), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(url, { maxLength: 6 }), files, fc.constantFrom('strategy/a/doc.md', 'strategy/doc.md', 'strategy/a/b/doc.md'), (urls, paths, file) => {
+        const document = { file, links: urls.map((u) => ({ url: u, line: 1, column: 1 })), data: { id: 'dok' } } as unknown as StyrDocument;
+        const implied = impliedReads(document);
+        // Also the files the links do lead to, so that the property is about hits as much as misses.
+        const led = [...implied].filter((key) => key.startsWith('fil:')).slice(0, 2);
+        const changed = new Set([...paths.map(fileKey), ...led]);
+        expect(linksAny(document, filesInKeys(changed))).toBe([...changed].some((key) => implied.has(key)));
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
   });
 
   it('provides the keys of a document’s own id and of the ids it replaces and implements', () => {
