@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { joinLink } from '../load/join-link.js';
-import { actionsOf, isVerksamhetsplan, type DocumentData, type StyrDocument } from '../model/document.js';
+import type { DocumentData, StyrDocument } from '../model/document.js';
 import type { Corpus } from './corpus.js';
 
 /**
- * Which other documents a document's findings read, so that `check --cache` can run a corpus rule's
- * per-document part (ShapedRule.checkEach) again only on the documents that read what changed, as a build
- * tool reruns only the targets whose inputs changed.
+ * What a document's findings read of other documents and files, so that `check --cache` finds them again
+ * only for the documents that read what changed, as a build tool reruns only the targets whose inputs
+ * changed. What a document is taken to read anyway is in implied-reads.ts.
  *
  * A read is named by a key:
  * - `id:X`: what the corpus says under the id X (the documents with that id, their targets, a broken file
@@ -20,10 +18,10 @@ import type { Corpus } from './corpus.js';
  */
 export const EVERYTHING = '*';
 
-const idKey = (id: unknown) => `id:${String(id)}`;
+export const idKey = (id: unknown) => `id:${String(id)}`;
 
 /** The document id of a `dokument-id#mål-id` reference. */
-const documentPart = (ref: string) => {
+export const documentPart = (ref: string) => {
   const hash = ref.indexOf('#');
   return hash < 0 ? ref : ref.slice(0, hash);
 };
@@ -51,104 +49,6 @@ export function brokenFileKeys(claimedId: string | undefined): string[] {
 
 /** The key of a file's being there. */
 export const fileKey = (file: string) => `fil:${file}`;
-
-/**
- * The keys a document's findings are taken to read, whether they did or not: `id:X` and `ersätter:X` for its
- * own id and every id it names (in a relation, or before the # of a goal it traces to), and `fil:F` for each
- * file its links may lead to. Most of what the rules read is among them, so `check --cache` keeps only the
- * reads beyond these, and the cache stays small.
- */
-export function impliedReads(document: StyrDocument): Set<string> {
-  const keys = new Set<string>();
-  someNamedId(document.data, (id) => void keys.add(idKey(id)).add(`ersätter:${id}`));
-  someLinkedFile(document, (file) => void keys.add(fileKey(file)));
-  return keys;
-}
-
-/** The files among `keys` (`fil:F`), with their names: what `linksAny` asks about. */
-export interface LinkedFiles {
-  paths: ReadonlySet<string>;
-  names: readonly string[];
-}
-
-export function filesInKeys(keys: ReadonlySet<string>): LinkedFiles {
-  const paths = new Set<string>();
-  for (const key of keys) if (key.startsWith('fil:')) paths.add(key.slice(4));
-  return { paths, names: [...new Set([...paths].map((file) => file.slice(file.lastIndexOf('/') + 1)))] };
-}
-
-/** Whether a document's links may lead to one of `files`: whether impliedReads has a `fil:` key of one of them. */
-export function linksAny(document: StyrDocument, files: LinkedFiles): boolean {
-  if (!files.paths.size) return false;
-  // A link leads to a file only if it ends in the file's name, or in . or / (which joinLink resolves): so
-  // most links are passed over without resolving them. A re-check after a file came or went asks this of
-  // every document.
-  const mayLead = (target: string) => {
-    const last = target[target.length - 1];
-    return last === '.' || last === '/' || files.names.some((name) => target.endsWith(name) && (target.length === name.length || target[target.length - name.length - 1] === '/'));
-  };
-  return someLinkedFile(document, (file) => files.paths.has(file), mayLead);
-}
-
-/**
- * Calls `visit` with the file each of the document's links may lead to, until it returns true; given
- * `mayLead`, only for the links whose path it lets through.
- */
-function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean | void, mayLead?: (target: string) => boolean): boolean {
-  const { links } = document;
-  if (!links.length) return false;
-  const folder = path.posix.dirname(document.file);
-  for (let i = 0; i < links.length; i++) {
-    const target = linkPath(links[i]!.url);
-    if (target && (!mayLead || mayLead(target)) && visit(joinLink(folder, target))) return true;
-  }
-  return false;
-}
-
-/**
- * A link's path, before any anchor or query: roughly as body-links resolves it. A link it resolves otherwise
- * is only a read that is not implied, and is kept with the document's findings instead.
- */
-function linkPath(url: string): string {
-  const hash = url.indexOf('#');
-  const query = url.indexOf('?');
-  return url.slice(0, Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query)).trim();
-}
-
-/** The ids whose keys a document is taken to read (impliedReads) are among `keys`: what `namesAny` asks about. */
-export function idsInKeys(keys: ReadonlySet<string>): Set<string> {
-  const ids = new Set<string>();
-  for (const key of keys) if (key.startsWith('id:') || key.startsWith('ersätter:')) ids.add(key.slice(key.indexOf(':') + 1));
-  return ids;
-}
-
-/** Whether a document has or names one of `ids`: whether impliedReads(data) has a key of one of them. */
-export function namesAny(data: DocumentData, ids: ReadonlySet<string>): boolean {
-  return ids.size > 0 && someNamedId(data, (id) => ids.has(id));
-}
-
-/**
- * Calls `visit` with the document's id and each id it names, until it returns true. Plain loops: a re-check
- * after a change to a shape asks this of every document.
- */
-function someNamedId(data: DocumentData, visit: (id: string) => boolean | void): boolean {
-  if (visit(data.id)) return true;
-  for (const list of [data.ersätter, data.genomför, data.kompletteras_med]) {
-    if (list) for (let i = 0; i < list.length; i++) if (visit(list[i]!)) return true;
-  }
-  if (isVerksamhetsplan(data) && someRef(data.mål, visit)) return true;
-  return someRef(actionsOf(data), visit);
-}
-
-/** Calls `visit` with the document id of each reference the items trace to, until it returns true. */
-function someRef(items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[], visit: (id: string) => boolean | void): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const { bidrar_till: refs, avstämd_mot: checked } = items[i]!;
-    if (refs) for (let j = 0; j < refs.length; j++) if (visit(documentPart(refs[j]!))) return true;
-    if (checked) for (const ref in checked) if (visit(documentPart(ref))) return true;
-  }
-  return false;
-}
 
 const RECORDER = Symbol('styrdok.reads');
 

@@ -1,7 +1,8 @@
 import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
 import type { StyrDocument } from '../model/document.js';
 import type { RuleContext } from '../rules/rule.js';
-import { brokenFileKeys, EVERYTHING, fileKey, filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, providedKeys, type LinkedFiles } from '../corpus/read-tracking.js';
+import { filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, type LinkedFiles } from '../corpus/implied-reads.js';
+import { brokenFileKeys, EVERYTHING, fileKey, providedKeys } from '../corpus/read-tracking.js';
 import type { DocumentEntry, StoredEntries } from './rule-results.js';
 
 /**
