@@ -42,7 +42,11 @@ export interface CorpusRule extends RuleInfo {
 export interface DocumentContext {
   config: Config;
   today: IsoDate;
-  /** The corpus's files (cwd-relative) and its folder: whether a link leads to a file, not what the file says. */
+  /**
+   * The corpus's files (cwd-relative) and its folder: whether a link leads to a file, not what the file says.
+   * Ask with `has`: `check --cache` notes which files a document's findings asked about, and checks the
+   * document again when one of them comes or goes (corpus/read-tracking.ts).
+   */
   files: ReadonlySet<string>;
   root: string;
 }
@@ -53,8 +57,9 @@ export type DocumentFinding = Omit<Finding, 'document'>;
 /**
  * A rule about one document at a time, as an ESLint rule is about one file: its findings depend on that
  * document (what the rules can read of it: load/rule-inputs.ts), the config, the day and which files exist.
- * So `check --cache` keeps them per document, and after a change runs it only on the documents that changed
- * (engine/rule-results.ts). It is given no corpus, so it cannot read another document by mistake.
+ * So `check --cache` keeps them per document, and after a change runs it only on the documents that changed,
+ * or that asked about a file that came or went (engine/rule-results.ts). It is given no corpus, so it cannot
+ * read another document by mistake.
  */
 export interface DocumentRule extends RuleInfo {
   checkDocument(document: StyrDocument, context: DocumentContext): DocumentFinding[];
