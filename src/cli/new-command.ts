@@ -25,7 +25,8 @@ frågas bara det som krävs; frivilliga uppgifter (gäller från, revisionsdatum
   --organ ORGAN          beslutande organ, id eller namn (bland dem som får anta typen)
   --datum ÅÅÅÅ-MM-DD     beslutsdatum
   --paragraf N           paragraf i protokollet
-  --diarienummer DNR     ärendets diarienummer, till exempel KS/2023:309
+  --diarienummer DNR     ärendets diarienummer som i diariet, i kommunens format
+                         (diarienummer.exempel i styrdok.config.yaml)
   --utkast               ett utkast, utan beslut
   --fran ÅÅÅÅ-MM-DD      gäller från (standard: från beslutsdatum)
   --till DATUM           gäller till: ÅÅÅÅ-MM-DD eller "tills vidare"
