@@ -56,15 +56,18 @@ export interface DocumentRuleRunner {
   readonly failures: Diagnostic[];
 }
 
-/** What the document rules may see of the corpus: which files there are (made when first asked), not what they say. */
-function documentContext(context: RuleContext): DocumentContext {
+/**
+ * What the document rules may see of the corpus: which files there are (made when first asked, or the tracked
+ * set of a TrackedCorpus), not what they say.
+ */
+function documentContext(context: RuleContext, tracked?: TrackedCorpus): DocumentContext {
   let files: ReadonlySet<string> | undefined;
   return {
     config: context.config,
     today: context.today,
     root: context.corpus.root,
     get files() {
-      return (files ??= new Set(context.corpus.files));
+      return (files ??= tracked ? tracked.files : new Set(context.corpus.files));
     },
   };
 }
@@ -86,14 +89,7 @@ export interface TrackingRuleRunner extends DocumentRuleRunner {
  * per-document part (checkEach) through a tracked view of the corpus, saying what each document's run read.
  */
 export function perDocumentRunner(rules: readonly Rule[], context: RuleContext, tracked: TrackedCorpus, timing?: CheckTiming): TrackingRuleRunner {
-  const seen: DocumentContext = {
-    config: context.config,
-    today: context.today,
-    root: context.corpus.root,
-    get files() {
-      return tracked.files;
-    },
-  };
+  const seen = documentContext(context, tracked);
   const shapedContext = { ...context, corpus: tracked.corpus };
   const parts = rules.filter((rule) => isDocumentRule(rule) || isShapedRule(rule));
   const runner = eachDocumentRunner(parts, (rule, document) => (isDocumentRule(rule) ? rule.checkDocument(document, seen) : (rule as ShapedRule).checkEach(document, shapedContext)), context, timing);

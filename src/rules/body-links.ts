@@ -23,8 +23,9 @@ export default createRule({
 });
 
 /**
- * Documents in one folder link to the same few targets: each (folder, link) is judged once for a set of
- * files. Kept by that set, which each run makes anew, so a verdict never outlives the files it was made for.
+ * Documents in one folder link to the same few targets: each (folder, link) is judged once per set of files,
+ * which each run makes anew, so verdicts last one run. A verdict does not say whether a file is there: that
+ * is asked of the set for each link.
  */
 const verdictsByFiles = new WeakMap<ReadonlySet<string>, Map<string, Map<string, Verdict>>>();
 
