@@ -58,7 +58,11 @@ export interface PreviousFile {
 interface CachedDocument {
   data: StyrDocument['data'];
   bodyStartLine: number;
-  links: readonly BodyLink[];
+  /**
+   * One line per link, `line:column url` (linksText): a string is cheaper to read back than 44,000 objects.
+   * A list when a URL has a line break, which the text could not hold.
+   */
+  links: string | readonly BodyLink[];
   /** Positions of a document parsed in this process. A function: JSON leaves it out of the cache folder. */
   locate?: StyrDocument['locate'];
 }
@@ -86,7 +90,7 @@ const PARSER_CODE_DIRS = ['.', '../schema/', '../config/'].map((dir) => fileURLT
  * size limit. Hashing the code itself means a fix to the parser is never hidden by an old cache.
  */
 export function cacheKey(version: string, schemaDir: string, maxFileBytes: number): string {
-  const hash = createHash('sha256').update(`styrdok ${version} cache 4 max ${maxFileBytes}\n`);
+  const hash = createHash('sha256').update(`styrdok ${version} cache 5 max ${maxFileBytes}\n`);
   hashFolderFiles(hash, schemaDir, '.json');
   for (const dir of PARSER_CODE_DIRS) hashFolderFiles(hash, dir, '.js');
   return hash.digest('hex');
@@ -219,7 +223,7 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
     shape: shapeOf(parsed),
     ...(parsed.claimedId !== undefined ? { claimedId: parsed.claimedId } : {}),
     ...(parsed.diagnostics.length ? { diagnostics: parsed.diagnostics } : {}),
-    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: document.links, locate: document.locate } } : {}),
+    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: linksText(document.links), locate: document.locate } } : {}),
   };
 }
 
@@ -237,12 +241,16 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
   // site reads each body for its page and for the open data, and all bodies kept doubled the heap that every
   // garbage collection walks while the pages are written.
   let body: WeakRef<{ text: string }> | undefined;
+  let links: readonly BodyLink[] | undefined;
   let locate = cached.locate;
   const document = {
     file,
     data: cached.data,
     bodyStartLine: cached.bodyStartLine,
-    links: cached.links,
+    // Read back when first asked for: a re-check asks only of the documents it checks again.
+    get links(): readonly BodyLink[] {
+      return (links ??= linksFrom(cached.links));
+    },
     // The stored span table, else the same parse that made the entry, of the same text (its hash and size were
     // checked when loading).
     locate: (at) => (locate ??= locateFrom(storedSpans(file, entry.hash)) ?? parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
@@ -258,6 +266,22 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
 }
 
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });
+
+/** Links as text, one per line: `line:column url`; as they are if a URL has a line break. */
+function linksText(links: readonly BodyLink[]): string | readonly BodyLink[] {
+  if (links.some((link) => link.url.includes('\n'))) return links;
+  return links.map((link) => `${link.line}:${link.column} ${link.url}`).join('\n');
+}
+
+function linksFrom(text: string | readonly BodyLink[]): readonly BodyLink[] {
+  if (typeof text !== 'string') return text;
+  if (!text) return [];
+  return text.split('\n').map((row) => {
+    const colon = row.indexOf(':');
+    const space = row.indexOf(' ', colon);
+    return { line: Number(row.slice(0, colon)), column: Number(row.slice(colon + 1, space)), url: row.slice(space + 1) };
+  });
+}
 const locateFrom = (spans: SpanTable | undefined) => (spans ? locateIn(spans) : undefined);
 
 /** A file removed since it was loaded gives no text: its findings then point at its first line. */

@@ -68,6 +68,24 @@ describe('the parse cache', () => {
     expect(part.includes(Buffer.from('\\u2013'))).toBe(true);
   });
 
+  it('gives back a document’s links from its folder as they were found, and only when asked for', () => {
+    const p = copyOf('strategy');
+    const policy = 'strategy/policyer/trygghetspolicy.md';
+    appendFileSync(p.path(policy), '\nSe [a b](<../riktlinjer/med mellanslag.md>), [c](anvisning.md#del?x=1:2) och [d](../x.md "titel").\n');
+    const location = p.path('.styrdokcache');
+    const links = () => {
+      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
+      const { corpus } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache, rules: [] });
+      cache.save();
+      return { links: corpus.documents.find((d) => d.file === policy)?.links, reused: cache.stats.reused };
+    };
+    const first = links();
+    expect(first.links?.map((l) => l.url)).toEqual(expect.arrayContaining(['../riktlinjer/med mellanslag.md', 'anvisning.md#del?x=1:2', '../x.md']));
+    const second = links();
+    expect(second.reused).toBeGreaterThan(0);
+    expect(second.links).toEqual(first.links);
+  });
+
   it('parses a changed file again: its new finding appears, and the others come from the cache', async () => {
     const p = copyOf('strategy');
     const cache = freshCache();
