@@ -104,6 +104,7 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
 /** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */
 function isUsable(entry: DocumentEntry, cache: ParseCache): boolean {
   if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
+  if (entry.reads !== undefined && typeof entry.reads !== 'string') return false;
   return !entry.related || Object.entries(entry.related).every(([file, inputs]) => cache.ruleInputs(file) === inputs);
 }
 

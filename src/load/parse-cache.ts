@@ -137,7 +137,7 @@ export function openParseCache(key: string, location?: string): ParseCache {
     stats,
     reuse(file, absPath, size, mtimeMs) {
       const entry = known.get(file);
-      if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs || mtimeMs >= trustedBefore[shardOf(file)]!) return undefined;
+      if (!entry || !isWhole(entry) || entry.size !== size || entry.mtimeMs !== mtimeMs || mtimeMs >= trustedBefore[shardOf(file)]!) return undefined;
       seen.set(file, entry);
       stats.reused++;
       return fromEntry(entry, file, absPath, undefined, storedSpans);
@@ -145,7 +145,7 @@ export function openParseCache(key: string, location?: string): ParseCache {
     parse(raw) {
       const hash = contentHash(raw.text);
       const entry = known.get(raw.file);
-      if (entry && entry.hash === hash) {
+      if (entry && entry.hash === hash && isWhole(entry)) {
         stats.hashed++;
         if (entry.size !== raw.size || entry.mtimeMs !== raw.mtimeMs) dirty.add(shardOf(raw.file));
         seen.set(raw.file, { ...entry, size: raw.size, mtimeMs: raw.mtimeMs });
@@ -263,6 +263,17 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
     },
   } satisfies StyrDocument;
   return { ...parsed, document };
+}
+
+/**
+ * Whether an entry read from the cache folder has what is read of it without a second look. A damaged part
+ * that is still JSON is met with a new parse of its files, never with a crash or a lost finding.
+ */
+function isWhole(entry: Entry): boolean {
+  if (typeof entry.ruleInputs !== 'string' || typeof entry.shape !== 'string') return false;
+  if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
+  const { document } = entry;
+  return document === undefined || (typeof document === 'object' && document !== null && typeof document.data === 'object' && document.data !== null && (typeof document.links === 'string' || Array.isArray(document.links)));
 }
 
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });

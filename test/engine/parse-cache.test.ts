@@ -86,6 +86,30 @@ describe('the parse cache', () => {
     expect(second.links).toEqual(first.links);
   });
 
+  it('parses a file again when its entry in the cache folder is damaged but still JSON, and loses no finding', () => {
+    const p = copyOf('strategy');
+    const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+    appendFileSync(p.path(riktlinje), '\nSe [saknas](saknas.md).\n');
+    const location = p.path('.styrdokcache');
+    const check = () => {
+      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
+      const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
+      cache.save();
+      return diagnostics;
+    };
+    const expected = findings(p.dir);
+    expect(expected.some((d) => d.ruleId === 'body-links' && d.file === riktlinje)).toBe(true);
+    expect(check()).toEqual(expected);
+    const part = path.join(location, `del-${shardOf(riktlinje).toString(16).padStart(2, '0')}.json`);
+    const stored = JSON.parse(readFileSync(part, 'latin1')) as { entries: Record<string, { document: { links: unknown }; shape: unknown }> };
+    stored.entries[riktlinje]!.document.links = 17;
+    for (const entry of Object.values(stored.entries)) if (entry !== stored.entries[riktlinje]) entry.shape = null;
+    writeFileSync(part, JSON.stringify(stored).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+    // Without the rules' kept findings, so that the rules read every document again.
+    for (const slot of ['regler.json', 'regler-dokument.json']) rmSync(path.join(location, slot));
+    expect(check()).toEqual(expected);
+  });
+
   it('parses a changed file again: its new finding appears, and the others come from the cache', async () => {
     const p = copyOf('strategy');
     const cache = freshCache();

@@ -232,14 +232,16 @@ describe('the rules’ findings in the cache', () => {
   it('are found again when the files that keep them are damaged', () => {
     const p = copyOfStrategy();
     checkWithCache(p);
-    appendFileSync(p.path(POLICY), '\nEn mening till.\n');
+    // A change to a shape, so that what each document read is asked for.
+    edit(p, POLICY, (t) => t.replace(/datum: 20\d\d-/, 'datum: 2019-'));
     // Cut short, and valid JSON of the wrong shape under the right key.
     const whole = p.path('.styrdokcache/regler.json');
     writeFileSync(whole, readFileSync(whole, 'latin1').slice(0, 60));
     const perDocument = p.path('.styrdokcache/regler-dokument.json');
     const stored = JSON.parse(readFileSync(perDocument, 'latin1')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
-    for (const entry of Object.values(stored.value)) entry.diagnostics = 'inte en lista';
-    writeFileSync(perDocument, JSON.stringify(stored));
+    for (const [i, entry] of Object.values(stored.value).entries()) (entry as Record<string, unknown>)[i % 2 ? 'diagnostics' : 'reads'] = i % 2 ? 'inte en lista' : ['inte en rad'];
+    // As styrdok writes it: one byte per character, anything past U+00FF escaped.
+    writeFileSync(perDocument, JSON.stringify(stored).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
     const again = checkWithCache(p);
     expect(again.rulesRan).toBe(true);
     expect(again.diagnostics).toEqual(uncached(p));
