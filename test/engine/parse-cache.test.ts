@@ -31,6 +31,19 @@ const freshCache = () => openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 
 const findings = (dir: string, cache?: ReturnType<typeof freshCache>) =>
   checkProject({ cwd: dir, paths: ['strategy'], today: TODAY, ...(cache ? { cache } : {}) }).diagnostics;
 
+/** A check as a new process runs it with --cache: the cache opened from its folder, and saved afterwards. */
+function checkFromFolder(p: TempProject, options: { rules?: [] } = {}) {
+  const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
+  const { corpus, diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache, ...options });
+  cache.save();
+  return { corpus, diagnostics, reused: cache.stats.reused };
+}
+
+/** A cache part written as styrdok writes one: one byte per character, anything past U+00FF escaped. */
+function writePart(file: string, value: unknown): void {
+  writeFileSync(file, JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+}
+
 describe('the parse cache', () => {
   it.each(['strategy', 'bad-input'] as const)('gives exactly the findings of an uncached check (%s), first and second time', (source) => {
     const p = copyOf(source);
@@ -52,10 +65,8 @@ describe('the parse cache', () => {
     writeFileSync(p.path(policy), readFileSync(p.path(policy), 'utf8').replace(/\ntitel: .*/, `\ntitel: ${JSON.stringify(title)}`));
     const location = p.path('.styrdokcache');
     const check = () => {
-      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
-      const { corpus, diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
-      cache.save();
-      return { title: corpus.documents.find((d) => d.file === policy)?.data.titel, diagnostics, reused: cache.stats.reused };
+      const { corpus, diagnostics, reused } = checkFromFolder(p);
+      return { title: corpus.documents.find((d) => d.file === policy)?.data.titel, diagnostics, reused };
     };
     const first = check();
     expect(first.title).toBe(title);
@@ -72,12 +83,9 @@ describe('the parse cache', () => {
     const p = copyOf('strategy');
     const policy = 'strategy/policyer/trygghetspolicy.md';
     appendFileSync(p.path(policy), '\nSe [a b](<../riktlinjer/med mellanslag.md>), [c](anvisning.md#del?x=1:2) och [d](../x.md "titel").\n');
-    const location = p.path('.styrdokcache');
     const links = () => {
-      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
-      const { corpus } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache, rules: [] });
-      cache.save();
-      return { links: corpus.documents.find((d) => d.file === policy)?.links, reused: cache.stats.reused };
+      const { corpus, reused } = checkFromFolder(p, { rules: [] });
+      return { links: corpus.documents.find((d) => d.file === policy)?.links, reused };
     };
     const first = links();
     expect(first.links?.map((l) => l.url)).toEqual(expect.arrayContaining(['../riktlinjer/med mellanslag.md', 'anvisning.md#del?x=1:2', '../x.md']));
@@ -91,12 +99,7 @@ describe('the parse cache', () => {
     const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
     appendFileSync(p.path(riktlinje), '\nSe [saknas](saknas.md).\n');
     const location = p.path('.styrdokcache');
-    const check = () => {
-      const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), location);
-      const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: TODAY, cache });
-      cache.save();
-      return diagnostics;
-    };
+    const check = () => checkFromFolder(p).diagnostics;
     const expected = findings(p.dir);
     expect(expected.some((d) => d.ruleId === 'body-links' && d.file === riktlinje)).toBe(true);
     expect(check()).toEqual(expected);
@@ -104,7 +107,7 @@ describe('the parse cache', () => {
     const stored = JSON.parse(readFileSync(part, 'latin1')) as { entries: Record<string, { document: { links: unknown }; shape: unknown }> };
     stored.entries[riktlinje]!.document.links = 17;
     for (const entry of Object.values(stored.entries)) if (entry !== stored.entries[riktlinje]) entry.shape = null;
-    writeFileSync(part, JSON.stringify(stored).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+    writePart(part, stored);
     // Without the rules' kept findings, so that the rules read every document again.
     for (const slot of ['regler.json', 'regler-dokument.json']) rmSync(path.join(location, slot));
     expect(check()).toEqual(expected);
