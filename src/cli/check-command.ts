@@ -17,7 +17,7 @@ import { watchCheck } from './watch.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { openCache } from '../engine/project-cache.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions, cacheLocation } from './cache-options.js';
-import { regionParts } from '../engine/projects.js';
+import { RegionSearchStopped, regionParts, type ProjectPart } from '../engine/projects.js';
 import { assertOneKommunFlags, checkRegion } from './check-region.js';
 import { CheckTiming, maybeStep } from '../engine/timing.js';
 import { TIMING_STEPS, timingText } from '../report/timing-text.js';
@@ -89,7 +89,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache, regi
     return EXIT_OK;
   }
   assertProjectHere('check', positionals, values.config, io.cwd);
-  const parts = values.config ? undefined : regionParts(io.cwd, positionals);
+  const parts = values.config ? undefined : kommunerOf(io.cwd, positionals);
   if (parts) assertOneKommunFlags(parts, values, io.cwd);
   // One kommun whose config lies below the path (its root, above strategy/) is checked as any project is.
   const one = parts?.length === 1 ? parts[0] : undefined;
@@ -171,4 +171,14 @@ function reportConfigError(error: ConfigError, format: string, formatter: Format
     io.stderr('Konfigurationen är felaktig, så reglerna kördes inte. Fynden i konfigurationen och styrdokumentens egna fel står i rapporten.\n');
   }
   return EXIT_USAGE;
+}
+
+/** regionParts, with a search that stopped before the end said as a usage error (exit 2). */
+function kommunerOf(cwd: string, paths: string[]): ProjectPart[] | undefined {
+  try {
+    return regionParts(cwd, paths);
+  } catch (error) {
+    if (error instanceof RegionSearchStopped) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -32,20 +32,31 @@ const NOT_A_KOMMUN = /^(\.|_|node_modules$)/;
 /** How deep below a region's folder a kommun's config may sit: region/kommun/strategy/styrdok.config.yaml is 2. */
 const REGION_DEPTH = 3;
 /** How many folders the search looks into at most, so that `styrdok check /` stays quick. */
-const REGION_FOLDERS = 2000;
+export const REGION_FOLDERS = 2000;
+
+/** The configs found below a folder, and whether the search looked everywhere it should (see configsBelow). */
+export interface ConfigSearch {
+  configs: string[];
+  complete: boolean;
+}
 
 /**
  * The configs below the folder `start` (absolute paths, sorted): a region's kommuner, each a project of its
  * own. A folder with a config is a kommun, and nothing below it is searched; symlinks are not followed.
  */
 export function configsBelow(start: string): string[] {
+  return searchConfigsBelow(start).configs;
+}
+
+/** configsBelow, saying also whether the search stopped at `limit` folders before it was done. */
+export function searchConfigsBelow(start: string, limit = REGION_FOLDERS): ConfigSearch {
   const found: string[] = [];
   let level = [path.resolve(start)];
   let visited = 0;
   for (let depth = 0; depth <= REGION_DEPTH && level.length; depth++) {
     const next: string[] = [];
     for (const dir of level) {
-      if (++visited > REGION_FOLDERS) return found.sort();
+      if (++visited > limit) return { configs: found.sort(), complete: false };
       let entries;
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -58,7 +69,7 @@ export function configsBelow(start: string): string[] {
     }
     level = next.sort();
   }
-  return found.sort();
+  return { configs: found.sort(), complete: true };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { configsBelow, findConfigFile } from '../config/load-config.js';
+import { configsBelow, findConfigFile, REGION_FOLDERS, searchConfigsBelow } from '../config/load-config.js';
 
 /** One kommun's part of a run: its config (absolute; undefined when none was found) and the paths asked for in it. */
 export interface ProjectPart {
@@ -30,11 +30,25 @@ export function projectParts(cwd: string, paths: readonly string[]): ProjectPart
       add(above, p);
       continue;
     }
-    const below = existsSync(abs) && statSync(abs).isDirectory() ? configsBelow(abs) : [];
+    const search = existsSync(abs) && statSync(abs).isDirectory() ? searchConfigsBelow(abs) : { configs: [], complete: true };
+    if (!search.complete) throw new RegionSearchStopped(stoppedMessage(cwd, p, search.configs));
+    const below = search.configs;
     if (!below.length) add(undefined, p);
     for (const configFile of below) add(configFile, path.relative(cwd, path.dirname(configFile)) || '.', true);
   }
   return [...parts.values()];
+}
+
+/**
+ * A folder asked for with so many folders below it that the search for its kommuner stopped: a check of
+ * what was found would pass over the rest without a word, so it is not made.
+ */
+export class RegionSearchStopped extends Error {}
+
+function stoppedMessage(cwd: string, folder: string, found: readonly string[]): string {
+  const examples = found.slice(0, 3).map((file) => kommunFolder(cwd, file));
+  const hint = examples.length ? `, till exempel styrdok check ${examples.join(' ')}` : '';
+  return `Sökningen efter kommuner under «${folder}» stannade efter ${REGION_FOLDERS.toLocaleString('sv-SE')} mappar, så det går inte att säga att alla kommuner där blev kontrollerade. Ange kommunernas mappar${hint}.`;
 }
 
 /**

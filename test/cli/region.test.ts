@@ -4,7 +4,7 @@
  * benchmark's generator (three made-up kommuner with their own names, förvaltningar and diarienummer forms).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 // @ts-expect-error: a plain JavaScript script, without type declarations.
 import { generateCorpus } from '../../scripts/generate-corpus.mjs';
@@ -90,6 +90,17 @@ describe('check over a region', () => {
     ]);
     expect(rows[1]![1]).toBe(lineOf(p, policy('norrvik/strategy'), 'diarienummer:'));
     expect(result.stdout).toContain('till exempel KS 2023/309');
+  });
+
+  it('stops with exit 2, naming kommuner it found, when the folder is too large to search to the end', async () => {
+    const p = region();
+    for (let i = 0; i < 2000; i++) mkdirSync(p.path(`arkiv/${i}`), { recursive: true });
+    const result = await p.run(['check', '.', '--today', TODAY]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Sökningen efter kommuner under «.» stannade efter 2\u00a0000 mappar');
+    // Found before the search stopped in arkiv/, whose folders come before norrvik's and storstad's.
+    expect(result.stderr).toContain('Ange kommunernas mappar, till exempel styrdok check aby/strategy.');
   });
 
   it("reports the others' findings when one kommun's config is broken, and exits 2", async () => {

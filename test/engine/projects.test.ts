@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configsBelow } from '../../src/config/load-config.js';
-import { noConfigMessage, projectParts, regionParts } from '../../src/engine/projects.js';
+import { configsBelow, REGION_FOLDERS, searchConfigsBelow } from '../../src/config/load-config.js';
+import { noConfigMessage, projectParts, RegionSearchStopped, regionParts } from '../../src/engine/projects.js';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -36,6 +36,22 @@ describe('configsBelow', () => {
     tree(['.git/x/styrdok.config.yaml', '_site/k/styrdok.config.yaml', 'node_modules/p/styrdok.config.yaml', 'a/b/c/d/styrdok.config.yaml', 'real/styrdok.config.yaml']);
     symlinkSync(path.join(root, 'real'), path.join(root, 'link'));
     expect(rel(configsBelow(root))).toEqual(['real/styrdok.config.yaml']);
+  });
+
+  it('says when it stopped at its limit of folders, and what it found before', () => {
+    tree(['a/strategy/styrdok.config.yaml', 'b/c', 'd/e', 'f/g']);
+    expect(searchConfigsBelow(root, 100)).toEqual({ configs: [path.join(root, 'a/strategy/styrdok.config.yaml')], complete: true });
+    // The root, a, b, d, f and a/strategy are six folders.
+    expect(rel(searchConfigsBelow(root, 6).configs)).toEqual(['a/strategy/styrdok.config.yaml']);
+    expect(searchConfigsBelow(root, 5).complete).toBe(false);
+  });
+
+  it('stops a region check whose search stopped, rather than check part of it without a word', () => {
+    tree(['k/strategy/styrdok.config.yaml', ...Array.from({ length: REGION_FOLDERS }, (_, i) => `tomma/${i}`)]);
+    expect(() => regionParts(root, ['.'])).toThrow(RegionSearchStopped);
+    expect(() => regionParts(root, ['.'])).toThrow(
+      'Sökningen efter kommuner under «.» stannade efter 2\u00a0000 mappar, så det går inte att säga att alla kommuner där blev kontrollerade. Ange kommunernas mappar, till exempel styrdok check k/strategy.',
+    );
   });
 
   it("leaves the folder's own config to findConfigFile", () => {
