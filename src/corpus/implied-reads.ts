@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { linkPath } from '../load/body-links.js';
 import { joinLink } from '../load/join-link.js';
 import { actionsOf, isVerksamhetsplan, type DocumentData, type StyrDocument } from '../model/document.js';
 import { documentPart, fileKey, idKey } from './read-tracking.js';
@@ -50,20 +51,12 @@ function someLinkedFile(document: StyrDocument, visit: (file: string) => boolean
   if (!links.length) return false;
   const folder = path.posix.dirname(document.file);
   for (let i = 0; i < links.length; i++) {
-    const target = linkPath(links[i]!.url);
+    // As body-links resolves it, before decoding: a link it resolves otherwise is only a read that is not
+    // implied, and is kept with the document's findings instead.
+    const target = linkPath(links[i]!.url.trim());
     if (target && (!mayLead || mayLead(target)) && visit(joinLink(folder, target))) return true;
   }
   return false;
-}
-
-/**
- * A link's path, before any anchor or query: roughly as body-links resolves it. A link it resolves otherwise
- * is only a read that is not implied, and is kept with the document's findings instead.
- */
-function linkPath(url: string): string {
-  const hash = url.indexOf('#');
-  const query = url.indexOf('?');
-  return url.slice(0, Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query)).trim();
 }
 
 /** The ids whose keys a document is taken to read (impliedReads) are among `keys`: what `namesAny` asks about. */

@@ -25,6 +25,13 @@ export function linksToJudge(links: readonly BodyLink[]): BodyLink[] {
   return links.filter((link) => !SAFE_SCHEMES.has(schemeOf(link.url) ?? ''));
 }
 
+/** A link's path: what comes before any anchor (#) or query (?). Not trimmed, not decoded. */
+export function linkPath(url: string): string {
+  const hash = url.indexOf('#');
+  const query = url.indexOf('?');
+  return url.slice(0, Math.min(hash < 0 ? url.length : hash, query < 0 ? url.length : query));
+}
+
 // remark loads a hundred modules; most runs never need it (the scanner below handles the common case), so it
 // is loaded on first use. Node ≥ 20.19 requires ES modules synchronously.
 let parser: Processor<Root> | undefined;

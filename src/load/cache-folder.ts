@@ -184,6 +184,6 @@ function writeAtomically(file: string, value: unknown): void {
  * å, ä and ö among them, as their Latin-1 byte. Read back as Latin-1 it is the same text, with fewer escapes
  * to write and read than ASCII would need; a Swedish corpus has an ä in almost every line.
  */
-function latin1Json(value: unknown): string {
+export function latin1Json(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
+import { linkPath, SAFE_SCHEMES, schemeOf } from '../load/body-links.js';
 import { createRule } from './rule.js';
 import { clip } from '../load/clip.js';
 import { joinLink } from '../load/join-link.js';
@@ -48,7 +48,7 @@ function judge(link: string, folder: string, root: string): Verdict {
     return SAFE_SCHEMES.has(scheme) ? null : `Länken använder ${scheme}, som inte är tillåtet. Använd en webbadress (https:) eller en länk till ett annat dokument i förrådet.`;
   }
   if (url === '' || url.startsWith('#') || url.startsWith('//')) return null;
-  const target = decodeLink(url.split('#')[0]!.split('?')[0]!);
+  const target = decodeLink(linkPath(url));
   if (target === undefined) return `Länken «${clip(url)}» har felaktig kodning (%-tecken). Skriv filnamnet som det är, eller koda det rätt.`;
   if (path.isAbsolute(target) || target.startsWith('/')) return `Länken «${clip(url)}» är en absolut sökväg. Skriv en relativ länk, till exempel ../policyer/dokument.md.`;
   const resolved = joinLink(folder, target);

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, s
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkProject, ConfigError } from '../../src/engine/load-project.js';
-import { SHARD_COUNT, shardOf } from '../../src/load/cache-folder.js';
+import { latin1Json, SHARD_COUNT, shardOf } from '../../src/load/cache-folder.js';
 import { rules } from '../../src/rules/index.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
@@ -41,7 +41,7 @@ function checkFromFolder(p: TempProject, options: { rules?: [] } = {}) {
 
 /** A cache part written as styrdok writes one: one byte per character, anything past U+00FF escaped. */
 function writePart(file: string, value: unknown): void {
-  writeFileSync(file, JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+  writeFileSync(file, latin1Json(value), 'latin1');
 }
 
 describe('the parse cache', () => {

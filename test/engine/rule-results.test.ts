@@ -7,6 +7,7 @@ import { OWN_KEYS } from '../../src/load/shape.js';
 import type { StyrDocument } from '../../src/model/document.js';
 import { RULE_CODE_DIRS } from '../../src/engine/rule-results.js';
 import { INTERNAL_RULE_ID, runRules } from '../../src/engine/run-rules.js';
+import { latin1Json } from '../../src/load/cache-folder.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { rules } from '../../src/rules/index.js';
 import { isDocumentRule, isShapedRule, type Rule, type RuleContext } from '../../src/rules/rule.js';
@@ -241,7 +242,7 @@ describe('the rules’ findings in the cache', () => {
     const stored = JSON.parse(readFileSync(perDocument, 'latin1')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
     for (const [i, entry] of Object.values(stored.value).entries()) (entry as Record<string, unknown>)[i % 2 ? 'diagnostics' : 'reads'] = i % 2 ? 'inte en lista' : ['inte en rad'];
     // As styrdok writes it: one byte per character, anything past U+00FF escaped.
-    writeFileSync(perDocument, JSON.stringify(stored).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+    writeFileSync(perDocument, latin1Json(stored), 'latin1');
     const again = checkWithCache(p);
     expect(again.rulesRan).toBe(true);
     expect(again.diagnostics).toEqual(uncached(p));
