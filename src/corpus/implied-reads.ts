@@ -32,6 +32,9 @@ export function filesInKeys(keys: ReadonlySet<string>): LinkedFiles {
 /** Whether a document's links may lead to one of `files`: whether impliedReads has a `fil:` key of one of them. */
 export function linksAny(document: StyrDocument, files: LinkedFiles): boolean {
   if (!files.paths.size) return false;
+  // Links read from the cache are first looked through as the text they are kept as, so that a re-check after a
+  // file came or went makes link objects only of the few documents whose links may lead to it.
+  if (document.linksText !== undefined && !mayLeadInText(document.linksText, files.names)) return false;
   // A link leads to a file only if it ends in the file's name, or in . or / (which joinLink resolves): so
   // most links are passed over without resolving them. A re-check after a file came or went asks this of
   // every document.
@@ -40,6 +43,16 @@ export function linksAny(document: StyrDocument, files: LinkedFiles): boolean {
     return last === '.' || last === '/' || files.names.some((name) => target.endsWith(name) && (target.length === name.length || target[target.length - name.length - 1] === '/'));
   };
   return someLinkedFile(document, (file) => files.paths.has(file), mayLead);
+}
+
+/**
+ * Whether some link kept as text, one `line:column url` a line, may pass linksAny's `mayLead`: only if a file's
+ * name is in the text, or a . or / comes right before a #, a ? or the end of the line (spaces aside, which the
+ * link is trimmed of). It may say yes where mayLead says no, never the other way round.
+ */
+const DOT_OR_SLASH_LAST = /[./](?:\s*$|[#?])/m;
+export function mayLeadInText(text: string, names: readonly string[]): boolean {
+  return names.some((name) => text.includes(name)) || DOT_OR_SLASH_LAST.test(text);
 }
 
 /**
@@ -68,28 +81,55 @@ export function idsInKeys(keys: ReadonlySet<string>): Set<string> {
 
 /** Whether a document has or names one of `ids`: whether impliedReads(data) has a key of one of them. */
 export function namesAny(data: DocumentData, ids: ReadonlySet<string>): boolean {
-  return ids.size > 0 && someNamedId(data, (id) => ids.has(id));
+  if (!ids.size) return false;
+  const has = (id: string) => ids.has(id);
+  return someNamedId(data, has, ids.size > FEW_IDS ? (ref) => has(documentPart(ref)) : refToAny(ids));
 }
 
 /**
- * Calls `visit` with the document's id and each id it names, until it returns true. Plain loops: a re-check
- * after a change to a shape asks this of every document.
+ * Whether a `dokument-id#mål-id` reference is to one of a few ids, without cutting it: a re-check after a
+ * change to a shape asks this of every goal's references (60,000 at 10,000 documents), and a cut string each
+ * is garbage to collect.
  */
-function someNamedId(data: DocumentData, visit: (id: string) => boolean | void): boolean {
+const FEW_IDS = 8;
+let fewIds: { of: ReadonlySet<string>; list: readonly string[] } | undefined;
+function refToAny(ids: ReadonlySet<string>): (ref: string) => boolean {
+  // An id with a # in it (a broken file may claim one) is never the part before a reference's #.
+  if (fewIds?.of !== ids) fewIds = { of: ids, list: [...ids].filter((id) => !id.includes('#')) };
+  const { list } = fewIds;
+  return (ref) => {
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i]!;
+      if (ref.startsWith(id) && (ref.length === id.length || ref.charCodeAt(id.length) === HASH_SIGN)) return true;
+    }
+    return false;
+  };
+}
+const HASH_SIGN = 0x23;
+
+/**
+ * Calls `visit` with the document's id and each id it names, until it returns true; `visitRef` with each
+ * reference of a goal or action, which names the id before its #. Plain loops: a re-check after a change to a
+ * shape asks this of every document.
+ */
+function someNamedId(data: DocumentData, visit: (id: string) => boolean | void, visitRef = (ref: string) => visit(documentPart(ref))): boolean {
   if (visit(data.id)) return true;
-  for (const list of [data.ersätter, data.genomför, data.kompletteras_med]) {
-    if (list) for (let i = 0; i < list.length; i++) if (visit(list[i]!)) return true;
-  }
-  if (isVerksamhetsplan(data) && someRef(data.mål, visit)) return true;
-  return someRef(actionsOf(data), visit);
+  if (someIn(data.ersätter, visit) || someIn(data.genomför, visit) || someIn(data.kompletteras_med, visit)) return true;
+  if (isVerksamhetsplan(data) && someRef(data.mål, visitRef)) return true;
+  return someRef(actionsOf(data), visitRef);
 }
 
-/** Calls `visit` with the document id of each reference the items trace to, until it returns true. */
-function someRef(items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[], visit: (id: string) => boolean | void): boolean {
+function someIn(list: readonly string[] | undefined, visit: (id: string) => boolean | void): boolean {
+  if (list) for (let i = 0; i < list.length; i++) if (visit(list[i]!)) return true;
+  return false;
+}
+
+/** Calls `visit` with each reference the items trace to, until it returns true. */
+function someRef(items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[], visit: (ref: string) => boolean | void): boolean {
   for (let i = 0; i < items.length; i++) {
     const { bidrar_till: refs, avstämd_mot: checked } = items[i]!;
-    if (refs) for (let j = 0; j < refs.length; j++) if (visit(documentPart(refs[j]!))) return true;
-    if (checked) for (const ref in checked) if (visit(documentPart(ref))) return true;
+    if (someIn(refs, visit)) return true;
+    if (checked) for (const ref in checked) if (visit(ref)) return true;
   }
   return false;
 }

@@ -251,6 +251,7 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
     get links(): readonly BodyLink[] {
       return (links ??= linksFrom(cached.links));
     },
+    linksText: typeof cached.links === 'string' ? cached.links : undefined,
     // The stored span table, else the same parse that made the entry, of the same text (its hash and size were
     // checked when loading).
     locate: (at) => (locate ??= locateFrom(storedSpans(file, entry.hash)) ?? parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
@@ -279,7 +280,7 @@ function isWhole(entry: Entry): boolean {
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });
 
 /** Links as text, one per line: `line:column url`; as they are if a URL has a line break. */
-function linksText(links: readonly BodyLink[]): string | readonly BodyLink[] {
+export function linksText(links: readonly BodyLink[]): string | readonly BodyLink[] {
   if (links.some((link) => link.url.includes('\n'))) return links;
   return links.map((link) => `${link.line}:${link.column} ${link.url}`).join('\n');
 }

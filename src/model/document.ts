@@ -34,6 +34,11 @@ export interface StyrDocument {
    * finds them): all but those to http(s), mailto and tel addresses (linksToJudge).
    */
   links: readonly BodyLink[];
+  /**
+   * The same links as the parse cache keeps them, one `line:column url` a line, on a document read from the
+   * cache: a re-check after a file came or went looks through them without making each link an object.
+   */
+  linksText?: string;
   /** Span of the frontmatter key at `path`. */
   locate(path: readonly PathSegment[]): Span;
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { filesInKeys, idsInKeys, impliedReads, linksAny, namesAny } from '../../src/corpus/implied-reads.js';
 import { EVERYTHING, fileKey, memoOn, providedKeys, trackReads } from '../../src/corpus/read-tracking.js';
 import { checkProject } from '../../src/engine/load-project.js';
+import { linksText } from '../../src/load/parse-cache.js';
 import { perDocumentRunner } from '../../src/engine/run-rules.js';
 import type { StyrDocument } from '../../src/model/document.js';
 import { rules } from '../../src/rules/index.js';
@@ -108,18 +109,48 @@ describe('a tracked view of the corpus', () => {
     expect(met).toBeGreaterThan(corpus.documents.length);
   });
 
+  it('says of a document whether it names one of some ids as its implied reads do, for a few ids and for many (fast-check)', () => {
+    // Ids that begin like each other, and one with a # (a broken file may claim it), so that a reference to
+    // «a-b#x» is not taken for one to «a», nor one to «a#b» for one to «a».
+    const id = fc.constantFrom('a', 'a-b', 'a-bc', 'b', 'a#b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j');
+    const ref = fc.tuple(id, fc.constantFrom('', '#m1', '#', '#a')).map(([i, tail]) => i + tail);
+    const goal = fc.record({ id: fc.constant('m'), bidrar_till: fc.array(ref, { maxLength: 3 }), avstämd_mot: fc.dictionary(ref, fc.constant('2026-01-01'), { maxKeys: 2 }) });
+    const data = fc.record({
+      id,
+      dokumenttyp: fc.constantFrom('verksamhetsplan', 'strategi'),
+      ersätter: fc.array(id, { maxLength: 2 }),
+      mål: fc.array(goal, { maxLength: 3 }),
+      åtgärder: fc.array(goal, { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(data, fc.uniqueArray(id, { maxLength: 13 }), (documentData, ids) => {
+        const implied = impliedReads({ file: 'strategy/a.md', links: [], data: documentData } as unknown as StyrDocument);
+        const changed = new Set(ids.map((i) => `id:${i}`));
+        expect(namesAny(documentData as unknown as StyrDocument['data'], idsInKeys(changed))).toBe([...changed].some((key) => implied.has(key)));
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+
   it('says of a document whether a link may lead to a file that came or went exactly when its implied reads have the file (fast-check)', () => {
     const segment = fc.constantFrom('..', '.', '', 'a', 'b', 'policy.md', 'plan.md', 'a.md', 'x y.md', '%C3%A5.md', 'å.md');
-    const url = fc.tuple(fc.array(segment, { maxLength: 5 }), fc.constantFrom('', '#mål', '?x', ' ', '#', '/')).map(([parts, tail]) => parts.join('/') + tail);
+    const url = fc
+      .tuple(fc.constantFrom('', ' ', '\t'), fc.array(segment, { maxLength: 5 }), fc.constantFrom('', '#mål', '?x', ' ', '\u00a0', '#', '/', './#a', '/?b', '. '))
+      .map(([head, parts, tail]) => head + parts.join('/') + tail);
     const files = fc.array(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `strategy/${parts.join('/')}`), { maxLength: 4 });
     fc.assert(
       fc.property(fc.array(url, { maxLength: 6 }), files, fc.constantFrom('strategy/a/doc.md', 'strategy/doc.md', 'strategy/a/b/doc.md'), (urls, paths, file) => {
-        const document = { file, links: urls.map((u) => ({ url: u, line: 1, column: 1 })), data: { id: 'dok' } } as unknown as StyrDocument;
+        const links = urls.map((u, i) => ({ url: u, line: i + 1, column: 1 }));
+        const document = { file, links, data: { id: 'dok' } } as unknown as StyrDocument;
+        // As read from the cache: the links kept as text too, which linksAny looks through first.
+        const cached = { ...document, linksText: linksText(links) as string } as StyrDocument;
         const implied = impliedReads(document);
         // Also the files the links do lead to, so that the property is about hits as much as misses.
         const led = [...implied].filter((key) => key.startsWith('fil:')).slice(0, 2);
         const changed = new Set([...paths.map(fileKey), ...led]);
-        expect(linksAny(document, filesInKeys(changed))).toBe([...changed].some((key) => implied.has(key)));
+        const expected = [...changed].some((key) => implied.has(key));
+        expect(linksAny(document, filesInKeys(changed))).toBe(expected);
+        expect(linksAny(cached, filesInKeys(changed))).toBe(expected);
       }),
       { numRuns: 2000, seed: 4 },
     );
