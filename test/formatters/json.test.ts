@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json } from '../../src/report/formatters/json.js';
+import fc from 'fast-check';
+import { absolute, json } from '../../src/report/formatters/json.js';
 import { context, diagnostics } from './fixture.js';
 
 const abs = (file: string) => path.resolve(process.cwd(), file);
@@ -60,5 +61,17 @@ describe('json (ESLint convention)', () => {
 
   it('is an empty array when nothing was checked', () => {
     expect(json([], { ...context, files: [] })).toBe('[]\n');
+  });
+
+  it('makes each path absolute as path.resolve does (fast-check)', () => {
+    const part = fc.constantFrom('a', 'strategy', 'å ä.md', '.', '..', '', '.dold', 'x.', 'b\\c');
+    const file = fc.array(part, { maxLength: 5 }).map((parts) => parts.join('/'));
+    const cwd = fc.constantFrom('/work/kommun', '/', '/work/kommun/', '/a/./b');
+    fc.assert(
+      fc.property(cwd, fc.oneof(file, file.map((f) => `/${f}`)), (dir, f) => {
+        expect(absolute(dir, f)).toBe(path.resolve(dir, f));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
