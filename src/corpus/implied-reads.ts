@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { linkPath } from '../load/body-links.js';
 import { joinLink } from '../load/join-link.js';
-import { actionsOf, isVerksamhetsplan, type DocumentData, type StyrDocument } from '../model/document.js';
-import { documentPart, fileKey, idKey } from './read-tracking.js';
+import { someNamedId } from '../load/named-ids.js';
+import type { DocumentData, StyrDocument } from '../model/document.js';
+import { fileKey, idKey } from './read-tracking.js';
 
 /**
  * The keys a document's findings are taken to read, whether they did or not: `id:X` and `ersätter:X` for its
@@ -81,55 +82,5 @@ export function idsInKeys(keys: ReadonlySet<string>): Set<string> {
 
 /** Whether a document has or names one of `ids`: whether impliedReads(data) has a key of one of them. */
 export function namesAny(data: DocumentData, ids: ReadonlySet<string>): boolean {
-  if (!ids.size) return false;
-  const has = (id: string) => ids.has(id);
-  return someNamedId(data, has, ids.size > FEW_IDS ? (ref) => has(documentPart(ref)) : refToAny(ids));
-}
-
-/**
- * Whether a `dokument-id#mål-id` reference is to one of a few ids, without cutting it: a re-check after a
- * change to a shape asks this of every goal's references (60,000 at 10,000 documents), and a cut string each
- * is garbage to collect.
- */
-const FEW_IDS = 8;
-let fewIds: { of: ReadonlySet<string>; list: readonly string[] } | undefined;
-function refToAny(ids: ReadonlySet<string>): (ref: string) => boolean {
-  // An id with a # in it (a broken file may claim one) is never the part before a reference's #.
-  if (fewIds?.of !== ids) fewIds = { of: ids, list: [...ids].filter((id) => !id.includes('#')) };
-  const { list } = fewIds;
-  return (ref) => {
-    for (let i = 0; i < list.length; i++) {
-      const id = list[i]!;
-      if (ref.startsWith(id) && (ref.length === id.length || ref.charCodeAt(id.length) === HASH_SIGN)) return true;
-    }
-    return false;
-  };
-}
-const HASH_SIGN = 0x23;
-
-/**
- * Calls `visit` with the document's id and each id it names, until it returns true; `visitRef` with each
- * reference of a goal or action, which names the id before its #. Plain loops: a re-check after a change to a
- * shape asks this of every document.
- */
-function someNamedId(data: DocumentData, visit: (id: string) => boolean | void, visitRef = (ref: string) => visit(documentPart(ref))): boolean {
-  if (visit(data.id)) return true;
-  if (someIn(data.ersätter, visit) || someIn(data.genomför, visit) || someIn(data.kompletteras_med, visit)) return true;
-  if (isVerksamhetsplan(data) && someRef(data.mål, visitRef)) return true;
-  return someRef(actionsOf(data), visitRef);
-}
-
-function someIn(list: readonly string[] | undefined, visit: (id: string) => boolean | void): boolean {
-  if (list) for (let i = 0; i < list.length; i++) if (visit(list[i]!)) return true;
-  return false;
-}
-
-/** Calls `visit` with each reference the items trace to, until it returns true. */
-function someRef(items: readonly { bidrar_till?: string[]; avstämd_mot?: Record<string, unknown> }[], visit: (ref: string) => boolean | void): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const { bidrar_till: refs, avstämd_mot: checked } = items[i]!;
-    if (someIn(refs, visit)) return true;
-    if (checked) for (const ref in checked) if (visit(ref)) return true;
-  }
-  return false;
+  return ids.size > 0 && someNamedId(data, (id) => ids.has(id));
 }

@@ -1,5 +1,6 @@
 import type { DocumentData, StyrDocument } from '../model/document.js';
 import type { Corpus } from './corpus.js';
+import { documentPart } from '../load/named-ids.js';
 
 /**
  * What a document's findings read of other documents and files, so that `check --cache` finds them again
@@ -20,11 +21,6 @@ export const EVERYTHING = '*';
 
 export const idKey = (id: unknown) => `id:${String(id)}`;
 
-/** The document id of a `dokument-id#mål-id` reference. */
-export const documentPart = (ref: string) => {
-  const hash = ref.indexOf('#');
-  return hash < 0 ? ref : ref.slice(0, hash);
-};
 
 /** How a lookup in each of the corpus's indexes is named; every other use of the corpus reads all of it. */
 const LOOKUP_KEYS: Partial<Record<keyof Corpus, (key: unknown) => string>> = {

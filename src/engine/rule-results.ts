@@ -83,7 +83,7 @@ function perDocument(runner: TrackingRuleRunner, key: string, context: RuleConte
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed);
+    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed, cache.namedIds(document.file));
     const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
     if (unchanged) keep[document.file] = before;

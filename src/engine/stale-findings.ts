@@ -2,6 +2,7 @@ import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
 import type { StyrDocument } from '../model/document.js';
 import type { RuleContext } from '../rules/rule.js';
 import { filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, type LinkedFiles } from '../corpus/implied-reads.js';
+import { idNamedIn } from '../load/named-ids.js';
 import { brokenFileKeys, EVERYTHING, fileKey, providedKeys } from '../corpus/read-tracking.js';
 import type { DocumentEntry, StoredEntries } from './rule-results.js';
 
@@ -13,12 +14,15 @@ import type { DocumentEntry, StoredEntries } from './rule-results.js';
 export interface Changes {
   keys: ReadonlySet<string>;
   ids: ReadonlySet<string>;
+  /** The ids, each as `\n<id>\n`: what idNamedIn looks for in a document's named ids. */
+  idNeedles: readonly string[];
   files: LinkedFiles;
 }
 
 export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {
   const keys = changedKeys(stored, context, cache);
-  return { keys, ids: idsInKeys(keys), files: filesInKeys(keys) };
+  const ids = idsInKeys(keys);
+  return { keys, ids, idNeedles: [...ids].map((id) => `\n${id}\n`), files: filesInKeys(keys) };
 }
 
 /**
@@ -68,10 +72,15 @@ function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: Pars
   return changed;
 }
 
-/** Whether the findings kept in `entry` about `document` read something that changed. */
-export function readsAny(document: StyrDocument, entry: DocumentEntry, changed: Changes): boolean {
+/**
+ * Whether the findings kept in `entry` about `document` read something that changed; `named` is the ids the
+ * document has or names as the parse cache keeps them, when it does.
+ */
+export function readsAny(document: StyrDocument, entry: DocumentEntry, changed: Changes, named?: string): boolean {
   if (!changed.keys.size) return false;
-  if (changed.keys.has(EVERYTHING) || namesAny(document.data, changed.ids) || linksAny(document, changed.files)) return true;
+  if (changed.keys.has(EVERYTHING)) return true;
+  if (named !== undefined ? idNamedIn(named, changed.idNeedles) : namesAny(document.data, changed.ids)) return true;
+  if (linksAny(document, changed.files)) return true;
   return entry.reads !== undefined && entry.reads.split('\n').some((key) => key === EVERYTHING || changed.keys.has(key));
 }
 

@@ -6,6 +6,7 @@ import type { StyrDocument } from '../model/document.js';
 import type { Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
 import { hashFolderFiles } from './code-hash.js';
+import { namedIdsText } from './named-ids.js';
 import { readCacheFolder, readKeptFindings, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type FindingsSlot, type KeptFindings, type Positions } from './cache-folder.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
@@ -37,6 +38,8 @@ export interface ParseCache {
   ruleInputs(file: string): string | undefined;
   /** What other documents' findings may read of a file read or reused in this run (load/shape.ts). */
   shape(file: string): string | undefined;
+  /** The ids a document read or reused in this run has or names, each between line breaks (load/named-ids.ts). */
+  namedIds(file: string): string | undefined;
   /** What the cache held of a file when it was opened (or last saved): the run before's view of it. */
   previous(file: string): PreviousFile | undefined;
   /** The rules' findings kept in `slot` under `rulesKey` (engine/rule-results.ts), when the last ones kept were. */
@@ -63,6 +66,8 @@ interface CachedDocument {
    * A list when a URL has a line break, which the text could not hold.
    */
   links: string | readonly BodyLink[];
+  /** The ids the document has or names, each between line breaks (load/named-ids.ts). */
+  named: string;
   /** Positions of a document parsed in this process. A function: JSON leaves it out of the cache folder. */
   locate?: StyrDocument['locate'];
 }
@@ -171,6 +176,9 @@ export function openParseCache(key: string, location?: string): ParseCache {
     shape(file) {
       return seen.get(file)?.shape;
     },
+    namedIds(file) {
+      return seen.get(file)?.document?.named;
+    },
     previous(file) {
       const entry = known.get(file);
       if (!entry) return undefined;
@@ -223,7 +231,7 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
     shape: shapeOf(parsed),
     ...(parsed.claimedId !== undefined ? { claimedId: parsed.claimedId } : {}),
     ...(parsed.diagnostics.length ? { diagnostics: parsed.diagnostics } : {}),
-    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: linksText(document.links), locate: document.locate } } : {}),
+    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: linksText(document.links), named: namedIdsText(document.data), locate: document.locate } } : {}),
   };
 }
 
@@ -274,7 +282,7 @@ function isWhole(entry: Entry): boolean {
   if (typeof entry.ruleInputs !== 'string' || typeof entry.shape !== 'string') return false;
   if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
   const { document } = entry;
-  return document === undefined || (typeof document === 'object' && document !== null && typeof document.data === 'object' && document.data !== null && (typeof document.links === 'string' || Array.isArray(document.links)));
+  return document === undefined || (typeof document === 'object' && document !== null && typeof document.data === 'object' && document.data !== null && typeof document.named === 'string' && (typeof document.links === 'string' || Array.isArray(document.links)));
 }
 
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });
