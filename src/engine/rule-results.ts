@@ -7,7 +7,8 @@ import type { ParseCache } from '../load/parse-cache.js';
 import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { trackReads } from '../corpus/read-tracking.js';
-import { beyondImplied, changesSince, readsAny } from './stale-findings.js';
+import { acrossToKeep, keepsAcross, stillHolding, type KeptAcrossByRule } from './kept-across.js';
+import { beyondImplied, changesSince, readsAny, type Changes } from './stale-findings.js';
 import { INTERNAL_RULE_ID, perDocumentRunner, runCorpusRules, runRules, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
 
@@ -44,7 +45,8 @@ export interface DocumentEntry {
  *   parts, ShapedRule.checkEach) are found again only for the documents whose inputs changed, and for those
  *   that read something of a document whose shape changed (load/shape.ts: a date, a relation, an id): a new
  *   decision date for a strategy checks again the plans that trace to it, not every document. The corpus
- *   rules' findings across documents (cycles, duplicates) are found again on every run.
+ *   rules' findings across documents (cycles, duplicates) are kept while no document came or went and none
+ *   changed in what they read (kept-across.ts); the corpus rules in one part run on every such run.
  */
 export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache?: ParseCache, timing?: CheckTiming): Diagnostic[] {
   if (!cache) return maybeStep(timing, RULE_STEP_LABELS.run, () => runRules(rules, context, timing));
@@ -54,10 +56,7 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
     return { key, stored: key ? cache.keptFindings('regler', key) : undefined };
   });
   if (Array.isArray(stored)) return stored as Diagnostic[];
-  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => [
-    ...runCorpusRules(rules, context, timing, true),
-    ...perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), `dokument\0${settings}`, context, cache),
-  ]);
+  const diagnostics = maybeStep(timing, RULE_STEP_LABELS.run, () => findAgain(rules, context, cache, settings, timing));
   // An internal error is a fault in styrdok, not a finding: it should be met again, not kept.
   if (key && !diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) cache.keepFindings('regler', key, diagnostics);
   return diagnostics;
@@ -65,40 +64,71 @@ export function ruleFindings(rules: readonly Rule[], context: RuleContext, cache
 
 export type StoredEntries = Record<string, DocumentEntry | undefined>;
 
-/** Where the findings per document are kept. */
+/** What is kept of the rules' findings when not all of them still hold: per document, and across documents. */
+interface KeptParts {
+  documents: StoredEntries;
+  across: KeptAcrossByRule;
+}
+
+/** Where the findings per document are kept, with the findings across documents. */
 const PER_DOCUMENT: FindingsSlot = 'regler-dokument';
+
+/**
+ * The rules' findings found again where what they read changed: the corpus rules that keep no findings run
+ * over the whole corpus; a ShapedRule's findings across the corpus are kept while they still hold
+ * (kept-across.ts), and its and the document rules' findings about each document while that document read
+ * nothing that changed (perDocument).
+ */
+function findAgain(rules: readonly Rule[], context: RuleContext, cache: ParseCache, settings: string, timing?: CheckTiming): Diagnostic[] {
+  const key = `dokument\0${settings}`;
+  const stored = keptParts(cache.keptFindings(PER_DOCUMENT, key));
+  const changes = changesSince(stored.documents, context, cache);
+  const holding = stillHolding(rules, context, stored.across, changes, cache);
+  const across = runCorpusRules(rules.filter((rule) => !holding.has(rule.id)), context, timing, true);
+  const documents = perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), stored.documents, changes, context, cache);
+  const failed = documents.failures.length > 0 || across.some((d) => d.ruleId === INTERNAL_RULE_ID);
+  const acrossRan = rules.some((rule) => keepsAcross(rule) && !holding.has(rule.id));
+  if ((documents.changed || acrossRan) && !failed) {
+    cache.keepFindings(PER_DOCUMENT, key, { documents: documents.keep, across: acrossToKeep(rules, across, holding, cache) } satisfies KeptParts);
+  }
+  return [...across, ...[...holding.values()].flat(), ...documents.diagnostics, ...documents.failures];
+}
+
+/** The kept parts as stored, or none of them when the slot is empty or damaged. */
+function keptParts(value: unknown): KeptParts {
+  const parts = value as Partial<KeptParts> | undefined;
+  const isRecord = (x: unknown): x is Record<string, never> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  return { documents: isRecord(parts?.documents) ? parts.documents : {}, across: isRecord(parts?.across) ? parts.across : {} };
+}
 
 /**
  * The findings of every rule about each document (the document rules, and the corpus rules' per-document
  * parts): kept ones for each document whose inputs (and those of the files its findings point into) are the
- * same as when they were kept under `key`, and that read nothing that changed since (stale-findings.ts); new
- * ones for the rest.
+ * same as when they were kept, and that read nothing that changed since (stale-findings.ts); new ones for the
+ * rest. `changed` says whether what is to be kept differs from what was.
  */
-function perDocument(runner: TrackingRuleRunner, key: string, context: RuleContext, cache: ParseCache): Diagnostic[] {
-  const stored = (cache.keptFindings(PER_DOCUMENT, key) || {}) as StoredEntries;
-  const changed = changesSince(stored, context, cache);
+function perDocument(runner: TrackingRuleRunner, stored: StoredEntries, changes: Changes, context: RuleContext, cache: ParseCache) {
   const keep: Record<string, DocumentEntry> = {};
-  const all: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   let ran = 0;
   for (const document of context.corpus.documents) {
     const inputs = cache.ruleInputs(document.file);
     const before = stored[document.file];
-    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changed, cache.namedIds(document.file));
-    const diagnostics = unchanged ? (before.diagnostics ?? []) : runner.run(document);
+    const unchanged = inputs !== undefined && before?.inputs === inputs && isUsable(before, cache) && !readsAny(document, before, changes, cache.namedIds(document.file));
+    const found = unchanged ? (before.diagnostics ?? []) : runner.run(document);
     if (!unchanged) ran++;
     if (unchanged) keep[document.file] = before;
     else if (inputs !== undefined) {
-      const entry = (keep[document.file] = entryOf(inputs, diagnostics, document.file, cache));
+      const entry = (keep[document.file] = entryOf(inputs, found, document.file, cache));
       const reads = beyondImplied(runner.lastReads, document);
       if (reads) entry.reads = reads;
     }
-    all.push(...diagnostics);
+    diagnostics.push(...found);
   }
   // A file that did not parse provides the id it claims: kept, so that a change to it is seen next time.
   for (const file of context.corpus.brokenFiles.keys()) keep[file] = { inputs: cache.ruleInputs(file) ?? '' };
   const gone = Object.keys(stored).length !== Object.keys(keep).length;
-  if ((ran || gone) && !runner.failures.length) cache.keepFindings(PER_DOCUMENT, key, keep);
-  return [...all, ...runner.failures];
+  return { diagnostics, failures: runner.failures, keep, changed: ran > 0 || gone };
 }
 
 /** An entry of the right shape (not a damaged file's) whose findings point into files as they still are. */

@@ -13,16 +13,24 @@ import type { DocumentEntry, StoredEntries } from './rule-results.js';
  */
 export interface Changes {
   keys: ReadonlySet<string>;
+  /** The files whose shape changed, or that came or went (all of them, as with keys, when that is not known). */
+  shapes: ShapeChanges;
   ids: ReadonlySet<string>;
   /** The ids, each as `\n<id>\n`: what idNamedIn looks for in a document's named ids. */
   idNeedles: readonly string[];
   files: LinkedFiles;
 }
 
+/** The files whose shape changed since the findings were kept; `all` when not known, or when a file came or went. */
+export type ShapeChanges = { all: true } | { all: false; files: readonly string[] };
+
 export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {
-  const keys = changedKeys(stored, context, cache);
+  const shaped: string[] = [];
+  let cameOrWent = false;
+  const keys = changedKeys(stored, context, cache, (file, how) => (how === 'shape' ? void shaped.push(file) : (cameOrWent = true)));
   const ids = idsInKeys(keys);
-  return { keys, ids, idNeedles: [...ids].map((id) => `\n${id}\n`), files: filesInKeys(keys) };
+  const shapes: ShapeChanges = keys.has(EVERYTHING) || cameOrWent ? { all: true } : { all: false, files: shaped };
+  return { keys, shapes, ids, idNeedles: [...ids].map((id) => `\n${id}\n`), files: filesInKeys(keys) };
 }
 
 /**
@@ -31,7 +39,7 @@ export function changesSince(stored: StoredEntries, context: RuleContext, cache:
  * was then is the parse cache's previous entry, when its inputs are those the findings were kept with;
  * otherwise it is not known, and `*` says so.
  */
-function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache): Set<string> {
+function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache, noteFile: (file: string, how: 'shape' | 'came or went') => void): Set<string> {
   const everything = new Set([EVERYTHING]);
   const keptFiles = Object.keys(stored);
   if (!keptFiles.length) return everything;
@@ -52,11 +60,13 @@ function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: Pars
     if (!before) {
       // A new file, unless the cache knew it: then what it was when the findings were kept is not known.
       if (previous) return everything;
+      noteFile(file, 'came or went');
       for (const key of [fileKey(file), ...providedNow(file)]) changed.add(key);
       continue;
     }
     if (previous?.ruleInputs !== before.inputs) return everything;
     if (previous.shape === cache.shape(file)) continue;
+    noteFile(file, 'shape');
     for (const key of [...providedThen(file, previous), ...providedNow(file)]) changed.add(key);
   }
   // Files that are gone: kept, and not among the corpus's.
@@ -66,6 +76,7 @@ function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: Pars
       if (present.has(file)) continue;
       const previous = cache.previous(file);
       if (!previous || previous.ruleInputs !== stored[file]?.inputs) return everything;
+      noteFile(file, 'came or went');
       for (const key of [fileKey(file), ...providedThen(file, previous)]) changed.add(key);
     }
   }

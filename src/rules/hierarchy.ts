@@ -75,6 +75,7 @@ export default createShapedRule({
     });
     return findings;
   },
+  acrossReads: (data) => [data.id, data.genomför, data.ersätter],
   checkAcross({ corpus }) {
     const findings: Finding[] = [];
     for (const relation of ['genomför', 'ersätter'] as const) {

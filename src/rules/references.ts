@@ -25,6 +25,7 @@ export default createShapedRule({
   id: 'references',
   description: 'Varje id som ett dokument pekar på finns, inget id används två gånger eller av webbplatsens listor, och inget dokument pekar på sig självt.',
   defaultSeverity: 'error',
+  acrossReads: (data) => data.id,
   checkAcross({ corpus }) {
     const findings: Finding[] = [];
     for (const [id, docs] of corpus.byId) {

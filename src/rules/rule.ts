@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { IsoDate } from '../corpus/dates.js';
 import type { RelatedLocation, Severity } from '../model/diagnostic.js';
-import type { StyrDocument } from '../model/document.js';
+import type { DocumentData, StyrDocument } from '../model/document.js';
 import type { PathSegment } from '../load/yaml-source.js';
 
 export interface RuleContext {
@@ -86,6 +86,13 @@ export function isDocumentRule(rule: Rule): rule is DocumentRule {
 export interface ShapedRule extends CorpusRule {
   checkEach(document: StyrDocument, context: RuleContext): DocumentFinding[];
   checkAcross?(context: RuleContext): Finding[];
+  /**
+   * All that `checkAcross` reads of each document, besides which documents there are and where its findings
+   * point: a part of the document's shape. `check --cache` keeps checkAcross's findings while no document comes
+   * or goes and no document's `acrossReads` changes (engine/kept-across.ts), so that a new decision date does
+   * not look for cycles again. A test changes everything else in every document and compares the findings.
+   */
+  acrossReads?(data: DocumentData): unknown;
 }
 
 export function isShapedRule(rule: Rule): rule is ShapedRule {

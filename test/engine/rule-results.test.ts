@@ -10,7 +10,8 @@ import { INTERNAL_RULE_ID, runRules } from '../../src/engine/run-rules.js';
 import { latin1Json } from '../../src/load/cache-folder.js';
 import { cacheKey, openParseCache } from '../../src/load/parse-cache.js';
 import { rules } from '../../src/rules/index.js';
-import { isDocumentRule, isShapedRule, type Rule, type RuleContext } from '../../src/rules/rule.js';
+import { isDocumentRule, isShapedRule, type Rule, type RuleContext, type ShapedRule } from '../../src/rules/rule.js';
+import { keepsAcross } from '../../src/engine/kept-across.js';
 import { SCHEMA_DIR } from '../../src/schema/schema-files.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../helpers/run-cli.js';
 
@@ -35,10 +36,11 @@ function copyOfStrategy(): TempProject {
  * Every rule, counting the times any of them ran, and noting the documents the document rules were run on
  * and those the corpus rules' per-document parts (ShapedRule.checkEach) were run on.
  */
-function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<string>; shaped: Set<string> } {
+function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<string>; shaped: Set<string>; across: Set<string> } {
   let runs = 0;
   const documents = new Set<string>();
   const shaped = new Set<string>();
+  const across = new Set<string>();
   return {
     rules: rules.map((rule): Rule => {
       if (isDocumentRule(rule)) return { ...rule, checkDocument: (document, context) => (runs++, documents.add(document.file), rule.checkDocument(document, context)) };
@@ -47,12 +49,13 @@ function countedRules(): { rules: Rule[]; runs: () => number; documents: Set<str
         ...rule,
         check: (context) => (runs++, rule.check(context)),
         checkEach: (document, context) => (runs++, shaped.add(document.file), rule.checkEach(document, context)),
-        ...(rule.checkAcross ? { checkAcross: (context: RuleContext) => (runs++, rule.checkAcross!(context)) } : {}),
+        ...(rule.checkAcross ? { checkAcross: (context: RuleContext) => (runs++, across.add(rule.id), rule.checkAcross!(context)) } : {}),
       };
     }),
     runs: () => runs,
     documents,
     shaped,
+    across,
   };
 }
 
@@ -65,7 +68,7 @@ function checkWithCache(p: TempProject, options: { today?: string } = {}) {
   const cache = openParseCache(cacheKey('test', SCHEMA_DIR, 2 * 1024 * 1024), p.path('.styrdokcache'));
   const { diagnostics } = checkProject({ cwd: p.dir, paths: ['strategy'], today: options.today ?? TODAY, rules: counted.rules, cache });
   cache.save();
-  return { diagnostics, rulesRan: counted.runs() > 0, documentsChecked: [...counted.documents], shapedChecked: [...counted.shaped].sort() };
+  return { diagnostics, rulesRan: counted.runs() > 0, documentsChecked: [...counted.documents], shapedChecked: [...counted.shaped].sort(), acrossRan: [...counted.across].sort() };
 }
 
 const uncached = (p: TempProject, today = TODAY) => checkProject({ cwd: p.dir, paths: ['strategy'], today }).diagnostics;
@@ -212,6 +215,44 @@ describe('the rules’ findings in the cache', () => {
     expect(third.diagnostics).toEqual(uncached(p));
   });
 
+  it('keep the findings across documents while nothing they read changed, and find them again where it did', () => {
+    const p = copyOfStrategy();
+    // A diarienummer used twice: a finding of decision-record across documents, in the riktlinje and pointing
+    // into the policy.
+    const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+    edit(p, riktlinje, (t) => t.replace('diarienummer: KS/2025:211', 'diarienummer: KS/2008:15'));
+    const first = checkWithCache(p);
+    expect(first.acrossRan).toEqual(['decision-record', 'hierarchy', 'references']);
+    const twice = (d: { diagnostics: { ruleId: string; message: string; file: string }[] }) => d.diagnostics.filter((f) => f.ruleId === 'decision-record' && f.message.includes('används redan'));
+    expect(twice(first).map((d) => d.file)).toEqual([riktlinje]);
+
+    // A new decision date for the strategy changes its shape, but nothing that the parts across documents read.
+    edit(p, STRATEGY, (t) => t.replace('datum: 2023-12-18', 'datum: 2023-12-19'));
+    const second = checkWithCache(p);
+    expect(second.acrossRan).toEqual([]);
+    expect(second.shapedChecked.length).toBeGreaterThan(0);
+    expect(second.diagnostics).toEqual(uncached(p));
+    expect(twice(second)).toHaveLength(1);
+
+    // A comment at the top of the policy moves the line that the finding points to: that rule runs again.
+    edit(p, POLICY, (t) => t.replace('\n---', '\n# en kommentar flyttar raderna under den\n---'));
+    const third = checkWithCache(p);
+    expect(third.acrossRan).toEqual(['decision-record']);
+    expect(third.diagnostics).toEqual(uncached(p));
+
+    // A new id for the riktlinje is read by every part across documents.
+    edit(p, riktlinje, (t) => t.replace(/\nid: .*/, '\nid: riktlinje-kamerabevakning-ny'));
+    const fourth = checkWithCache(p);
+    expect(fourth.acrossRan).toEqual(['decision-record', 'hierarchy', 'references']);
+    expect(fourth.diagnostics).toEqual(uncached(p));
+
+    // As does a new document, even one that changes no finding.
+    writeFileSync(p.path('strategy/riktlinjer/kopia.md'), readFileSync(p.path(riktlinje), 'utf8').replace(/\nid: .*/, '\nid: kopia').replace('KS/2008:15', 'KS/2025:999'));
+    const fifth = checkWithCache(p);
+    expect(fifth.acrossRan).toEqual(['decision-record', 'hierarchy', 'references']);
+    expect(fifth.diagnostics).toEqual(uncached(p));
+  });
+
   it('find again a kept finding that points into a file whose lines have moved', () => {
     const p = copyOfStrategy();
     const riktlinje = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
@@ -239,8 +280,12 @@ describe('the rules’ findings in the cache', () => {
     const whole = p.path('.styrdokcache/regler.json');
     writeFileSync(whole, readFileSync(whole, 'latin1').slice(0, 60));
     const perDocument = p.path('.styrdokcache/regler-dokument.json');
-    const stored = JSON.parse(readFileSync(perDocument, 'latin1')) as { value: Record<string, { inputs: string; diagnostics?: unknown }> };
-    for (const [i, entry] of Object.values(stored.value).entries()) (entry as Record<string, unknown>)[i % 2 ? 'diagnostics' : 'reads'] = i % 2 ? 'inte en lista' : ['inte en rad'];
+    const stored = JSON.parse(readFileSync(perDocument, 'latin1')) as { value: { documents: Record<string, Record<string, unknown>>; across: Record<string, Record<string, unknown>> } };
+    for (const [i, entry] of Object.values(stored.value.documents).entries()) entry[i % 2 ? 'diagnostics' : 'reads'] = i % 2 ? 'inte en lista' : ['inte en rad'];
+    // The findings across documents, which the policy's new date would otherwise keep.
+    expect(Object.keys(stored.value.across).sort()).toEqual(['decision-record', 'hierarchy', 'references']);
+    stored.value.across['hierarchy']!.diagnostics = 'inte en lista';
+    stored.value.across['references']!.files = null;
     // As styrdok writes it: one byte per character, anything past U+00FF escaped.
     writeFileSync(perDocument, latin1Json(stored), 'latin1');
     const again = checkWithCache(p);
@@ -312,6 +357,45 @@ describe('what the rules read', () => {
       if (day === '2030-01-01') expect(findings).toBeGreaterThan(10);
     },
   );
+
+  it('across documents is only what acrossReads says: a change to any other key of any document keeps the findings', () => {
+    const { corpus, config } = checkProject({ cwd: REPO_ROOT, paths: ['strategy'], today: TODAY, rules: [] });
+    // Findings to keep: a diarienummer used twice, an id used twice, and a cycle of genomför.
+    const [a, b, c] = corpus.documents.filter((d) => d.data.beslut) as [StyrDocument, StyrDocument, StyrDocument];
+    const edited = new Map<StyrDocument, Record<string, unknown>>([
+      [b, { ...b.data, beslut: { ...b.data.beslut!, diarienummer: a.data.beslut!.diarienummer } }],
+      [c, { ...c.data, id: a.data.id, genomför: [b.data.id] }],
+    ]);
+    edited.set(b, { ...edited.get(b)!, genomför: [a.data.id] });
+    edited.set(a, { ...a.data, genomför: [b.data.id] });
+    const base = corpus.documents.map((d) => ({ ...d, data: (edited.get(d) ?? d.data) as StyrDocument['data'] }));
+    const across = (documents: StyrDocument[], rule: ShapedRule) => rule.checkAcross!({ corpus: buildCorpus(documents.map((d) => ({ file: d.file, document: d, diagnostics: [] })), [], corpus.root), config, today: TODAY }).map((f) => ({ file: f.document.file, path: f.path, message: f.message, related: f.related }));
+    // Other values of the same kind, as the schema would let through; optional keys also left out.
+    const OPTIONAL = new Set(['beslut', 'genomför', 'ersätter', 'kompletteras_med', 'upphävd', 'nyckelord', 'revisionsdatum']);
+    const changedValues = (key: string, value: unknown): unknown[] => [
+      ...(OPTIONAL.has(key) ? [undefined] : []),
+      ...(typeof value === 'string' ? ['förvanskat'] : []),
+      ...(Array.isArray(value) || (value === undefined && key !== 'beslut' && key !== 'upphävd') ? [[], ['trygghetspolicy'], [...((value as string[]) ?? []), 'inriktning-trygghetsarbetet-2021']] : []),
+      ...(typeof value === 'object' && value !== null && !Array.isArray(value) ? [{ ...value, datum: '2001-01-01', paragraf: 1 }] : []),
+      ...(value === undefined && (key === 'beslut' || key === 'upphävd') ? [{ datum: '2001-01-01', paragraf: 1, diarienummer: 'KS/2001:1' }] : []),
+    ];
+    let compared = 0;
+    for (const rule of rules.filter(keepsAcross)) {
+      const expected = across(base, rule);
+      expect(expected.length, rule.id).toBeGreaterThan(0);
+      for (const document of base) {
+        for (const key of new Set([...Object.keys(document.data), 'beslut', 'genomför', 'ersätter', 'kompletteras_med', 'upphävd'])) {
+          for (const value of changedValues(key, (document.data as Record<string, unknown>)[key])) {
+            const data = { ...document.data, [key]: value } as StyrDocument['data'];
+            if (JSON.stringify(rule.acrossReads(data)) !== JSON.stringify(rule.acrossReads(document.data))) continue;
+            compared++;
+            expect(across(base.map((d) => (d === document ? { ...d, data } : d)), rule), `${rule.id}: ${document.file} ${key}`).toEqual(expected);
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
 
   it('is code only in the folders whose files the cache key hashes (RULE_CODE_DIRS)', () => {
     const src = path.join(REPO_ROOT, 'src');
