@@ -13,7 +13,7 @@ import type { DocumentEntry, StoredEntries } from './rule-results.js';
  */
 export interface Changes {
   keys: ReadonlySet<string>;
-  /** The files whose shape changed, or that came or went (all of them, as with keys, when that is not known). */
+  /** The files whose shape changed (ShapeChanges). */
   shapes: ShapeChanges;
   ids: ReadonlySet<string>;
   /** The ids, each as `\n<id>\n`: what idNamedIn looks for in a document's named ids. */
@@ -21,7 +21,7 @@ export interface Changes {
   files: LinkedFiles;
 }
 
-/** The files whose shape changed since the findings were kept; `all` when not known, or when a file came or went. */
+/** The files whose shape changed since the findings were kept; `all` when that is not known, or a file came or went. */
 export type ShapeChanges = { all: true } | { all: false; files: readonly string[] };
 
 export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {
