@@ -1,6 +1,6 @@
 /**
  * Property-based test of `check --cache`: whatever happens to a corpus between two checks (a document's text
- * or frontmatter mutated, its id, a date or a relation changed, a link added, a document removed or put back,
+ * or frontmatter mutated, its id, a date, a relation or a diarienummer changed, a link added, a document removed or put back,
  * another day), a check that takes parses and rule findings from the cache folder gives exactly the findings
  * of a check without it.
  *
@@ -63,6 +63,8 @@ const shapeChange: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(someId, fc.constantFrom('samverkan', 'unga-i-riskzonen', 'saknas')).map(([id, target]) => (t: string) => t.replace(/\n      - [a-z0-9-]+#[a-z0-9-]+/, `\n      - ${id}#${target}`)),
   fc.constantFrom('2025-01-01', '2027-01-01').map((date) => atEnd(`upphävd:\n  datum: ${date}`)),
   fc.constantFrom('policy', 'strategi', 'riktlinje', 'anvisning', 'verksamhetsplan').map((kind) => (t: string) => t.replace(/\ndokumenttyp: .*/, `\ndokumenttyp: ${kind}`)),
+  // Another document's diarienummer, or a number of its own: a finding across documents comes and goes.
+  fc.constantFrom('KS/2008:15', 'KS/2023:309', 'KS/2025:211', 'KS/2026:1').map((number) => (t: string) => t.replace(/\n  diarienummer: .*/, `\n  diarienummer: ${number}`)),
 );
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('mutate' as const), sample: sampleIndex, change: mutation }) },
@@ -132,6 +134,13 @@ describe('check --cache across random edits', () => {
           // The anvisning replaces the strategy, so the riktlinje implements a replaced document; its own text
           // did not change. Then the strategy takes another id, and the plan's goals trace to nothing.
           [[{ kind: 'shape', sample: TOUCHED[4]!, change: atEnd('ersätter:\n  - trygghetsstrategi-2024-2026') }, { kind: 'shape', sample: TOUCHED[1]!, change: (t) => t.replace(/\nid: .*/, '\nid: trygghetsstrategin') }]],
+          // The riktlinje takes the policy's diarienummer, a finding that points into the policy; then a line at
+          // the top of the policy moves what it points to, and a date in the strategy changes nothing it reads.
+          [[
+            { kind: 'shape', sample: TOUCHED[3]!, change: (t) => t.replace(/\n  diarienummer: .*/, '\n  diarienummer: KS/2008:15') },
+            { kind: 'mutate', sample: TOUCHED[0]!, change: (t) => t.replace('---\n', '---\n# en rad till\n') },
+            { kind: 'shape', sample: TOUCHED[1]!, change: (t) => t.replace(/datum: \d{4}-\d\d-\d\d/, 'datum: 2024-01-01') },
+          ]],
         ],
       },
     );
