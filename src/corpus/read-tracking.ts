@@ -21,7 +21,6 @@ export const EVERYTHING = '*';
 
 export const idKey = (id: unknown) => `id:${String(id)}`;
 
-
 /** How a lookup in each of the corpus's indexes is named; every other use of the corpus reads all of it. */
 const LOOKUP_KEYS: Partial<Record<keyof Corpus, (key: unknown) => string>> = {
   byId: idKey,

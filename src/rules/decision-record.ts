@@ -36,8 +36,8 @@ export default createShapedRule({
     }
     return findings;
   },
-  // A diarienummer belongs to one case: the second document with one is told where the first is.
   acrossReads: (data) => [data.id, data.beslut?.diarienummer],
+  // A diarienummer belongs to one case: the second document with one is told where the first is.
   checkAcross({ corpus }) {
     const findings: Finding[] = [];
     const firstWith = new Map<string, StyrDocument>();

@@ -45,12 +45,12 @@ function toMessage(d: Diagnostic): EslintMessage {
 /**
  * A file without findings, as JSON.stringify writes its result: most files in a large corpus have none, and
  * writing them from a template instead of one object each takes the JSON report of 10,000 files from about
- * 25 to 10 ms (check --timing's "skriva rapporten"), a share of every re-check.
+ * 23 to 13 ms (check --timing's "skriva rapporten"), a share of every re-check.
  */
 const cleanResult = (filePath: string) =>
   `{"filePath":${JSON.stringify(filePath)},"messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}`;
 
-/** path.resolve, without its normalizing for the usual path that needs none (a tenth of the report's time). */
+/** path.resolve, without its normalizing (a third of the report's time) for the usual path that needs none. */
 export function absolute(cwd: string, file: string): string {
   const plain = file !== '' && !path.isAbsolute(file) && !file.startsWith('.') && !file.endsWith('/') && !file.includes('/.') && !file.includes('//') && !file.includes('\\');
   return plain && isPlainFolder(cwd) ? `${cwd}${path.sep}${file}` : path.resolve(cwd, file);
