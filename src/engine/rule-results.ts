@@ -84,6 +84,7 @@ function findAgain(rules: readonly Rule[], context: RuleContext, cache: ParseCac
   const stored = keptParts(cache.keptFindings(PER_DOCUMENT, key));
   const changes = changesSince(stored.documents, context, cache);
   const holding = stillHolding(rules, context, stored.across, changes, cache);
+  for (const id of holding.keys()) timing?.keptAcross.add(id);
   const across = runCorpusRules(rules.filter((rule) => !holding.has(rule.id)), context, timing, true);
   const documents = perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), stored.documents, changes, context, cache);
   const failed = documents.failures.length > 0 || across.some((d) => d.ruleId === INTERNAL_RULE_ID);

@@ -7,6 +7,8 @@ export class CheckTiming {
   readonly steps = new Map<string, number>();
   /** Each rule that ran, by id, in the order they ran. */
   readonly rules = new Map<string, number>();
+  /** The rules whose findings across documents were taken from the cache (check --cache: engine/kept-across.ts). */
+  readonly keptAcross = new Set<string>();
 
   step<T>(label: string, work: () => T): T {
     return timed(this.steps, label, work);

@@ -26,7 +26,14 @@ export function timingText(timing: CheckTiming, files: number): string {
     '',
     rules.length ? table('Regel', 'Andel av reglerna', rules, rulesTotal) : NO_RULES_RAN,
     '',
+    ...(rules.length && timing.keptAcross.size ? [keptAcrossText([...timing.keptAcross].sort()), ''] : []),
   ].join('\n');
+}
+
+/** Said when some rules' findings across documents came from the cache though other rules ran. */
+function keptAcrossText(ids: string[]): string {
+  const names = new Intl.ListFormat('sv', { type: 'conjunction' }).format(ids);
+  return `Fynden över dokumenten (cirklar, dubbletter) från ${names} togs ur cachen: inget som de läser hade ändrats sedan förra kontrollen.`;
 }
 
 /** Said instead of the rules' table when their findings came from the cache (engine/rule-results.ts). */

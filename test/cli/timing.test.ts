@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
 import { NEW_PERIOD, project, STRATEGY_FILE } from './project.js';
@@ -83,6 +83,18 @@ describe('check --timing', () => {
     const [steps, noRules] = tables(again.stderr);
     expect(steps!.rows.map((r) => r.label)).not.toContain('köra reglerna');
     expect(noRules).toEqual({ heading: ['Ingen regel kördes: inget som reglerna läser hade ändrats sedan förra kontrollen, så deras fynd togs ur cachen.'], rows: [] });
+
+    // A comment in a document's frontmatter: the rules run on that document, and their findings across
+    // documents, which read nothing of a comment, come from the cache.
+    writeFileSync(p.path(STRATEGY_FILE), readFileSync(p.path(STRATEGY_FILE), 'utf8').replace('---\n', '---\n# en kommentar\n'));
+    const third = await p.run(['check', '--timing', '--cache']);
+    const [thirdSteps, thirdRules, kept] = tables(third.stderr);
+    expect(thirdSteps!.rows.map((r) => r.label)).toContain('köra reglerna');
+    expect(thirdRules!.rows.length).toBeGreaterThan(0);
+    expect(kept).toEqual({
+      heading: ['Fynden över dokumenten (cirklar, dubbletter) från decision-record, hierarchy och references togs ur cachen: inget som de läser hade ändrats sedan förra kontrollen.'],
+      rows: [],
+    });
   });
 
   it('times the fixes of --fix as a step of their own, after the start', async () => {
