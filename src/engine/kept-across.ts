@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { DocumentData, StyrDocument } from '../model/document.js';
+import type { DocumentData } from '../model/document.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import { isShapedRule, type Rule, type RuleContext, type ShapedRule } from '../rules/rule.js';
+import { isShapedRule, type Rule, type ShapedRule } from '../rules/rule.js';
+import { inputsOf, sameInputs } from './file-inputs.js';
 import type { Changes } from './stale-findings.js';
 
 /**
@@ -28,19 +29,16 @@ export function keepsAcross(rule: Rule): rule is AcrossRule {
  * found, no document's acrossReads changed (only a changed shape can change it, so only those are compared),
  * and every file they point into is as it was.
  */
-export function stillHolding(rules: readonly Rule[], { corpus }: RuleContext, kept: KeptAcrossByRule, changes: Changes, cache: ParseCache): Map<string, Diagnostic[]> {
+export function stillHolding(rules: readonly Rule[], kept: KeptAcrossByRule, changes: Changes, cache: ParseCache): Map<string, Diagnostic[]> {
   const holding = new Map<string, Diagnostic[]>();
   if (changes.shapes.all) return holding;
   const { files: changed } = changes.shapes;
-  let documents: Map<string, StyrDocument> | undefined;
-  const dataNow = (file: string) => (documents ??= new Map(corpus.documents.map((d) => [d.file, d]))).get(file)?.data;
   for (const rule of rules) {
     const found = kept[rule.id];
-    if (!keepsAcross(rule) || !isWhole(found)) continue;
-    if (Object.entries(found.files).some(([file, inputs]) => cache.ruleInputs(file) !== inputs)) continue;
+    if (!keepsAcross(rule) || !isWhole(found) || !sameInputs(found.files, cache)) continue;
     // A file that is not a document (it did not parse) is read as nothing.
     const readOf = (data: DocumentData | undefined) => (data === undefined ? '' : JSON.stringify(rule.acrossReads(data) ?? null));
-    if (changed.every((file) => readOf(cache.previous(file)?.data) === readOf(dataNow(file)))) holding.set(rule.id, found.diagnostics);
+    if (changed.every(({ before, now }) => readOf(before) === readOf(now))) holding.set(rule.id, found.diagnostics);
   }
   return holding;
 }
@@ -51,9 +49,7 @@ export function acrossToKeep(rules: readonly Rule[], found: readonly Diagnostic[
   for (const rule of rules) {
     if (!keepsAcross(rule)) continue;
     const diagnostics = holding.get(rule.id) ?? found.filter((d) => d.ruleId === rule.id);
-    const files: Record<string, string> = {};
-    for (const d of diagnostics) for (const file of [d.file, ...(d.related ?? []).map((r) => r.file)]) files[file] = cache.ruleInputs(file) ?? '';
-    kept[rule.id] = { diagnostics, files };
+    kept[rule.id] = { diagnostics, files: inputsOf(diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]), cache) };
   }
   return kept;
 }

@@ -8,6 +8,7 @@ import type { FindingsSlot } from '../load/cache-folder.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { trackReads } from '../corpus/read-tracking.js';
 import { acrossToKeep, keepsAcross, stillHolding, type KeptAcrossByRule } from './kept-across.js';
+import { inputsOf, sameInputs } from './file-inputs.js';
 import { beyondImplied, changesSince, readsAny, type Changes } from './stale-findings.js';
 import { INTERNAL_RULE_ID, perDocumentRunner, runCorpusRules, runRules, type TrackingRuleRunner } from './run-rules.js';
 import { maybeStep, type CheckTiming } from './timing.js';
@@ -83,7 +84,7 @@ function findAgain(rules: readonly Rule[], context: RuleContext, cache: ParseCac
   const key = `dokument\0${settings}`;
   const stored = keptParts(cache.keptFindings(PER_DOCUMENT, key));
   const changes = changesSince(stored.documents, context, cache);
-  const holding = stillHolding(rules, context, stored.across, changes, cache);
+  const holding = stillHolding(rules, stored.across, changes, cache);
   for (const id of holding.keys()) timing?.keptAcross.add(id);
   const across = runCorpusRules(rules.filter((rule) => !holding.has(rule.id)), context, timing, true);
   const documents = perDocument(perDocumentRunner(rules, context, trackReads(context.corpus), timing), stored.documents, changes, context, cache);
@@ -136,12 +137,11 @@ function perDocument(runner: TrackingRuleRunner, stored: StoredEntries, changes:
 function isUsable(entry: DocumentEntry, cache: ParseCache): boolean {
   if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
   if (entry.reads !== undefined && typeof entry.reads !== 'string') return false;
-  return !entry.related || Object.entries(entry.related).every(([file, inputs]) => cache.ruleInputs(file) === inputs);
+  return !entry.related || sameInputs(entry.related, cache);
 }
 
 function entryOf(inputs: string, diagnostics: Diagnostic[], file: string, cache: ParseCache): DocumentEntry {
-  const related: Record<string, string> = {};
-  for (const d of diagnostics) for (const r of d.related ?? []) if (r.file !== file) related[r.file] = cache.ruleInputs(r.file) ?? '';
+  const related = inputsOf(diagnostics.flatMap((d) => (d.related ?? []).map((r) => r.file)).filter((f) => f !== file), cache);
   return { inputs, ...(diagnostics.length ? { diagnostics } : {}), ...(Object.keys(related).length ? { related } : {}) };
 }
 

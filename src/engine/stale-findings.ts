@@ -1,5 +1,5 @@
 import type { ParseCache, PreviousFile } from '../load/parse-cache.js';
-import type { StyrDocument } from '../model/document.js';
+import type { DocumentData, StyrDocument } from '../model/document.js';
 import type { RuleContext } from '../rules/rule.js';
 import { filesInKeys, idsInKeys, impliedReads, linksAny, namesAny, type LinkedFiles } from '../corpus/implied-reads.js';
 import { idNamedIn } from '../load/named-ids.js';
@@ -21,13 +21,20 @@ export interface Changes {
   files: LinkedFiles;
 }
 
+/** A file whose shape changed, with its data then and now (none for a file that did not parse). */
+export interface ShapeChange {
+  file: string;
+  before: DocumentData | undefined;
+  now: DocumentData | undefined;
+}
+
 /** The files whose shape changed since the findings were kept; `all` when that is not known, or a file came or went. */
-export type ShapeChanges = { all: true } | { all: false; files: readonly string[] };
+export type ShapeChanges = { all: true } | { all: false; files: readonly ShapeChange[] };
 
 export function changesSince(stored: StoredEntries, context: RuleContext, cache: ParseCache): Changes {
-  const shaped: string[] = [];
+  const shaped: ShapeChange[] = [];
   let cameOrWent = false;
-  const keys = changedKeys(stored, context, cache, (file, how) => (how === 'shape' ? void shaped.push(file) : (cameOrWent = true)));
+  const keys = changedKeys(stored, context, cache, (change) => (change ? void shaped.push(change) : (cameOrWent = true)));
   const ids = idsInKeys(keys);
   const shapes: ShapeChanges = keys.has(EVERYTHING) || cameOrWent ? { all: true } : { all: false, files: shaped };
   return { keys, shapes, ids, idNeedles: [...ids].map((id) => `\n${id}\n`), files: filesInKeys(keys) };
@@ -39,16 +46,16 @@ export function changesSince(stored: StoredEntries, context: RuleContext, cache:
  * was then is the parse cache's previous entry, when its inputs are those the findings were kept with;
  * otherwise it is not known, and `*` says so.
  */
-function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache, noteFile: (file: string, how: 'shape' | 'came or went') => void): Set<string> {
+function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: ParseCache, noteFile: (shapeChange?: ShapeChange) => void): Set<string> {
   const everything = new Set([EVERYTHING]);
   const keptFiles = Object.keys(stored);
   if (!keptFiles.length) return everything;
   const changed = new Set<string>();
   let documents: Map<string, StyrDocument> | undefined;
+  const dataNow = (file: string) => (documents ??= new Map(corpus.documents.map((d) => [d.file, d]))).get(file)?.data;
   const providedNow = (file: string) => {
-    documents ??= new Map(corpus.documents.map((d) => [d.file, d]));
-    const document = documents.get(file);
-    return document ? providedKeys(document.data) : brokenFileKeys(corpus.brokenFiles.get(file));
+    const data = dataNow(file);
+    return data ? providedKeys(data) : brokenFileKeys(corpus.brokenFiles.get(file));
   };
   const providedThen = (file: string, previous: PreviousFile) => (previous.data ? providedKeys(previous.data) : brokenFileKeys(previous.claimedId));
   let known = 0;
@@ -60,13 +67,13 @@ function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: Pars
     if (!before) {
       // A new file, unless the cache knew it: then what it was when the findings were kept is not known.
       if (previous) return everything;
-      noteFile(file, 'came or went');
+      noteFile();
       for (const key of [fileKey(file), ...providedNow(file)]) changed.add(key);
       continue;
     }
     if (previous?.ruleInputs !== before.inputs) return everything;
     if (previous.shape === cache.shape(file)) continue;
-    noteFile(file, 'shape');
+    noteFile({ file, before: previous.data, now: dataNow(file) });
     for (const key of [...providedThen(file, previous), ...providedNow(file)]) changed.add(key);
   }
   // Files that are gone: kept, and not among the corpus's.
@@ -76,7 +83,7 @@ function changedKeys(stored: StoredEntries, { corpus }: RuleContext, cache: Pars
       if (present.has(file)) continue;
       const previous = cache.previous(file);
       if (!previous || previous.ruleInputs !== stored[file]?.inputs) return everything;
-      noteFile(file, 'came or went');
+      noteFile();
       for (const key of [fileKey(file), ...providedThen(file, previous)]) changed.add(key);
     }
   }

@@ -50,25 +50,24 @@ function toMessage(d: Diagnostic): EslintMessage {
 const cleanResult = (filePath: string) =>
   `{"filePath":${JSON.stringify(filePath)},"messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}`;
 
-/** path.resolve, without its normalizing (a third of the report's time) for the usual path that needs none. */
-export function absolute(cwd: string, file: string): string {
-  const plain = file !== '' && !path.isAbsolute(file) && !file.startsWith('.') && !file.endsWith('/') && !file.includes('/.') && !file.includes('//') && !file.includes('\\');
-  return plain && isPlainFolder(cwd) ? `${cwd}${path.sep}${file}` : path.resolve(cwd, file);
-}
-
-let lastFolder: { folder: string; plain: boolean } | undefined;
-/** Whether a folder is absolute and normalized already, as process.cwd() is; asked once per folder. */
-function isPlainFolder(folder: string): boolean {
-  if (lastFolder?.folder !== folder) lastFolder = { folder, plain: path.resolve(folder) === folder && !folder.endsWith(path.sep) };
-  return lastFolder.plain;
+/**
+ * path.resolve against `cwd`, without its normalizing (a third of the report's time) for the usual path that
+ * needs none: made once per report, which asks it of every file.
+ */
+export function absoluteIn(cwd: string): (file: string) => string {
+  const plainFolder = path.resolve(cwd) === cwd && !cwd.endsWith(path.sep);
+  return (file) => {
+    const plain = plainFolder && file !== '' && !path.isAbsolute(file) && !file.startsWith('.') && !file.endsWith('/') && !file.includes('/.') && !file.includes('//') && !file.includes('\\');
+    return plain ? `${cwd}${path.sep}${file}` : path.resolve(cwd, file);
+  };
 }
 
 export const json: Formatter = (diagnostics, context) => {
   const byFile = groupByFile(diagnostics);
-  const cwd = process.cwd();
+  // ESLint reports absolute paths; ours are relative to cwd.
+  const absolute = absoluteIn(process.cwd());
   const results = allFiles(diagnostics, context).map((file) => {
-    // ESLint reports absolute paths; ours are relative to cwd.
-    const filePath = absolute(cwd, file);
+    const filePath = absolute(file);
     const found = byFile.get(file);
     if (!found?.length) return cleanResult(filePath);
     const messages = found.map(toMessage);
