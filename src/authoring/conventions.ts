@@ -35,10 +35,12 @@ export function documentPath(kind: Dokumenttyp, id: string, year?: number, strat
 
 /**
  * An id from a title: lower case, å/ä → a, ö → o, é → e, everything else that is not a–z or 0–9 becomes a
- * single hyphen. "Trygghetsstrategi 2024–2026" → "trygghetsstrategi-2024-2026".
+ * single hyphen. "Trygghetsstrategi 2024–2026" → "trygghetsstrategi-2024-2026". Invisible characters (a soft
+ * hyphen from Word, a zero-width space) go first, so that "kame\u00adror" is "kameror", not "kame-ror".
  */
 export function slugify(title: string, maxLength = 120): string {
   const ascii = title
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')

@@ -36,8 +36,13 @@ function clean(text: string): string {
   return text.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** A line as a header field, or undefined. Table rows need exactly two cells. */
-function fieldOf(line: string, lineNo: number): HeaderField | undefined {
+/**
+ * A line as a header field, or undefined. Table rows need exactly two cells. Word's soft hyphens
+ * («Kommun-styrelsen» broken only at a line's end), zero-width spaces and direction marks are dropped first:
+ * they carry nothing in a header, and left in, a label is no label and an organ no organ.
+ */
+function fieldOf(withHidden: string, lineNo: number): HeaderField | undefined {
+  const line = withHidden.replace(/\p{Cf}/gu, '');
   const row = TABLE_ROW.exec(line);
   if (row) {
     const cells = row[1]!.split(/(?<!\\)\|/).map(clean);

@@ -114,7 +114,8 @@ export function importLines(lines: string[], options: ImportOptions): ImportResu
   if (options.typ !== undefined) kind = parseKind(options.typ) ?? kind;
 
   const found = options.titel ? undefined : titleFrom(preamble, options.source);
-  let titel = options.titel ?? found?.title;
+  // Without Word's soft hyphens and zero-width spaces: a title is also a list entry, a page title and a search hit.
+  let titel = (options.titel ?? found?.title)?.replace(/\p{Cf}/gu, '');
   if (!titel) {
     titel = options.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
     notes.push({ kind: 'obs', message: `Hittade ingen titel före dokumenthuvudet; titeln «${titel}» är tagen från filnamnet. Ange den rätta med --titel.` });

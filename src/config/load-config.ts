@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { StyrdokConfigData } from '../model/schema-types.js';
 import type { ParseCache } from '../load/parse-cache.js';
+import { showHiddenCharacters } from '../load/hidden-characters.js';
 import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml-source.js';
 import { validateAgainst } from '../schema/validator.js';
 import { createConfig, type Config } from './config.js';
@@ -101,7 +102,7 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
     return fail('Konfigurationen ska bestå av nycklar med värden (nyckel: värde), inte en lista eller ett enskilt värde.');
   }
   for (const problem of validateAgainst('config.schema.json', source.data)) {
-    diagnostics.push({ file, span: source.locate(problem.path), ruleId: 'config', severity: 'error', message: problem.message });
+    diagnostics.push({ file, span: source.locate(problem.path), ruleId: 'config', severity: 'error', message: showHiddenCharacters(problem.message) });
   }
   if (diagnostics.length) return { config: undefined, diagnostics };
   const data = source.data as StyrdokConfigData;
@@ -115,7 +116,7 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
 function crossCheck(data: StyrdokConfigData, source: YamlSource, file: string, knownRuleIds?: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (at: PathSegment[], message: string) =>
-    out.push({ file, span: source.locate(at), ruleId: 'config', severity: 'error', message });
+    out.push({ file, span: source.locate(at), ruleId: 'config', severity: 'error', message: showHiddenCharacters(message) });
   const organIds = new Set(data.organ.map((o) => o.id));
   // Organs, förvaltningar and chefs share one namespace: beslutande_organ may name any of them.
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import type { StyrDocument } from '../model/document.js';
 import { isDocumentRule, isShapedRule, type CorpusRule, type DocumentContext, type DocumentFinding, type Finding, type Rule, type RuleContext, type ShapedRule } from '../rules/rule.js';
 import type { TrackedCorpus } from '../corpus/read-tracking.js';
 import type { CheckTiming } from './timing.js';
+import { showHiddenCharacters } from '../load/hidden-characters.js';
 
 /** Thrown findings are internal errors: the CLI exits 2 for them, never 1. */
 export const INTERNAL_RULE_ID = 'internal';
@@ -144,7 +145,7 @@ function toDiagnostic(rule: Rule, configured: Severity, document: StyrDocument, 
     span,
     ruleId: rule.id,
     severity: combine(configured, finding.severity),
-    message: finding.message,
+    message: showHiddenCharacters(finding.message),
     documentId: document.data.id,
     ...(finding.related?.length ? { related: finding.related } : {}),
   };

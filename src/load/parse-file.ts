@@ -6,6 +6,8 @@ import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
 import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
+import { firstHiddenCharacter, showHiddenCharacters } from './hidden-characters.js';
+import { startsOfLines } from './line-starts.js';
 import type { RawFile } from './read-files.js';
 import { parseYamlSource, type PathSegment } from './yaml-source.js';
 
@@ -49,7 +51,10 @@ export function parseFile(raw: RawFile): ParsedFile {
 
 function parseUnguarded(raw: RawFile): ParsedFile {
   const { file, text } = raw;
-  const problem = (span: Span, ruleId: string, message: string): Diagnostic => ({ file, span, ruleId, severity: 'error', message });
+  const problem = (span: Span, ruleId: string, message: string): Diagnostic => {
+    const shown = showHiddenCharacters(message);
+    return { file, span: shown === message ? span : atHiddenCharacter(text, span), ruleId, severity: 'error', message: shown };
+  };
   if (text.trim() === '') return { file, diagnostics: [problem(START, 'file', 'Filen är tom. Ett styrdokument börjar med frontmatter mellan två rader med ---.')] };
 
   const split = splitFrontmatter(text);
@@ -191,6 +196,22 @@ function reservedKeys(data: Record<string, unknown>): SchemaProblem[] {
   };
   walk(data);
   return problems;
+}
+
+/**
+ * The span moved to the first hidden character on its first line, when there is one from its start: the message
+ * says the value holds one, and an editor then puts the cursor on it, not at the start of the value.
+ */
+function atHiddenCharacter(text: string, span: Span): Span {
+  const starts = startsOfLines(text);
+  const lineStart = starts[span.start.line - 1];
+  if (lineStart === undefined) return span;
+  const lineEnd = starts[span.start.line] ?? text.length;
+  const at = firstHiddenCharacter(text, lineStart + span.start.column - 1);
+  if (at < 0 || at >= lineEnd) return span;
+  // On the key's or the value's line: the span may be the key's, and the character in the value after it.
+  const column = at - lineStart + 1;
+  return { start: { line: span.start.line, column }, end: { line: span.start.line, column: column + 1 } };
 }
 
 function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {

@@ -141,6 +141,39 @@ describe('styrdok import', () => {
     expect(body).toBe('\n## Syfte\n\nRiktlinjen anger hur staden använder kameror.\n\n| Plats | Ansvarig |\n| --- | --- |\n| Torget | Tekniska |\n| Skolgården | Barn och utbildning |\n');
   });
 
+  it("reads a header written in Word, with soft hyphens in its labels and values and a zero-width space, as if they were not there", () => {
+    const p = authoringProject();
+    const text = [
+      'Riktlinje för kame\u00adror\u200b',
+      '',
+      'Dokumenttyp:\tRikt\u00adlinje',
+      'Giltighetstid:\t2025-01-01 – 2028-12-31',
+      'Beslutande organ:\tKommun\u00adstyrelsen',
+      'Besluts\u00addatum:\t2024-12-16 § 201, KS/2024:390',
+      'Dokumentansvarig:\tStadslednings\u00adförvaltningen\u200b',
+      '',
+      'Syfte',
+      '',
+      'Riktlinjen anger hur staden an\u00advänder kameror.',
+      '',
+    ].join('\n');
+    writeFileSync(p.path('kameror.txt'), text);
+    const result = p.runWith(['import', 'kameror.txt']);
+    expect(result.stderr).toContain('Alla uppgifter i dokumenthuvudet fördes över.');
+    const { data, body } = split(result.stdout);
+    expect(data).toEqual({
+      id: 'riktlinje-for-kameror',
+      dokumenttyp: 'riktlinje',
+      titel: 'Riktlinje för kameror',
+      beslutande_organ: 'kommunstyrelsen',
+      beslut: { datum: '2024-12-16', paragraf: 201, diarienummer: 'KS/2024:390' },
+      giltighetstid: { från: '2025-01-01', till: '2028-12-31' },
+      dokumentansvarig: 'stadsledningsforvaltningen',
+    });
+    // The text keeps its soft hyphens: there they say where a long word may break.
+    expect(body).toBe('\n## Syfte\n\nRiktlinjen anger hur staden an\u00advänder kameror.\n');
+  });
+
   it('turns a .docx built from known content into Markdown with frontmatter: header table, headings, list and table', async () => {
     const p = authoringProject();
     writeFileSync(p.path('evenemang.docx'), await sampleDocx());

@@ -31,6 +31,12 @@ describe('pretty', () => {
     );
   });
 
+  it('writes out hidden characters in file names, so a direction override cannot turn the line around', () => {
+    const out = pretty([one({ file: 'strategy/r\u202etl\u00a0x.md', related: [{ file: 'b\u200b.md', span: { start: { line: 2, column: 1 } }, message: 'Här.' }] })], context);
+    expect(out).toContain('strategy/r<U+202E>tl<U+00A0>x.md\n');
+    expect(out).toContain('se även b<U+200B>.md:2:1: Här.');
+  });
+
   it('uses singular forms', () => {
     const ctx = { ...context, files: ['a.md'] };
     expect(pretty([one()], ctx).split('\n').at(-2)).toBe('✖ 1 problem (1 fel, 0 varningar) i 1 fil av 1 kontrollerad.');

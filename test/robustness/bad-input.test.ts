@@ -75,6 +75,13 @@ const EXPECTED: Record<string, Expected[]> = {
   'fence-scalar.md': [{ ruleId: 'frontmatter', line: 2, column: 1, says: 'enskilt värde' }],
   'value-wrong-types.md': [{ ruleId: 'schema', line: 8, column: 3, says: 'ska vara ett heltal' }],
   'value-impossible-date.md': [{ ruleId: 'schema', line: 7, column: 3, says: 'inget giltigt datum' }],
+  // Pasted from a word processor: the values look right, so the message shows and names what is hidden in them.
+  'value-hidden-characters.md': [
+    { ruleId: 'adopting-organ', line: 5, column: 1, says: '«kommunfullmaktige<U+00A0>». Menade du «kommunfullmaktige»?' },
+    { ruleId: 'owner', line: 12, column: 1, says: /«<U\+200B>stadsledningsforvaltningen».*ett dolt tecken, nollbreddsblanksteg \(U\+200B\)/ },
+  ],
+  // A schema finding points at the first hidden character itself: the editor's cursor lands on it.
+  'value-hidden-id.md': [{ ruleId: 'schema', line: 2, column: 17, says: /«value-hidden<U\+00AD>-id<U\+200E>».*mjukt bindestreck \(U\+00AD\) och tecken för skrivriktning \(U\+200E\)/ }],
   'value-site-keys.md': [
     { ruleId: 'schema', line: 13, column: 1, says: '«permalink» är reserverad' },
     { ruleId: 'schema', line: 14, column: 1, says: '«layout» är reserverad' },

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Formatter } from '../formatter.js';
+import { markHiddenCharacters } from '../../load/hidden-characters.js';
 import { groupByFile, position, summarize } from './common.js';
 
 export interface PrettyOptions {
@@ -50,7 +51,9 @@ function formatFile(file: string, diagnostics: Diagnostic[], paint: Paint): stri
   const positionWidth = lineWidth + 1 + colWidth;
   const messageIndent = ' '.repeat(2 + positionWidth + 2 + SEVERITY_WIDTH + 2);
 
-  const out = [paint('4', oneLine(file))];
+  // A file name may hold a hidden character (a hard space from a word processor, a direction override that
+  // would turn the rest of the line around): written out, so the name reads as it is.
+  const out = [paint('4', oneLine(markHiddenCharacters(file)))];
   for (const d of diagnostics) {
     const [first = '', ...rest] = lines(d.message);
     const pos =
@@ -62,7 +65,7 @@ function formatFile(file: string, diagnostics: Diagnostic[], paint: Paint): stri
     );
     for (const line of rest) out.push(messageIndent + line);
     for (const r of d.related ?? []) {
-      out.push(`      se även ${oneLine(r.file)}:${position(r.span.start)}: ${oneLine(r.message)}`);
+      out.push(`      se även ${oneLine(markHiddenCharacters(r.file))}:${position(r.span.start)}: ${oneLine(r.message)}`);
     }
   }
   return out.join('\n');

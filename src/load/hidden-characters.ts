@@ -1,0 +1,78 @@
+// In src/load/ because the parse cache keeps the messages made with it, and hashes the code of this folder.
+/**
+ * Characters an editor does not show, or shows as an ordinary space, but that make a value another value:
+ * an id with a zero-width space after it names no document, and the message «trygghetsstrategi-2024-2026»
+ * looks exactly like the id that exists. They come along when text is pasted from Word or a web page.
+ * Format characters (Unicode Cf: zero-width spaces, joiners, soft hyphens, byte order marks, direction
+ * marks and overrides) and the spaces that are not U+0020.
+ */
+const HIDDEN = /[\p{Cf}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
+/** A value a message quotes: the «» that every Swedish message puts around it. */
+const QUOTED = /«([^«»]*)»/g;
+
+const NAMES: Record<string, string> = {
+  '\u00a0': 'hårt blanksteg',
+  '\u202f': 'smalt hårt blanksteg',
+  '\u00ad': 'mjukt bindestreck',
+  '\u200b': 'nollbreddsblanksteg',
+  '\u200c': 'osynlig avskiljare',
+  '\u200d': 'osynlig sammanfogare',
+  '\u2060': 'osynlig ordsammanfogare',
+  '\ufeff': 'byteordningsmärke',
+  '\u2028': 'radavgränsare',
+  '\u2029': 'styckeavgränsare',
+};
+/** Marks and overrides of the writing direction: besides hiding, they can show a text in another order. */
+const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const SPACE = /[\u1680\u2000-\u200a\u205f\u3000]/u;
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** What the character is called in Swedish, and its code point, e.g. «nollbreddsblanksteg (U+200B)». */
+export function hiddenCharacterName(char: string): string {
+  const name = NAMES[char] ?? (DIRECTION.test(char) ? 'tecken för skrivriktning' : SPACE.test(char) ? 'ovanligt blanksteg' : 'osynligt formateringstecken');
+  return `${name} (${codePoint(char)})`;
+}
+
+export function hasHiddenCharacter(text: string): boolean {
+  return HIDDEN.test(text);
+}
+
+/** Offset of the first hidden character in `text` at or after `from`, or -1. */
+export function firstHiddenCharacter(text: string, from = 0): number {
+  HIDDEN_ALL.lastIndex = from;
+  const match = HIDDEN_ALL.exec(text);
+  return match ? match.index : -1;
+}
+
+/** `text` with each hidden character written as its code point, <U+200B>; `seen` collects the characters. */
+export function markHiddenCharacters(text: string, seen?: Set<string>): string {
+  return text.replace(HIDDEN_ALL, (char) => {
+    seen?.add(char);
+    return `<${codePoint(char)}>`;
+  });
+}
+
+/**
+ * A message whose quoted values show their hidden characters as <U+200B>, followed by a sentence that names
+ * them and says what to do. Text outside «» is left alone: the message's own words may hold a hard space
+ * (sv-SE writes 10 000 with one). A message without hidden characters in its quotes comes back unchanged.
+ */
+export function showHiddenCharacters(message: string): string {
+  if (!HIDDEN.test(message)) return message;
+  const found = new Set<string>();
+  const shown = message.replace(QUOTED, (quote: string, value: string) => (HIDDEN.test(value) ? `«${markHiddenCharacters(value, found)}»` : quote));
+  if (found.size === 0) return message;
+  const names = [...found].map(hiddenCharacterName);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+  const one = found.size === 1;
+  const marker = one ? `<${codePoint([...found][0]!)}>` : '<U+…>';
+  return (
+    `${shown} Värdet innehåller ${one ? 'ett dolt tecken' : 'dolda tecken'}, ${listed}, här ${one ? 'visat' : 'visade'} som ${marker}: ` +
+    `${one ? 'det syns' : 'de syns'} inte i en editor, eller ser ut som ett blanksteg, men gör värdet till ett annat. ` +
+    `Sådana tecken följer ofta med när text klistras in från Word eller en webbsida; ta bort ${one ? 'tecknet' : 'tecknen'} eller skriv värdet för hand.`
+  );
+}
