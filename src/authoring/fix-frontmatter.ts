@@ -3,13 +3,15 @@ import { parseYamlSource } from '../load/yaml-source.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { acceptsDate, childNode, kindNode, propertyOrder, type SchemaNode } from './schema-info.js';
 import { normalizeDate, normalizeDiarienummer } from './values.js';
+import { markHiddenCharacters, withoutHiddenCharacters } from '../load/hidden-characters.js';
 
 /**
  * The safe, mechanical fixes of `styrdok check --fix`, on one document's frontmatter:
  *
  * - keys in the order of the schema's properties (the shared ones first, then the kind's own);
  * - a date written 2023-12-8 (year first, so unambiguous) as 2023-12-08;
- * - a diarienummer written ks/2023:309 or KS / 2023:309 as KS/2023:309, when that matches the kommun's pattern.
+ * - a diarienummer written ks/2023:309 or KS / 2023:309 as KS/2023:309, when that matches the kommun's pattern;
+ * - hidden characters pasted into a key or a value (load/hidden-characters.ts) removed.
  *
  * The yaml package's Document API finds the nodes and their exact source ranges; the edits are then made on
  * the text itself: a fixed value replaces only its own characters, and reordering moves whole lines (a key
@@ -46,21 +48,50 @@ function quoteLike(scalar: Scalar, value: string): string {
   return value;
 }
 
-/** Value fixes: dates and diarienummer, found by walking the document beside its schema. */
-function valueEdits(doc: ReturnType<typeof parseDocument>, lc: LineCounter, lineOffset: number, schema: SchemaNode | undefined, pattern: RegExp | undefined) {
+type EditableScalar = Scalar & { value: string; range: NonNullable<Scalar['range']> };
+
+function isEditable(node: unknown): node is EditableScalar {
+  return isScalar(node) && typeof node.value === 'string' && !!node.range && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+}
+
+/**
+ * The scalar's source without its hidden characters, or undefined when it has none (or would be left empty).
+ * Edited in the source, not re-quoted from the value: a double-quoted value may hold escapes that must stay.
+ */
+function withoutHiddenInSource(yamlText: string, node: EditableScalar): string | undefined {
+  const raw = yamlText.slice(node.range[0], node.range[1]);
+  const quoted = node.type !== Scalar.PLAIN && raw.length >= 2;
+  const inner = quoted ? raw.slice(1, -1) : raw;
+  const cleaned = withoutHiddenCharacters(inner);
+  if (cleaned === inner || cleaned.trim() === '') return undefined;
+  return quoted ? raw[0] + cleaned + raw.at(-1) : cleaned;
+}
+
+/** Value fixes: hidden characters in keys and values, dates and diarienummer, found by walking the document beside its schema. */
+function valueEdits(doc: ReturnType<typeof parseDocument>, yamlText: string, lc: LineCounter, lineOffset: number, schema: SchemaNode | undefined, pattern: RegExp | undefined) {
   const edits: Edit[] = [];
   const changes: FixChange[] = [];
+  const lineOf = (node: EditableScalar) => lc.linePos(node.range[0]).line + lineOffset;
+  const hidden = (node: EditableScalar, path: Path) => {
+    const text = withoutHiddenInSource(yamlText, node);
+    if (text === undefined) return;
+    edits.push({ start: node.range[0], end: node.range[1], text });
+    // Shown marked: a hard space kept inside a value reads as one, not as an ordinary space.
+    changes.push({ line: lineOf(node), what: `${path.join('.')} (dolda tecken)`, before: markHiddenCharacters(node.value), after: markHiddenCharacters(withoutHiddenCharacters(node.value)) });
+  };
   const visit = (node: unknown, schemaNode: SchemaNode | undefined, path: Path) => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        visit(pair.value, schemaNode ? childNode(schemaNode, key) : undefined, [...path, key]);
+        const known = withoutHiddenCharacters(key);
+        if (isEditable(pair.key)) hidden(pair.key, [...path, known]);
+        visit(pair.value, schemaNode ? childNode(schemaNode, known) : undefined, [...path, known]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, schemaNode ? childNode(schemaNode, i) : undefined, [...path, i]));
-    } else if (isScalar(node) && typeof node.value === 'string' && node.range && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)) {
-      const value = node.value;
+    } else if (isEditable(node)) {
+      const value = withoutHiddenCharacters(node.value);
       let fixed: string | undefined;
       let what = '';
       if (schemaNode && acceptsDate(schemaNode) && /^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$/.test(value)) {
@@ -72,7 +103,9 @@ function valueEdits(doc: ReturnType<typeof parseDocument>, lc: LineCounter, line
       }
       if (fixed !== undefined && fixed !== value) {
         edits.push({ start: node.range[0], end: node.range[1], text: quoteLike(node, fixed) });
-        changes.push({ line: lc.linePos(node.range[0]).line + lineOffset, what: `${path.join('.')} (${what})`, before: value, after: fixed });
+        changes.push({ line: lineOf(node), what: `${path.join('.')} (${what})`, before: markHiddenCharacters(node.value), after: fixed });
+      } else {
+        hidden(node, path);
       }
     }
   };
@@ -204,11 +237,14 @@ export function fixFrontmatter(yamlText: string, lineOffset: number, options: { 
   const doc = parseDocument(yamlText, { lineCounter: lc, uniqueKeys: true, strict: true });
   if (doc.errors.length || !isMap(doc.contents)) return { text: yamlText, changes: [], skipped };
   const original = doc.toJS() as Record<string, unknown>;
-  const kind = typeof original.dokumenttyp === 'string' ? original.dokumenttyp : undefined;
+  // A dokumenttyp pasted with a hidden character in its key or value still names its schema: the fix removes it.
+  const kindKey = Object.keys(original).find((key) => withoutHiddenCharacters(key) === 'dokumenttyp');
+  const kindValue = kindKey === undefined ? undefined : original[kindKey];
+  const kind = typeof kindValue === 'string' ? withoutHiddenCharacters(kindValue) : undefined;
   const schema = kind ? kindNode(kind) : undefined;
   if (!schema) return { text: yamlText, changes: [], skipped };
 
-  const values = valueEdits(doc, lc, lineOffset, schema, options.pattern);
+  const values = valueEdits(doc, yamlText, lc, lineOffset, schema, options.pattern);
   let text = applyEdits(yamlText, values.edits);
   const changes = [...values.changes];
 

@@ -40,8 +40,9 @@ Flaggor:
   --at ÅÅÅÅ-MM-DD      visa i stället vilka styrdokument som gällde den dagen
                        (med --format json som JSON)
   --fix                rätta först det som går att rätta säkert (nycklarnas ordning,
-                       datum som 2023-12-8, diarienummer som ks/2023:309) och visa
-                       varje ändring; bara de angivna filerna ändras
+                       datum som 2023-12-8, diarienummer som ks/2023:309, dolda
+                       tecken från Word) och visa varje ändring; bara de angivna
+                       filerna ändras
 ${CACHE_HELP}
   --watch              kontrollera igen varje gång en fil sparas (avsluta med Ctrl+C)
   --site               med --watch: bygg också om webbplatsen (npm run site)

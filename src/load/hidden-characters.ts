@@ -8,6 +8,9 @@
  */
 const HIDDEN = /[\p{Cf}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
+/** A format character, unless it is the joiner between two emoji (kept whole: emoji, then joiner). */
+const FORMAT_OUTSIDE_EMOJI = /(\p{Extended_Pictographic}\ufe0f?\u200d)(?=\p{Extended_Pictographic})|\p{Cf}/gu;
+const SPACES_AT_ENDS = /^[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g;
 /** A value a message quotes: the «» that every Swedish message puts around it. */
 const QUOTED = /«([^«»]*)»/g;
 
@@ -46,6 +49,15 @@ export function firstHiddenCharacter(text: string, from = 0): number {
   HIDDEN_ALL.lastIndex = from;
   const match = HIDDEN_ALL.exec(text);
   return match ? match.index : -1;
+}
+
+/**
+ * A value without what pasted text leaves hidden in it, for `check --fix`: format characters anywhere (but a
+ * joiner inside an emoji sequence), and unusual spaces at its ends. Unusual spaces inside stay: sv-SE writes
+ * 10 000 and § 169 with hard spaces.
+ */
+export function withoutHiddenCharacters(value: string): string {
+  return value.replace(FORMAT_OUTSIDE_EMOJI, (match, emoji?: string) => emoji ?? '').replace(SPACES_AT_ENDS, '');
 }
 
 /** `text` with each hidden character written as its code point, <U+200B>; `seen` collects the characters. */

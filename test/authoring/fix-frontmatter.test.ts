@@ -71,6 +71,44 @@ describe('fixFrontmatter (unit)', () => {
     );
   });
 
+  it('removes hidden characters put anywhere in keys and single-line values, and gives back exactly the source (fast-check)', () => {
+    // Lines of the form `key: value` or `- value`, with where a character may go: in the key or the value, not
+    // in a comment, a block scalar or the quotes. The spot just after `- ` would start a key, so it is left out.
+    const spots: { line: number; offsets: number[] }[] = [];
+    SOURCE.split('\n').forEach((line, index) => {
+      const m = /^(\s*(?:- )?)([\p{L}_]+)(: )?([^#"|\n]*?)(\s*#.*)?$/u.exec(line);
+      if (!m || line.trim().startsWith('#') || line.includes('inte en kommentar') || line.startsWith('  Solna')) return;
+      const start = m[1]!.length;
+      const keyEnd = start + m[2]!.length;
+      const valueStart = keyEnd + (m[3]?.length ?? 0);
+      const valueEnd = valueStart + m[4]!.length;
+      const offsets = [...Array(line.length + 1).keys()].filter((o) => (o > start && o < keyEnd) || (m[3] && o > valueStart && o <= valueEnd));
+      if (offsets.length) spots.push({ line: index, offsets });
+    });
+    expect(spots.length).toBeGreaterThan(15);
+    const FORMAT = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200e', '\u202e', '\u2066'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...FORMAT)), { minLength: 1, maxLength: 6 }), (inserts) => {
+        const lines = SOURCE.split('\n');
+        for (const [which, where, char] of inserts) {
+          const spot = spots[which % spots.length]!;
+          const at = spot.offsets[where % spot.offsets.length]!;
+          const line = lines[spot.line]!;
+          // Offsets of the line as it was: inserting at the end first keeps the others right.
+          const shift = line.length - SOURCE.split('\n')[spot.line]!.length;
+          const offset = Math.min(at + shift, line.length);
+          lines[spot.line] = line.slice(0, offset) + char + line.slice(offset);
+        }
+        const input = lines.join('\n');
+        const result = fixFrontmatter(input, 1, { pattern: PATTERN });
+        expect(result.text).toBe(SOURCE);
+        expect(result.changes.length).toBeGreaterThan(0);
+        for (const change of result.changes) expect(change.what).toMatch(/\(dolda tecken\)$/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('leaves frontmatter that is already in order exactly as it is', () => {
     expect(fixFrontmatter(SOURCE, 1, { pattern: PATTERN })).toEqual({ text: SOURCE, changes: [], skipped: [] });
     for (const file of ['project/strategy/policyer/trygghetspolicy.md', 'project/strategy/riktlinjer/riktlinje-kamerabevakning.md']) {

@@ -92,6 +92,32 @@ describe('styrdok check --fix', () => {
     expect(result.code).toBe(1);
   });
 
+  it('removes hidden characters pasted from Word from keys and values, keeps a hard space inside a text, and then the check passes', () => {
+    const p = authoringProject();
+    const pasted = FIXED.replace('intern_notering: "fråga Anna om bilagan"\n', '')
+      .replace('dokumenttyp: riktlinje', 'dokumenttyp: riktlinje\u200b')
+      .replace('beslutande_organ: kommunstyrelsen', 'beslutande_organ: \u00a0kommun\u00adstyrelsen\u00a0')
+      .replace('  paragraf: 170', '  paragraf\u2060: 170')
+      .replace('  datum: 2023-12-08', '  datum: "2023-12-8\u200b"')
+      .replace('nyckelord: [skolväg, trafik]', 'nyckelord: ["skol\u200bväg\\u00ad", "§\u00a0170 \u202etrafik"]');
+    writeFileSync(p.path(FILE), pasted);
+    const result = p.runWith(['check', '--fix', FILE, '--today', TODAY]);
+    expect(result.stdout.split('\n\n')[0]).toBe(
+      [
+        'styrdok check --fix rättade 6 saker i 1 fil:',
+        `  ${FILE}:4: dokumenttyp (dolda tecken): riktlinje<U+200B> → riktlinje`,
+        `  ${FILE}:7: beslutande_organ (dolda tecken): <U+00A0>kommun<U+00AD>styrelsen<U+00A0> → kommunstyrelsen`,
+        `  ${FILE}:9: beslut.datum (datum): 2023-12-8<U+200B> → 2023-12-08`,
+        `  ${FILE}:11: beslut.paragraf (dolda tecken): paragraf<U+2060> → paragraf`,
+        `  ${FILE}:16: nyckelord.0 (dolda tecken): skol<U+200B>väg<U+00AD> → skolväg`,
+        `  ${FILE}:16: nyckelord.1 (dolda tecken): §<U+00A0>170 <U+202E>trafik → §<U+00A0>170 trafik`,
+      ].join('\n'),
+    );
+    // In the source, an escape (\u00ad written out) stays as it was written: only characters are removed.
+    expect(p.read(FILE)).toBe(FIXED.replace('intern_notering: "fråga Anna om bilagan"\n', '').replace('  datum: 2023-12-08', '  datum: "2023-12-08"').replace('nyckelord: [skolväg, trafik]', 'nyckelord: ["skolväg\\u00ad", "§\u00a0170 trafik"]'));
+    expect(result.code).toBe(0);
+  });
+
   it('is idempotent: a second run has nothing to fix and changes nothing', () => {
     const p = authoringProject();
     writeFileSync(p.path(FILE), FIXED);
