@@ -9,5 +9,7 @@ export function clip(text: string, max = 80): string {
   let end = max - 1;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}… (${text.length.toLocaleString('sv-SE')} tecken)`;
+  // An ordinary space between the thousands, not sv-SE's hard one: inside «», a hard space would be taken for
+  // one pasted into the value (hidden-characters.ts).
+  return `${text.slice(0, end)}… (${text.length.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} tecken)`;
 }
