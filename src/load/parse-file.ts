@@ -59,6 +59,10 @@ function parseUnguarded(raw: RawFile): ParsedFile {
 
   const split = splitFrontmatter(text);
   if (split.problem?.kind === 'missing') {
+    // Lines that end in CR alone (classic Mac OS, some exports): the fences are there, on lines we do not see.
+    if (/^(?:\ufeff)?---\r(?!\n)/.test(text) && !text.includes('\n')) {
+      return { file, diagnostics: [problem(START, 'frontmatter', 'Filens rader slutar med bara CR (som i äldre Mac-program), så styrdok ser en enda rad. Spara filen med radslut LF eller CRLF.')] };
+    }
     return { file, diagnostics: [problem(START, 'frontmatter', 'Filen saknar frontmatter. Börja filen med en rad ---, dokumentets uppgifter i YAML och en avslutande rad ---.')] };
   }
   if (split.problem?.kind === 'not-at-start') {

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { encodingProblem } from './encoding.js';
 
 export interface RawFile {
   /** Path relative to cwd, forward slashes. */
@@ -151,15 +152,13 @@ export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptio
       diagnostics.push(tooLarge(bytes.length));
       continue;
     }
-    if (bytes.includes(0)) {
-      diagnostics.push(fileProblem(file, 'Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.'));
-      continue;
-    }
     let text: string;
     try {
+      if (bytes.includes(0)) throw new Error('binary');
       text = decoder.decode(bytes);
     } catch {
-      diagnostics.push(fileProblem(file, 'Filen är inte sparad som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).'));
+      const problem = encodingProblem(bytes) ?? { span: { start: { line: 1, column: 1 } }, message: 'Filen går inte att läsa som text i UTF-8.' };
+      diagnostics.push({ ...fileProblem(file, problem.message), span: problem.span });
       continue;
     }
     files.push({ file, absPath, text, size: stat.size, mtimeMs: stat.mtimeMs });

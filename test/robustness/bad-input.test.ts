@@ -69,6 +69,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { ruleId: 'body-links', line: 15, column: 4, says: '«saknas.md»' },
   ],
   'fence-dots.md': [{ ruleId: 'body-links', line: 15, column: 4, says: '«saknas.md»' }],
+  'fence-cr-only.md': [{ ruleId: 'frontmatter', line: 1, column: 1, says: 'slutar med bara CR' }],
   'fence-empty.md': [{ ruleId: 'frontmatter', line: 1, column: 1, says: 'Frontmatter är tom' }],
   'fence-comment-only.md': [{ ruleId: 'frontmatter', line: 1, column: 1, says: 'Frontmatter är tom' }],
   'fence-list.md': [{ ruleId: 'frontmatter', line: 2, column: 1, says: 'inte en lista' }],
@@ -221,6 +222,7 @@ describe('generated bad input (in a temporary folder)', () => {
     writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0xff, 0xfe]));
     writeFileSync(path.join(dir, 'latin1.md'), Buffer.from('---\nid: latin1\ntitel: Sm\xe5land\n---\n', 'latin1'));
     writeFileSync(path.join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\nid: utf16\n---\n', 'utf16le')]));
+    writeFileSync(path.join(dir, 'utf16-utan-bom.md'), Buffer.from('---\nid: utf16\n---\n', 'utf16le'));
     writeFileSync(path.join(dir, 'huge.md'), OK + 'Mycket text. '.repeat(Math.ceil((2.5 * 1048576) / 13)));
     const keywords = Array.from({ length: 10_000 }, (_, i) => `  - nyckelord ${i}`).join('\n');
     writeFileSync(path.join(dir, 'huge-array.md'), OK.replace('dokumentansvarig:', `nyckelord:\n${keywords}\ndokumentansvarig:`).replace('id: ok-policy', 'id: huge-array').replace('KF/2020:1', 'KF/2020:101'));
@@ -251,8 +253,10 @@ describe('generated bad input (in a temporary folder)', () => {
     expect(files).toContain('ok.md');
   });
   it('a binary file', one('binary.md', 'file', 'Filen är binär'));
-  it('a file that is not UTF-8', one('latin1.md', 'file', 'inte sparad som UTF-8'));
-  it('a UTF-16 file counts as binary', one('utf16.md', 'file', 'Filen är binär'));
+  it('a file that is not UTF-8, at the line and column of its first such character, named as Windows-1252 would show it', () =>
+    expectFindings(diagnostics, 'latin1.md', [{ ruleId: 'file', line: 3, column: 10, says: 'inte sparad som UTF-8: på rad 3, kolumn 10 står byten 0xE5, som i Windows-1252 (ANSI) är «å»' }]));
+  it('a UTF-16 file, as Notepad saves «Unicode»', one('utf16.md', 'file', 'Filen är sparad som UTF-16'));
+  it('a UTF-16 file without a byte order mark counts as binary', one('utf16-utan-bom.md', 'file', 'Filen är binär'));
   it('a file over the size limit', one('huge.md', 'file', 'större än gränsen 2,0 MB'));
   it('a symlink out of the repository is not read', () => {
     one('lank-ut.md', 'file', 'pekar utanför förrådet')();
