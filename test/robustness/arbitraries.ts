@@ -25,7 +25,7 @@ function sampleFiles(): { name: string; file: string; text: string }[] {
 export const SAMPLES = sampleFiles();
 
 /** Characters that mean something to YAML, Markdown, the fences or the decoder. */
-const NASTY = ['\t', '\r', '\n', '\r\n', ':', ': ', '-', '- ', '[', ']', '{', '}', '&a ', '*a', '!', '!!str ', '|', '>', '#', '"', "'", '\u00a0', '\ufeff', 'å', 'Ö', '😀', '\u0000', '`', '<', '\\', '%', '](', '](x.md)', '<http://a.se>', '...', '---', '? ', ',', '\u2028'];
+const NASTY = ['\t', '\r', '\n', '\r\n', ':', ': ', '-', '- ', '[', ']', '{', '}', '&a ', '*a', '!', '!!str ', '|', '>', '#', '"', "'", '\u00a0', '\ufeff', '\u200b', '\u00ad', '\u202e', 'å', 'Ö', '😀', '\u0000', '`', '<', '\\', '%', '](', '](x.md)', '<http://a.se>', '...', '---', '? ', ',', '\u2028'];
 const KEYS = ['id', 'dokumenttyp', 'titel', 'beslut', 'datum', 'permalink', 'layout', 'tags', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'eleventyComputed', 'mål', 'bidrar_till', 'ersätter', 'genomför', 'giltighetstid', 'till', ''];
 const VALUES = ['constructor', '__proto__', '2026-02-30', '2026-13-01', 'tills vidare', '~', 'null', '.nan', '.inf', '-0', '0x10', 'true', '[]', '{}', '&x [*x]', '*x', '!egen x', "'", '"', '1e999', 'ja', 'löpande', 'KS/2023:309', 'trygghetsstrategi-2024-2026#samverkan', 'trygghetsstrategi-2024-2026'];
 export const SNIPPETS = ['[länk](saknas.md)', '[själv](./)', '[ut](../../../x.md)', '[fil](file:///etc/passwd)', '[js](javascript:alert(1))', '<https://styrdok.se>', '![bild](bild.png)', '[def]: ../x.md', '`kod [a](b)`', '```\n[a](b)\n```', '> '.repeat(40) + 'djupt', '- '.repeat(40) + 'lista', '[a]'.repeat(200), '*a '.repeat(200), '<div>[a](b)</div>', '\\[a](b)', '[a](b "titel")', '[a](<b c>)', '[a](%zz)'];
