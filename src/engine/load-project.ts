@@ -59,13 +59,16 @@ function isWithin(cwd: string, paths: string[]): (file: string) => boolean {
 /** Reads and parses every file, through the cache when there is one, in the order the files were found. */
 function readAndParse(paths: string[], cwd: string, options: ProjectOptions): { parsed: ParsedFile[]; diagnostics: Diagnostic[] } {
   const { cache } = options;
+  const parsed: { absPath: string; parsed: ParsedFile }[] = [];
   const read = readMarkdownFiles(paths, {
     cwd,
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(cache ? { reuse: cache.reuse } : {}),
+    // Parsed as each is read: a text that nothing keeps is let go young (read-files.ts).
+    take: (raw) => parsed.push({ absPath: raw.absPath, parsed: cache ? cache.parse(raw) : parseFile(raw) }),
   });
-  if (!cache) return { parsed: read.files.map(parseFile), diagnostics: read.diagnostics };
-  const parsed = [...read.files.map((raw) => ({ absPath: raw.absPath, parsed: cache.parse(raw) })), ...read.reused.map((r) => ({ absPath: r.absPath, parsed: r.value }))];
+  if (!read.reused.length) return { parsed: parsed.map((p) => p.parsed), diagnostics: read.diagnostics };
+  parsed.push(...read.reused.map((r) => ({ absPath: r.absPath, parsed: r.value })));
   parsed.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
   return { parsed: parsed.map((p) => p.parsed), diagnostics: read.diagnostics };
 }

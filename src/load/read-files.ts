@@ -25,9 +25,16 @@ export interface ReadOptions<T> {
   maxFileBytes?: number;
   /** Asked before a file is read: a value means the file is known unchanged and need not be read. */
   reuse?: (file: string, absPath: string, size: number, mtimeMs: number) => T | undefined;
+  /**
+   * Given each file as soon as it is read, in place of keeping it in `files`: a caller that parses it there and
+   * then keeps nothing of its text lets the text go while it is young, instead of holding every file's text
+   * (~200 MB at 10,000 documents) until the last one is read.
+   */
+  take?: (raw: RawFile) => void;
 }
 
 export interface ReadResult<T = never> {
+  /** Empty when the files were given to `take`. */
   files: RawFile[];
   /** Files that `reuse` vouched for, in the same order as `files`. */
   reused: ReusedFile<T>[];
@@ -161,7 +168,9 @@ export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptio
       diagnostics.push({ ...fileProblem(file, problem.message), span: problem.span });
       continue;
     }
-    files.push({ file, absPath, text, size: stat.size, mtimeMs: stat.mtimeMs });
+    const raw = { file, absPath, text, size: stat.size, mtimeMs: stat.mtimeMs };
+    if (options.take) options.take(raw);
+    else files.push(raw);
   }
   return { files, reused, diagnostics };
 }

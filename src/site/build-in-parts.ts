@@ -155,7 +155,7 @@ function filledSlices<T>(items: readonly T[], weights: number[], max: number): T
 export async function buildSiteInParts(site: LoadedSite, outputDir: string, docsPerPart = DEFAULT_DOCS_PER_PART): Promise<PartsSummary> {
   const work = new WorkTimes();
   const openDataStarted = performance.now();
-  writeOpenData(site, outputDir);
+  await writeOpenData(site, outputDir);
   work.add(WORK_LABELS.openData, (performance.now() - openDataStarted) / 1000);
   const parts = planParts(siteTemplates(), site.model, docsPerPart);
   const heap = parts.length > 1 ? new HeapKeeper() : undefined;

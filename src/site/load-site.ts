@@ -60,10 +60,12 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   const corpus = folderSetting(env, 'STYRDOK_CORPUS', 'strategy', cwd);
   // Check from the corpus's parent, so file names in the report read as they do for `styrdok check`.
   // The same parse cache as `styrdok check --cache` from there: in `npm start` the check has just parsed every file.
+  // Without a folder (STYRDOK_CACHE=0) the cache is in memory only: it is what keeps the documents apart from
+  // their files' texts while the pages are written (load/parse-cache.ts, `detach`).
   const location = cacheSetting(env, cwd);
-  const cache = location === undefined ? undefined : openCache(location);
-  const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, ...(cache ? { cache } : {}) });
-  cache?.save();
+  const cache = openCache(location, { detach: true });
+  const project = checkProject({ cwd: path.dirname(corpus), paths: [path.basename(corpus)], today, cache });
+  cache.save();
   assertBuildable(project);
   // Git is asked once for the whole corpus (a few processes), never per document.
   const { history, historyProblem } = withHistory ? versionsFromGit(corpus) : { history: new Map<string, FileRevision[]>() };
@@ -92,10 +94,10 @@ function versionsFromGit(corpus: string): { history: Map<string, FileRevision[]>
  * frontmatter and Markdown, which no page needs. It is written as it is serialized, not rendered as one
  * string by a template. A second call writes nothing.
  */
-export function writeOpenData(site: LoadedSite, outputDir: string): void {
+export async function writeOpenData(site: LoadedSite, outputDir: string): Promise<void> {
   const gather = site.openData;
   site.openData = undefined;
-  if (gather) writeJsonFile(path.join(outputDir, 'data/styrdok.json'), gather());
+  if (gather) await writeJsonFile(path.join(outputDir, 'data/styrdok.json'), gather());
   // Each year's uppföljning as `styrdok report --format csv` writes it, for a spreadsheet.
   for (const report of site.followupReports) {
     const file = path.join(outputDir, followupCsvUrl(report.år));

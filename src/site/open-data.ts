@@ -44,7 +44,10 @@ export function openData(project: CheckedProject): Record<string, unknown> {
         complements: [...new Set(complements.get(doc.data.id))],
       },
       frontmatter: doc.data,
-      body: doc.body,
+      // Read when this document is written (writeJsonFile writes one at a time), not all 10,000 at once.
+      get body() {
+        return doc.body;
+      },
     })),
     targets: [...corpus.targets.values()].map((t) => ({
       ref: t.ref,
@@ -71,8 +74,10 @@ export function openData(project: CheckedProject): Record<string, unknown> {
 /**
  * Writes `value` as compact JSON, exactly as JSON.stringify would, but the top two levels piece by piece
  * (one document of the open data at a time), so a large corpus never needs its whole file as one string.
+ * It waits a turn every `yieldEvery` items of a list: a body read for the file is kept until the job that read
+ * it ends (a WeakRef's target, load/parse-cache.ts), and in one job that would be every body, ~200 MB.
  */
-export function writeJsonFile(file: string, value: unknown): void {
+export async function writeJsonFile(file: string, value: unknown, yieldEvery = 200): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   let buffer: string[] = [];
@@ -87,7 +92,7 @@ export function writeJsonFile(file: string, value: unknown): void {
     size += text.length;
     if (size > 1 << 20) flush();
   };
-  const walk = (item: unknown, depth: number, inArray: boolean) => {
+  const walk = async (item: unknown, depth: number, inArray: boolean): Promise<void> => {
     if (depth >= 2 || item === null || typeof item !== 'object' || 'toJSON' in item) {
       const json = JSON.stringify(item);
       if (json !== undefined) emit(json);
@@ -96,10 +101,11 @@ export function writeJsonFile(file: string, value: unknown): void {
     }
     if (Array.isArray(item)) {
       emit('[');
-      item.forEach((element, i) => {
+      for (let i = 0; i < item.length; i++) {
         if (i) emit(',');
-        walk(element, depth + 1, true);
-      });
+        await walk(item[i], depth + 1, true);
+        if ((i + 1) % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
       emit(']');
       return;
     }
@@ -109,12 +115,12 @@ export function writeJsonFile(file: string, value: unknown): void {
       if (element === undefined || typeof element === 'function' || typeof element === 'symbol') continue;
       emit(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
-      walk(element, depth + 1, false);
+      await walk(element, depth + 1, false);
     }
     emit('}');
   };
   try {
-    walk(value, 0, false);
+    await walk(value, 0, false);
     flush();
   } finally {
     closeSync(fd);
