@@ -33,7 +33,7 @@ describe('file', () => {
     };
     expect(lines(check(files))).toEqual([
       'strategy/bild.md:1:1 error file Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.',
-      'strategy/latin1.md:1:1 error file Filen är inte sparad som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).',
+      'strategy/latin1.md:3:25 error file Filen är inte sparad som UTF-8: på rad 3, kolumn 25 står byten 0xF6, som i Windows-1252 (ANSI) är «ö». Spara filen som UTF-8 i din editor (ofta under Spara som → Kodning) och kontrollera sedan å, ä och ö.',
     ]);
   });
 
