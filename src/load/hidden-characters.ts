@@ -6,11 +6,12 @@
  * Format characters (Unicode Cf: zero-width spaces, joiners, soft hyphens, byte order marks, direction
  * marks and overrides) and the spaces that are not U+0020.
  */
-const HIDDEN = /[\p{Cf}\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const OTHER_SPACES = '\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
+const HIDDEN = new RegExp(`[\\p{Cf}\\u2028\\u2029${OTHER_SPACES}]`, 'u');
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
 /** A format character, unless it is the joiner between two emoji (kept whole: emoji, then joiner). */
 const FORMAT_OUTSIDE_EMOJI = /(\p{Extended_Pictographic}\ufe0f?\u200d)(?=\p{Extended_Pictographic})|\p{Cf}/gu;
-const SPACES_AT_ENDS = /^[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g;
+const SPACES_AT_ENDS = new RegExp(`^[${OTHER_SPACES}]+|[${OTHER_SPACES}]+$`, 'gu');
 /** A value a message quotes: the «» that every Swedish message puts around it. */
 const QUOTED = /«([^«»]*)»/g;
 

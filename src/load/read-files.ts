@@ -159,11 +159,15 @@ export function readMarkdownFiles<T = never>(paths: string[], options: ReadOptio
       diagnostics.push(tooLarge(bytes.length));
       continue;
     }
-    let text: string;
-    try {
-      if (bytes.includes(0)) throw new Error('binary');
-      text = decoder.decode(bytes);
-    } catch {
+    let text: string | undefined;
+    if (!bytes.includes(0)) {
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        // Said below, with where.
+      }
+    }
+    if (text === undefined) {
       const problem = encodingProblem(bytes) ?? { span: { start: { line: 1, column: 1 } }, message: 'Filen går inte att läsa som text i UTF-8.' };
       diagnostics.push({ ...fileProblem(file, problem.message), span: problem.span });
       continue;
