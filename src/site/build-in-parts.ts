@@ -12,8 +12,9 @@ import { OutputFolderError } from './output-folder.js';
  * How much one Eleventy run writes, counted in document pages. Eleventy holds every page it writes until
  * its run ends: at 10,000 documents one run held 2.5 GB. Written a part at a time, it holds one part's
  * pages at a time. At 10,000 documents, 2,000 a part peaked at 0.73 GB after `check --cache` and 0.97 GB
- * without the parse cache (every body then held); 4,000 at 0.96 GB with the cache; 1,000 used 5–10 % more
- * processor time than 2,000 for its twice as many runs.
+ * without the parse cache (every file's text then held; 0.64 GB since documents are detached from their
+ * texts, load/parse-cache.ts); 4,000 at 0.96 GB with the cache; 1,000 used 5–10 % more processor time than
+ * 2,000 for its twice as many runs.
  */
 export const DEFAULT_DOCS_PER_PART = 2000;
 
