@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/load-config.js';
 import { noConfigMessage } from '../engine/projects.js';
+import { utf16Of } from '../load/encoding.js';
 import { ConfigError } from '../engine/load-project.js';
 import { documentPath, schemaModeline } from '../authoring/conventions.js';
 import { DocxError, docxToMarkdown } from '../authoring/docx-to-markdown.js';
@@ -93,11 +94,15 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     source = 'markdown';
   } else {
     if (/\.doc$/i.test(input)) throw new UsageError(`${input} är en äldre Word-fil (.doc). Spara den som .docx i Word och importera den filen.`);
-    if (bytes.includes(0)) throw new UsageError(`${input} är en binär fil, inte text. Importera en .docx eller en textfil.`);
+    // A text saved by Notepad as «Unicode» is UTF-16 with a byte order mark: read as what it is, unlike a
+    // document in the repository, which must be UTF-8 (load/encoding.ts).
+    const utf16 = utf16Of(bytes);
+    if (!utf16 && bytes.includes(0)) throw new UsageError(`${input} är en binär fil, inte text. Importera en .docx eller en textfil.`);
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
     } catch {
+      if (utf16) throw new UsageError(`${input} är sparad som UTF-16 men går inte att läsa som det: filen är avkortad eller skadad. Spara den igen, helst som UTF-8.`);
       text = new TextDecoder('windows-1252').decode(bytes);
       notes.push(`${input}: obs: Filen var inte UTF-8 och lästes som Windows-1252. Kontrollera å, ä och ö.`);
     }

@@ -13,6 +13,13 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
+/** The UTF-16 a byte order mark says the bytes are in (Notepad's «Unicode»), or undefined. */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (startsWith(bytes, UTF16_LE)) return 'utf-16le';
+  if (startsWith(bytes, UTF16_BE)) return 'utf-16be';
+  return undefined;
+}
+
 /**
  * Files a clerk's tools save in another encoding: Notepad's «Unicode» is UTF-16 with a byte order mark, and
  * its «ANSI» (or an old Word export) is Windows-1252, where ä is the single byte 0xE4. Said by name, with the
@@ -20,7 +27,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  */
 export function encodingProblem(bytes: Uint8Array): EncodingProblem | undefined {
   const start = { start: { line: 1, column: 1 } };
-  if (startsWith(bytes, UTF16_LE) || startsWith(bytes, UTF16_BE)) {
+  if (utf16Of(bytes)) {
     return {
       span: start,
       message: 'Filen är sparad som UTF-16 (i Anteckningar kallat «Unicode»), inte UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).',

@@ -174,6 +174,31 @@ describe('styrdok import', () => {
     expect(body).toBe('\n## Syfte\n\nRiktlinjen anger hur staden an\u00advänder kameror.\n');
   });
 
+  it("reads a text file as Notepad saves it, «Unicode» (UTF-16 with a byte order mark) or «ANSI» (Windows-1252), as if it were UTF-8", () => {
+    const p = authoringProject();
+    const text = ['Riktlinje för kameror', '', 'Dokumenttyp:\tRiktlinje', 'Beslutande organ:\tKommunstyrelsen', 'Dokumentansvarig:\tStadsledningsförvaltningen', '', 'Syfte', '', 'Staden använder kameror på torget.', ''].join('\r\n');
+    writeFileSync(p.path('utf8.txt'), text);
+    writeFileSync(p.path('utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(p.path('utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    writeFileSync(p.path('ansi.txt'), Buffer.from(text, 'latin1'));
+    const expected = p.runWith(['import', 'utf8.txt']);
+    expect(expected.code).toBe(0);
+    expect(split(expected.stdout).data).toMatchObject({ titel: 'Riktlinje för kameror', beslutande_organ: 'kommunstyrelsen', dokumentansvarig: 'stadsledningsforvaltningen' });
+    for (const file of ['utf16le.txt', 'utf16be.txt', 'ansi.txt']) {
+      const result = p.runWith(['import', file]);
+      expect(result.stdout, file).toBe(expected.stdout);
+      expect(result.code, file).toBe(0);
+    }
+    // Only the guess says so: UTF-16 with its mark is what it says it is.
+    expect(p.runWith(['import', 'ansi.txt']).stderr).toContain('ansi.txt: obs: Filen var inte UTF-8 och lästes som Windows-1252.');
+    expect(p.runWith(['import', 'utf16le.txt']).stderr).not.toContain('obs:');
+    // Cut off in the middle of a character: said, and nothing written.
+    writeFileSync(p.path('avkortad.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le').subarray(0, 41)]));
+    const cut = p.runWith(['import', 'avkortad.txt', '--out', 'strategy/riktlinjer/x.md']);
+    expect(cut.stderr).toContain('avkortad.txt är sparad som UTF-16 men går inte att läsa som det');
+    expect(cut.code).not.toBe(0);
+  });
+
   it('turns a .docx built from known content into Markdown with frontmatter: header table, headings, list and table', async () => {
     const p = authoringProject();
     writeFileSync(p.path('evenemang.docx'), await sampleDocx());
