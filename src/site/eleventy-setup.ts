@@ -63,20 +63,26 @@ export function siteTemplates(): SiteTemplate[] {
 /**
  * Sets Eleventy up to lay out the site model: Nunjucks only, so no Markdown or other template engine ever
  * sees a clerk's text, and the model's parts as global data. Shared by .eleventy.js and the build in parts.
+ * The site may be given as a function: the preview (.eleventy.js) loads it again when a document is saved,
+ * and each build then asks for the site of the moment.
  */
-export function configureEleventy(eleventyConfig: EleventyUserConfig, site: LoadedSite, outputDir: string, part: SitePart = { assets: true }): void {
+export function configureEleventy(eleventyConfig: EleventyUserConfig, given: LoadedSite | (() => LoadedSite), outputDir: string, part: SitePart = { assets: true }): void {
+  const site = typeof given === 'function' ? given : () => given;
   eleventyConfig.setInputDirectory(SITE_DIR);
   eleventyConfig.setOutputDirectory(outputDir);
   eleventyConfig.setIncludesDirectory('_includes');
   eleventyConfig.setTemplateFormats(['njk']);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
-  for (const [name, value] of Object.entries({ ...site.model, ...part.data })) eleventyConfig.addGlobalData(name, value);
+  for (const [name, value] of Object.entries({ ...site().model, ...part.data })) {
+    const key = name as keyof LoadedSite['model'];
+    eleventyConfig.addGlobalData(name, typeof given === 'function' && !(part.data && name in part.data) ? () => site().model[key] : value);
+  }
   // The largest pages are drawn as Eleventy writes them (sidor/dokument.njk, sidor/uppfoljning-ar.njk, sidor/uppfoljning-namnd.njk), never
   // held for all at once.
-  eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site.documentPage(entry.id));
-  eleventyConfig.addFilter('uppfoljningsar', (entry: FollowupYearEntry) => site.followupYearPage(entry.year));
-  eleventyConfig.addFilter('uppfoljningsnamnd', (entry: FollowupNamndEntry) => site.followupNamndPage(entry.year, entry.namnd));
+  eleventyConfig.addFilter('dokumentsida', (entry: DocEntry) => site().documentPage(entry.id));
+  eleventyConfig.addFilter('uppfoljningsar', (entry: FollowupYearEntry) => site().followupYearPage(entry.year));
+  eleventyConfig.addFilter('uppfoljningsnamnd', (entry: FollowupNamndEntry) => site().followupNamndPage(entry.year, entry.namnd));
   // These filters draw whole pages, so they always take much of a run, and Eleventy warns of that even when
   // quiet (its quiet mode does not reach the group that times filters): a clerk would read it as a fault.
   eleventyConfig.benchmarks?.config?.setIsVerbose?.(false);

@@ -7,19 +7,13 @@
  * indexes are kept in the cache folder beside the corpus, as the parse cache (STYRDOK_CACHE, STYRDOK_CORPUS;
  * STYRDOK_CACHE=0 for none), and an index whose pages did not change is copied from there (search-cache.ts).
  */
-import { DEFAULT_PAGES_PER_INDEX, searchIndexSummaryText, writeSearchIndex } from './search-index.js';
-import { openSearchCache } from './search-cache.js';
-import { cacheSetting, countSetting, switchSetting } from './settings.js';
 import { describeFailure } from './build-errors.js';
+import { writeSearchIndexAsSet } from './search-step.js';
 
 const outputDir = process.argv[2] ?? (process.env.STYRDOK_SITE_OUT || '_site');
 try {
-  if (switchSetting(process.env, 'STYRDOK_SEARCH', true)) {
-    const pagesPerIndex = countSetting(process.env, 'STYRDOK_SEARCH_PAGES_PER_INDEX', DEFAULT_PAGES_PER_INDEX);
-    const cache = openSearchCache(cacheSetting(process.env, process.cwd()));
-    const summary = await writeSearchIndex(outputDir, pagesPerIndex, undefined, cache);
-    console.log(`[styrdok] ${searchIndexSummaryText(summary)}`);
-  }
+  const summary = await writeSearchIndexAsSet(outputDir, process.env, process.cwd());
+  if (summary) console.log(`[styrdok] ${summary}`);
 } catch (error) {
   const failure = describeFailure('Sökindexet', error);
   process.stderr.write(failure.text);
