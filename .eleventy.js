@@ -34,8 +34,12 @@ export default async function (eleventyConfig) {
   // the site as it was, so the clerk sees what to fix without losing the server.
   const corpus = folderSetting(process.env, 'STYRDOK_CORPUS', 'strategy', process.cwd());
   eleventyConfig.addWatchTarget(corpus);
+  const inCorpus = (file) => {
+    const relative = path.relative(corpus, path.resolve(file));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
   eleventyConfig.on('eleventy.beforeWatch', async (changed) => {
-    if (!changed.some((file) => !path.relative(corpus, path.resolve(file)).startsWith('..'))) return;
+    if (!changed.some(inCorpus)) return;
     try {
       site = await loadSite(process.env);
     } catch (error) {

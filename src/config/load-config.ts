@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { StyrdokConfigData } from '../model/schema-types.js';
 import type { ParseCache } from '../load/parse-cache.js';
-import { showHiddenCharacters } from '../load/hidden-characters.js';
+import { explainHiddenOnLine, showHiddenCharacters } from '../load/hidden-characters.js';
 import { parseYamlSource, type PathSegment, type YamlSource } from '../load/yaml-source.js';
 import { validateAgainst } from '../schema/validator.js';
 import { createConfig, type Config } from './config.js';
@@ -94,7 +94,7 @@ export function loadConfig(absPath: string, cwd = process.cwd(), knownRuleIds?: 
   const remembered = cache?.configData(memo);
   if (remembered !== undefined) return { config: createConfig(remembered as StyrdokConfigData, file), diagnostics: [] };
   const source = parseYamlSource(text, 0, 'konfigurationen');
-  const diagnostics: Diagnostic[] = source.problems.map((p) => ({ file, span: p.span, ruleId: 'config', severity: 'error', message: p.message }));
+  const diagnostics: Diagnostic[] = source.problems.map((p) => ({ file, ruleId: 'config', severity: 'error', ...explainHiddenOnLine(text, p.span, p.message) }));
   if (diagnostics.length) return { config: undefined, diagnostics };
   // Said as parse-file.ts says it of frontmatter, not as the schema would («frontmatter ska vara …, men är null»).
   if (source.data === null || source.data === undefined) return fail('Konfigurationen är tom. Fyll i kommunens organ, förvaltningar och regler per dokumenttyp; schemas/config.schema.json beskriver varje nyckel.');

@@ -1,4 +1,6 @@
 // In src/load/ because the parse cache keeps the messages made with it, and hashes the code of this folder.
+import type { Span } from '../model/diagnostic.js';
+import { startsOfLines } from './line-starts.js';
 /**
  * Characters an editor does not show, or shows as an ordinary space, but that make a value another value:
  * an id with a zero-width space after it names no document, and the message «trygghetsstrategi-2024-2026»
@@ -88,4 +90,25 @@ export function showHiddenCharacters(message: string): string {
     `${one ? 'det syns' : 'de syns'} inte i en editor, eller ser ut som ett blanksteg, men gör värdet till ett annat. ` +
     `Sådana tecken följer ofta med när text klistras in från Word eller en webbsida; ta bort ${one ? 'tecknet' : 'tecknen'} eller skriv värdet för hand.`
   );
+}
+
+/**
+ * A YAML finding on a line with a hidden character: YAML quotes no value, so the character is named here, and
+ * the finding moved to it. A hard space after a key's colon is no space to YAML: «beslutande_organ: x» with
+ * one reads as a key that runs on over lines, and the line looks exactly right.
+ */
+export function explainHiddenOnLine(text: string, span: Span, message: string): { span: Span; message: string } {
+  const starts = startsOfLines(text);
+  const lineStart = starts[span.start.line - 1];
+  if (lineStart === undefined) return { span, message };
+  const lineEnd = starts[span.start.line] ?? text.length;
+  const at = firstHiddenCharacter(text, lineStart);
+  if (at < 0 || at >= lineEnd) return { span, message };
+  const column = at - lineStart + 1;
+  return {
+    span: { start: { line: span.start.line, column }, end: { line: span.start.line, column: column + 1 } },
+    message:
+      `${message} På raden står ett dolt tecken, ${hiddenCharacterName(text[at]!)}, på kolumn ${column}. Det syns inte i en editor, och YAML ` +
+      'räknar det inte som ett mellanslag: det kan vara orsaken. Skriv ett vanligt mellanslag i stället, eller ta bort tecknet.',
+  };
 }

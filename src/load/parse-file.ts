@@ -6,7 +6,7 @@ import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
 import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
-import { firstHiddenCharacter, showHiddenCharacters } from './hidden-characters.js';
+import { explainHiddenOnLine, firstHiddenCharacter, showHiddenCharacters } from './hidden-characters.js';
 import { startsOfLines } from './line-starts.js';
 import type { RawFile } from './read-files.js';
 import { parseYamlSource, type PathSegment } from './yaml-source.js';
@@ -88,7 +88,8 @@ function parseUnguarded(raw: RawFile): ParsedFile {
   const source = parseYamlSource(split.yaml, split.yamlLineOffset);
   if (source.problems.length) {
     const claimedId = idLine(split.yaml);
-    return { file, ...(claimedId ? { claimedId } : {}), diagnostics: source.problems.map((p) => problem(p.span, 'yaml', p.message)) };
+    const explained = source.problems.map((p) => explainHiddenOnLine(text, p.span, p.message));
+    return { file, ...(claimedId ? { claimedId } : {}), diagnostics: explained.map((p) => problem(p.span, 'yaml', p.message)) };
   }
   const data = source.data;
   if (data === null || data === undefined) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstHiddenCharacter, hasHiddenCharacter, hiddenCharacterName, markHiddenCharacters, showHiddenCharacters } from '../../src/load/hidden-characters.js';
+import { explainHiddenOnLine, firstHiddenCharacter, hasHiddenCharacter, hiddenCharacterName, markHiddenCharacters, showHiddenCharacters } from '../../src/load/hidden-characters.js';
 import { parseFile } from '../../src/load/parse-file.js';
 
 /** What a word processor or a web page leaves in pasted text, and the direction marks of Trojan Source. */
@@ -55,6 +55,15 @@ describe('hidden characters in the values a message quotes', () => {
     expect(firstHiddenCharacter('ab\u200bc\u00a0', 0)).toBe(2);
     expect(firstHiddenCharacter('ab\u200bc\u00a0', 3)).toBe(4);
     expect(firstHiddenCharacter('abc', 0)).toBe(-1);
+  });
+
+  it('names one on the line of a YAML finding, which quotes no value, and points at it; other lines are not looked at', () => {
+    const text = 'a: 1\nb:\u00a0x\nc: y\u200b\n';
+    const said = explainHiddenOnLine(text, { start: { line: 2, column: 1 } }, 'Fel.');
+    expect(said.span).toEqual({ start: { line: 2, column: 3 }, end: { line: 2, column: 4 } });
+    expect(said.message).toMatch(/^Fel\. På raden står ett dolt tecken, hårt blanksteg \(U\+00A0\), på kolumn 3\./);
+    expect(explainHiddenOnLine(text, { start: { line: 1, column: 1 } }, 'Fel.')).toEqual({ span: { start: { line: 1, column: 1 } }, message: 'Fel.' });
+    expect(explainHiddenOnLine(text, { start: { line: 9, column: 1 } }, 'Fel.').message).toBe('Fel.');
   });
 
   it('points a schema finding at the hidden character, on the line of its key', () => {

@@ -57,6 +57,8 @@ const EXPECTED: Record<string, Expected[]> = {
   'yaml-unknown-tag.md': [{ ruleId: 'yaml', line: 13, column: 12, says: 'Okänd YAML-tagg' }],
   'yaml-alias.md': [{ ruleId: 'yaml', line: 14, column: 17, says: 'Alias (*namn)' }],
   'yaml-self-alias.md': [{ ruleId: 'yaml', line: 13, column: 20, says: 'Alias (*namn)' }],
+  // A hard space after the colon, as a word processor may write it: the line looks right, so the finding names it.
+  'yaml-hard-space.md': [{ ruleId: 'yaml', line: 5, column: 18, says: /På raden står ett dolt tecken, hårt blanksteg \(U\+00A0\), på kolumn 18\..*räknar det inte som ett mellanslag/ }],
   'yaml-deep-nesting.md': [{ ruleId: 'yaml', line: 3, column: 76, says: 'djupare än 64 nivåer' }],
   'fence-unclosed.md': [{ ruleId: 'frontmatter', line: 1, column: 1, says: 'avslutas aldrig' }],
   'fence-blank-line.md': [{ ruleId: 'frontmatter', line: 2, column: 1, says: 'första rad' }],

@@ -33,6 +33,12 @@ describe('config', () => {
     ]);
   });
 
+  it('names a hidden character in the config as in a document: a hard space after a colon, a zero-width space in an id', () => {
+    const [broken] = shown(minimal.replace('kommun: Solna stad', 'kommun:\u00a0Solna stad'));
+    expect(broken).toMatch(/^styrdok\.config\.yaml:1:8 error config .*På raden står ett dolt tecken, hårt blanksteg \(U\+00A0\), på kolumn 8\./);
+    expect(shown(minimal.replace('nämnd: kommunstyrelsen', 'nämnd: kommunstyrelsen\u200b')).join('\n')).toContain('«kommunstyrelsen<U+200B>»');
+  });
+
   it('reports schema errors at the key: unknown keys with a suggestion, missing keys, wrong types', () => {
     expect(shown(`${minimal}varning_dagar_fore_slut: 30\n`)).toEqual([
       'styrdok.config.yaml:15:1 error config Okänd nyckel «varning_dagar_fore_slut». Menade du «varning_dagar_före_slut»?',
