@@ -92,23 +92,35 @@ export function showHiddenCharacters(message: string): string {
   );
 }
 
+/** Column (1-based) of the first hidden character on `line` of `text` at or after `fromColumn`, if there is one. */
+export function hiddenColumnOnLine(text: string, line: number, fromColumn = 1): number | undefined {
+  const starts = startsOfLines(text);
+  const lineStart = starts[line - 1];
+  if (lineStart === undefined) return undefined;
+  const lineEnd = starts[line] ?? text.length;
+  const at = firstHiddenCharacter(text, lineStart + fromColumn - 1);
+  return at < 0 || at >= lineEnd ? undefined : at - lineStart + 1;
+}
+
+/** The span of the one character at `column` of `line`. */
+export function characterSpan(line: number, column: number): Span {
+  return { start: { line, column }, end: { line, column: column + 1 } };
+}
+
 /**
  * A YAML finding on a line with a hidden character: YAML quotes no value, so the character is named here, and
  * the finding moved to it. A hard space after a key's colon is no space to YAML: «beslutande_organ: x» with
  * one reads as a key that runs on over lines, and the line looks exactly right.
  */
 export function explainHiddenOnLine(text: string, span: Span, message: string): { span: Span; message: string } {
-  const starts = startsOfLines(text);
-  const lineStart = starts[span.start.line - 1];
-  if (lineStart === undefined) return { span, message };
-  const lineEnd = starts[span.start.line] ?? text.length;
-  const at = firstHiddenCharacter(text, lineStart);
-  if (at < 0 || at >= lineEnd) return { span, message };
-  const column = at - lineStart + 1;
+  const { line } = span.start;
+  const column = hiddenColumnOnLine(text, line);
+  if (column === undefined) return { span, message };
+  const char = text.split('\n', line)[line - 1]![column - 1]!;
   return {
-    span: { start: { line: span.start.line, column }, end: { line: span.start.line, column: column + 1 } },
+    span: characterSpan(line, column),
     message:
-      `${message} På raden står ett dolt tecken, ${hiddenCharacterName(text[at]!)}, på kolumn ${column}. Det syns inte i en editor, och YAML ` +
+      `${message} På raden står ett dolt tecken, ${hiddenCharacterName(char)}, på kolumn ${column}. Det syns inte i en editor, och YAML ` +
       'räknar det inte som ett mellanslag: det kan vara orsaken. Skriv ett vanligt mellanslag i stället, eller ta bort tecknet.',
   };
 }

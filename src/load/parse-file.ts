@@ -6,8 +6,7 @@ import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
 import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
-import { explainHiddenOnLine, firstHiddenCharacter, showHiddenCharacters } from './hidden-characters.js';
-import { startsOfLines } from './line-starts.js';
+import { characterSpan, explainHiddenOnLine, hiddenColumnOnLine, showHiddenCharacters } from './hidden-characters.js';
 import type { RawFile } from './read-files.js';
 import { parseYamlSource, type PathSegment } from './yaml-source.js';
 
@@ -205,18 +204,12 @@ function reservedKeys(data: Record<string, unknown>): SchemaProblem[] {
 
 /**
  * The span moved to the first hidden character on its first line, when there is one from its start: the message
- * says the value holds one, and an editor then puts the cursor on it, not at the start of the value.
+ * says the value holds one, and an editor then puts the cursor on it, not at the start of the value. On the key's
+ * or the value's line: the span may be the key's, and the character in the value after it.
  */
 function atHiddenCharacter(text: string, span: Span): Span {
-  const starts = startsOfLines(text);
-  const lineStart = starts[span.start.line - 1];
-  if (lineStart === undefined) return span;
-  const lineEnd = starts[span.start.line] ?? text.length;
-  const at = firstHiddenCharacter(text, lineStart + span.start.column - 1);
-  if (at < 0 || at >= lineEnd) return span;
-  // On the key's or the value's line: the span may be the key's, and the character in the value after it.
-  const column = at - lineStart + 1;
-  return { start: { line: span.start.line, column }, end: { line: span.start.line, column: column + 1 } };
+  const column = hiddenColumnOnLine(text, span.start.line, span.start.column);
+  return column === undefined ? span : characterSpan(span.start.line, column);
 }
 
 function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
