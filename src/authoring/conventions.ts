@@ -2,6 +2,7 @@ import path from 'node:path';
 import { KIND_SCHEMA } from '../schema/schema-files.js';
 import type { Dokumenttyp } from '../model/document.js';
 import { listAt } from '../model/site-addresses.js';
+import { withoutFormatCharacters } from '../load/hidden-characters.js';
 
 /**
  * Where each dokumenttyp lives under strategy/, as in the repository today: anvisningar and rutiner share a
@@ -39,8 +40,7 @@ export function documentPath(kind: Dokumenttyp, id: string, year?: number, strat
  * hyphen from Word, a zero-width space) go first, so that "kame\u00adror" is "kameror", not "kame-ror".
  */
 export function slugify(title: string, maxLength = 120): string {
-  const ascii = title
-    .replace(/\p{Cf}/gu, '')
+  const ascii = withoutFormatCharacters(title)
     .toLowerCase()
     .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')

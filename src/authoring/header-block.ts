@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Dokumenttyp } from '../model/document.js';
 import { parseKind } from './conventions.js';
 import { normalizeDate, normalizeDiarienummer } from './values.js';
+import { withoutFormatCharacters } from '../load/hidden-characters.js';
 
 /**
  * The printed header block of a styrdokument (seeds/004):
@@ -42,7 +43,7 @@ function clean(text: string): string {
  * they carry nothing in a header, and left in, a label is no label and an organ no organ.
  */
 function fieldOf(withHidden: string, lineNo: number): HeaderField | undefined {
-  const line = withHidden.replace(/\p{Cf}/gu, '');
+  const line = withoutFormatCharacters(withHidden);
   const row = TABLE_ROW.exec(line);
   if (row) {
     const cells = row[1]!.split(/(?<!\\)\|/).map(clean);

@@ -3,6 +3,7 @@ import type { Dokumenttyp } from '../model/document.js';
 import { validateDocument } from '../schema/validator.js';
 import { idFor, parseKind } from './conventions.js';
 import { listAt } from '../model/site-addresses.js';
+import { withoutFormatCharacters } from '../load/hidden-characters.js';
 import { documentText } from './frontmatter-text.js';
 import { findHeaderBlock, mapHeader } from './header-block.js';
 import { textToMarkdown } from './text-to-markdown.js';
@@ -115,7 +116,7 @@ export function importLines(lines: string[], options: ImportOptions): ImportResu
 
   const found = options.titel ? undefined : titleFrom(preamble, options.source);
   // Without Word's soft hyphens and zero-width spaces: a title is also a list entry, a page title and a search hit.
-  let titel = (options.titel ?? found?.title)?.replace(/\p{Cf}/gu, '');
+  let titel = withoutFormatCharacters(options.titel ?? found?.title ?? '');
   if (!titel) {
     titel = options.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
     notes.push({ kind: 'obs', message: `Hittade ingen titel före dokumenthuvudet; titeln «${titel}» är tagen från filnamnet. Ange den rätta med --titel.` });

@@ -1,4 +1,5 @@
 import type { Span } from '../model/diagnostic.js';
+import { startsOfLines } from './line-starts.js';
 
 /** What is wrong with a file's bytes as UTF-8 text, where, and what to do; undefined when nothing is. */
 export interface EncodingProblem {
@@ -37,9 +38,9 @@ export function encodingProblem(bytes: Uint8Array): EncodingProblem | undefined 
   const valid = validPrefixLength(bytes);
   if (valid === bytes.length) return undefined;
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const line = countLines(before);
-  const column = before.length - lineStart + 1;
+  const starts = startsOfLines(before);
+  const line = starts.length;
+  const column = before.length - starts[line - 1]! + 1;
   const byte = bytes[valid]!;
   const asAnsi = new TextDecoder('windows-1252').decode(bytes.subarray(valid, valid + 1));
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -50,12 +51,6 @@ export function encodingProblem(bytes: Uint8Array): EncodingProblem | undefined 
       `Filen är inte sparad som UTF-8: på rad ${line}, kolumn ${column} står byten ${hex}${guess}. ` +
       'Spara filen som UTF-8 i din editor (ofta under Spara som → Kodning) och kontrollera sedan å, ä och ö.',
   };
-}
-
-function countLines(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
 }
 
 /**

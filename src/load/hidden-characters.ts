@@ -1,6 +1,5 @@
 // In src/load/ because the parse cache keeps the messages made with it, and hashes the code of this folder.
 import type { Span } from '../model/diagnostic.js';
-import { startsOfLines } from './line-starts.js';
 /**
  * Characters an editor does not show, or shows as an ordinary space, but that make a value another value:
  * an id with a zero-width space after it names no document, and the message «trygghetsstrategi-2024-2026»
@@ -63,6 +62,14 @@ export function withoutHiddenCharacters(value: string): string {
   return value.replace(FORMAT_OUTSIDE_EMOJI, (match, emoji?: string) => emoji ?? '').replace(SPACES_AT_ENDS, '');
 }
 
+/**
+ * `text` without format characters (soft hyphens, zero-width spaces, direction marks …), for what is taken from
+ * a word processor into a field that is no running text: a header line, a title, an id made from a title.
+ */
+export function withoutFormatCharacters(text: string): string {
+  return text.replace(/\p{Cf}/gu, '');
+}
+
 /** `text` with each hidden character written as its code point, <U+200B>; `seen` collects the characters. */
 export function markHiddenCharacters(text: string, seen?: Set<string>): string {
   return text.replace(HIDDEN_ALL, (char) => {
@@ -92,14 +99,20 @@ export function showHiddenCharacters(message: string): string {
   );
 }
 
-/** Column (1-based) of the first hidden character on `line` of `text` at or after `fromColumn`, if there is one. */
-export function hiddenColumnOnLine(text: string, line: number, fromColumn = 1): number | undefined {
-  const starts = startsOfLines(text);
-  const lineStart = starts[line - 1];
-  if (lineStart === undefined) return undefined;
-  const lineEnd = starts[line] ?? text.length;
-  const at = firstHiddenCharacter(text, lineStart + fromColumn - 1);
-  return at < 0 || at >= lineEnd ? undefined : at - lineStart + 1;
+/**
+ * The first hidden character on `line` of `text` at or after `fromColumn` (1-based), with its column, if there
+ * is one. Walks to the line rather than listing every line: it is asked once per finding.
+ */
+export function hiddenOnLine(text: string, line: number, fromColumn = 1): { column: number; char: string } | undefined {
+  let lineStart = 0;
+  for (let at = 1; at < line; at++) {
+    const end = text.indexOf('\n', lineStart);
+    if (end < 0) return undefined;
+    lineStart = end + 1;
+  }
+  const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+  const found = firstHiddenCharacter(text, lineStart + fromColumn - 1);
+  return found < 0 || found >= lineEnd ? undefined : { column: found - lineStart + 1, char: text[found]! };
 }
 
 /** The span of the one character at `column` of `line`. */
@@ -114,13 +127,12 @@ export function characterSpan(line: number, column: number): Span {
  */
 export function explainHiddenOnLine(text: string, span: Span, message: string): { span: Span; message: string } {
   const { line } = span.start;
-  const column = hiddenColumnOnLine(text, line);
-  if (column === undefined) return { span, message };
-  const char = text.split('\n', line)[line - 1]![column - 1]!;
+  const hidden = hiddenOnLine(text, line);
+  if (!hidden) return { span, message };
   return {
-    span: characterSpan(line, column),
+    span: characterSpan(line, hidden.column),
     message:
-      `${message} På raden står ett dolt tecken, ${hiddenCharacterName(char)}, på kolumn ${column}. Det syns inte i en editor, och YAML ` +
+      `${message} På raden står ett dolt tecken, ${hiddenCharacterName(hidden.char)}, på kolumn ${hidden.column}. Det syns inte i en editor, och YAML ` +
       'räknar det inte som ett mellanslag: det kan vara orsaken. Skriv ett vanligt mellanslag i stället, eller ta bort tecknet.',
   };
 }

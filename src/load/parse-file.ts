@@ -6,7 +6,7 @@ import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
 import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
 import { splitFrontmatter } from './frontmatter.js';
-import { characterSpan, explainHiddenOnLine, hiddenColumnOnLine, showHiddenCharacters } from './hidden-characters.js';
+import { characterSpan, explainHiddenOnLine, hiddenOnLine, showHiddenCharacters } from './hidden-characters.js';
 import type { RawFile } from './read-files.js';
 import { parseYamlSource, type PathSegment } from './yaml-source.js';
 
@@ -208,8 +208,8 @@ function reservedKeys(data: Record<string, unknown>): SchemaProblem[] {
  * or the value's line: the span may be the key's, and the character in the value after it.
  */
 function atHiddenCharacter(text: string, span: Span): Span {
-  const column = hiddenColumnOnLine(text, span.start.line, span.start.column);
-  return column === undefined ? span : characterSpan(span.start.line, column);
+  const hidden = hiddenOnLine(text, span.start.line, span.start.column);
+  return hidden ? characterSpan(span.start.line, hidden.column) : span;
 }
 
 function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
