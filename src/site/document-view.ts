@@ -5,14 +5,18 @@ import { daysBetween } from '../corpus/dates.js';
 import { actionsOf, isVerksamhetsplan, type StyrDocument } from '../model/document.js';
 import { TARGET_KIND_LABEL, type ModelContext } from './context.js';
 import { decisionText, dueText, lawText, revisionText, swedishDate, validityText } from './format.js';
+import { facetValuesOf } from './filter-pages.js';
 import { goalView } from './goal-view.js';
 import { renderMarkdown } from './render-markdown.js';
 import { LAYOUT_IDS, type ActionView, type BannerLine, type DocPage, type DocRef, type Fact, type TargetView } from './types.js';
 
 const PRIORITY: Record<string, string> = { hög: 'Hög', medel: 'Medel', låg: 'Låg' };
 
-/** Everything the page of one document shows, in the order a printed styrdokument gives it. */
-export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: ReadonlyMap<string, string>): DocPage {
+/**
+ * Everything the page of one document shows, in the order a printed styrdokument gives it; `listPosition` is
+ * its place in "Alla styrdokument" (filter-pages.ts).
+ */
+export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: ReadonlyMap<string, string>, listPosition: number): DocPage {
   const { corpus } = ctx.project;
   const { data } = doc;
   const body = renderMarkdown(doc.body, { file: doc.file, urlOfFile, reservedIds: LAYOUT_IDS });
@@ -22,10 +26,13 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
   const plan = isVerksamhetsplan(data) ? { ...data } : undefined;
   const planGoals = plan ? ctx.goalsOfPlan(doc) : [];
 
+  const summary = ctx.summary(doc);
   return {
-    ...ctx.summary(doc),
+    ...summary,
     file: doc.file,
     searchFullText: !ENDED_STATUSES.has(ctx.status(doc).kind),
+    searchFilters: facetValuesOf(summary),
+    listPosition,
     facts: facts(doc, ctx),
     banner: banner(doc, ctx),
     body,

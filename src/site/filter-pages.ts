@@ -13,11 +13,43 @@ import type { DocumentListFolder } from '../model/site-addresses.js';
  */
 export const MAX_MENU_VALUES = 30;
 
+/** The status facet's values; a document in force and due for revision is in two of them. */
+const STATUS_GROUPS = [
+  { key: 'gallande', label: 'Gällande', title: 'Gällande styrdokument', test: (d: DocSummary) => d.status.kind === 'gällande', always: true },
+  { key: 'under-revision', label: 'Under revision', title: 'Styrdokument under revision', test: (d: DocSummary) => !!d.revision, always: true },
+  {
+    key: 'upphavda-och-ersatta',
+    label: 'Upphävda, ersatta och upphörda',
+    title: 'Upphävda, ersatta och upphörda styrdokument',
+    test: (d: DocSummary) => ENDED_STATUSES.has(d.status.kind),
+    always: true,
+  },
+  { key: 'utkast', label: 'Utkast', title: 'Utkast till styrdokument', test: (d: DocSummary) => d.status.kind === 'utkast', always: true },
+  { key: 'kommande', label: 'Kommande', title: 'Beslutade styrdokument som ännu inte gäller', test: (d: DocSummary) => d.status.kind === 'kommande', always: false },
+];
+
+/**
+ * The facet values a document is listed under, as the search page filters by them (Pagefind filters on the
+ * document's page): the same keys as the list pages' addresses, so both offer the same choices.
+ */
+export function facetValuesOf(d: DocSummary): { facet: string; value: string }[] {
+  return [
+    { facet: 'typ', value: slugify(d.type) },
+    ...STATUS_GROUPS.filter((s) => s.test(d)).map((s) => ({ facet: 'status', value: s.key })),
+    { facet: 'organ', value: slugify(d.organ.id) },
+    { facet: 'ansvarig', value: slugify(d.owner.id) },
+  ];
+}
+
 /**
  * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
- * following a link, so it works without JavaScript and every filtered list has its own address.
+ * following a link, so it works without JavaScript and every filtered list has its own address. Also each
+ * document's place in "Alla styrdokument", the order the search page lists a filtered choice in.
  */
-export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[] } {
+export function filterPages(
+  docs: DocSummary[],
+  config: Config,
+): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[]; listPosition: ReadonlyMap<string, number> } {
   const typeOrder = Object.keys(config.data.dokumenttyper);
   const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
   const sorted = [...docs].sort(
@@ -62,24 +94,11 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
     }),
   );
 
-  const statuses = [
-    { key: 'gallande', label: 'Gällande', title: 'Gällande styrdokument', test: (d: DocSummary) => d.status.kind === 'gällande', always: true },
-    { key: 'under-revision', label: 'Under revision', title: 'Styrdokument under revision', test: (d: DocSummary) => !!d.revision, always: true },
-    {
-      key: 'upphavda-och-ersatta',
-      label: 'Upphävda, ersatta och upphörda',
-      title: 'Upphävda, ersatta och upphörda styrdokument',
-      test: (d: DocSummary) => ENDED_STATUSES.has(d.status.kind),
-      always: true,
-    },
-    { key: 'utkast', label: 'Utkast', title: 'Utkast till styrdokument', test: (d: DocSummary) => d.status.kind === 'utkast', always: true },
-    { key: 'kommande', label: 'Kommande', title: 'Beslutade styrdokument som ännu inte gäller', test: (d: DocSummary) => d.status.kind === 'kommande', always: false },
-  ];
   addFacet(
     'status',
     'Status',
     'status',
-    statuses
+    STATUS_GROUPS
       .map((s) => ({ ...s, docs: sorted.filter(s.test) }))
       .filter((s) => s.always || s.docs.length)
       .map((s) => ({ key: s.key, label: s.label, title: s.title, intro: `${count(s.docs.length)}.`, docs: s.docs })),
@@ -107,7 +126,8 @@ export function filterPages(docs: DocSummary[], config: Config): { facets: Facet
     linkText: `Alla ${n} dokumentansvariga`,
     intro: `De ${n} förvaltningar och andra som är dokumentansvariga. Välj en för att se styrdokumenten den ansvarar för.`,
   }));
-  return { facets, pages, facetPages };
+  const listPosition = new Map(sorted.map((d, i) => [d.id, i]));
+  return { facets, pages, facetPages, listPosition };
 
   /** A list as one page, or as several of at most perPage documents at <url>, <url>sida-2/ … */
   function listPages(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage[] {

@@ -151,6 +151,10 @@ export interface DocPage extends DocEntry {
    * that a search gives what applies now, and a large archive does not make the index many times larger.
    */
   searchFullText: boolean;
+  /** The facet values the search page can narrow a search by (filter-pages.ts facetValuesOf). */
+  searchFilters: { facet: string; value: string }[];
+  /** The document's place in "Alla styrdokument": the order of a search by filters alone. */
+  listPosition: number;
   facts: Fact[];
   banner: BannerLine[];
   body: { html: string; headings: Heading[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
-import { filterPages, MAX_MENU_VALUES } from '../../src/site/filter-pages.js';
+import { facetValuesOf, filterPages, MAX_MENU_VALUES } from '../../src/site/filter-pages.js';
 import { DOCS_PER_PAGE, pager } from '../../src/site/paged-list.js';
 import type { DocSummary } from '../../src/site/types.js';
 
@@ -22,6 +22,30 @@ function doc(i: number, organs: number): DocSummary {
 }
 
 describe('filterPages', () => {
+  it('gives each document the facet values of exactly the lists it is on, for the search page to filter by', () => {
+    const mixed: DocSummary[] = [
+      doc(1, 2),
+      { ...doc(2, 2), status: { kind: 'gällande', label: 'Gällande', css: 'gallande' }, revision: { kind: 'due', label: 'Ska revideras' } },
+      { ...doc(3, 2), status: { kind: 'ersatt', label: 'Ersatt', css: 'upphord' }, owner: { id: 'Stadsledningsförvaltningen', name: 'Stadsledningsförvaltningen' } },
+      { ...doc(4, 2), status: { kind: 'utkast', label: 'Utkast', css: 'utkast' } },
+      { ...doc(5, 2), status: { kind: 'kommande', label: 'Kommande', css: 'kommande' } },
+    ];
+    const { pages, listPosition } = filterPages(mixed, config);
+    const valuePages = pages.filter((p) => p.value);
+    expect(new Set(valuePages.map((p) => p.facet))).toEqual(new Set(['typ', 'status', 'organ', 'ansvarig']));
+    for (const page of valuePages) {
+      const listed = page.groups.flatMap((g) => g.docs.map((d) => d.id)).sort();
+      const tagged = mixed.filter((d) => facetValuesOf(d).some((f) => f.facet === page.facet && f.value === page.value!.key)).map((d) => d.id).sort();
+      expect(tagged, page.url).toEqual(listed);
+    }
+    // A document in force and due for revision is under both statuses; the owner's value is its address's key.
+    expect(facetValuesOf(mixed[1]!).filter((f) => f.facet === 'status').map((f) => f.value)).toEqual(['gallande', 'under-revision']);
+    expect(facetValuesOf(mixed[2]!).find((f) => f.facet === 'ansvarig')?.value).toBe('stadsledningsforvaltningen');
+    // The order of a search without words is the order of Alla styrdokument.
+    const all = pages.find((p) => p.url === '/dokument/')!.groups.flatMap((g) => g.docs.map((d) => d.id));
+    expect([...listPosition.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(all);
+  });
+
   it('lists every value of a small facet in the menu, with no page of its own', () => {
     const { facets, facetPages } = filterPages([doc(1, 3), doc(2, 3), doc(3, 3)], config);
     expect(facets.find((f) => f.key === 'organ')!.index).toBeUndefined();
