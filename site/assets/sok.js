@@ -9,17 +9,64 @@ const facets = [...form.querySelectorAll('.sokfilter select')];
 document.documentElement.classList.add('js-sok');
 
 let pagefind;
+/** How many indexes the search merged; each carries its number as the filter delindex (loadPagefind). */
+let indexCount = 1;
 
 /**
  * Pagefind, with every index of the site merged in: a large site's pages are split over several indexes
- * (pagefind/, pagefind-2/ …), listed by the build in pagefind/styrdok-fler-index.json.
+ * (pagefind/, pagefind-2/ …), listed by the build in pagefind/styrdok-fler-index.json. Each index gets its
+ * number as a filter, so that a listing can ask each index for its part (newestFirst).
  */
 async function loadPagefind() {
   const api = await import('/pagefind/pagefind.js');
   const response = await fetch('/pagefind/styrdok-fler-index.json');
   const bundles = response.ok ? await response.json() : [];
-  for (const bundle of bundles) await api.mergeIndex(bundle);
+  await api.options({ mergeFilter: { delindex: '1' } });
+  for (const [i, bundle] of bundles.entries()) await api.mergeIndex(bundle, { mergeFilter: { delindex: String(i + 2) } });
+  indexCount = bundles.length + 1;
   return api;
+}
+
+/** The hits of a search with words, best first (Pagefind's ranking over all indexes). */
+function ranked(results) {
+  let at = 0;
+  return {
+    total: results.length,
+    next: (n) => Promise.all(results.slice(at, (at += n)).map((r) => r.data())),
+  };
+}
+
+/** How many hits of an index's part load ahead of the one shown, so a page of hits takes a few round trips. */
+const LOOKAHEAD = 4;
+
+/**
+ * Every document that fits a choice, newest decision first. Pagefind sorts within each index but interleaves
+ * the indexes by rank, so each index's part is asked for on its own (its delindex) and the sorted parts are
+ * merged here, loading the first not yet shown of each part to compare their decision dates.
+ */
+function newestFirst(parts) {
+  const lists = parts.map((results) => ({ results, at: 0, loaded: [] }));
+  const load = (list, i) => (list.loaded[i] ??= list.results[i].data());
+  return {
+    total: parts.reduce((sum, results) => sum + results.length, 0),
+    async next(n) {
+      const out = [];
+      while (out.length < n) {
+        const open = lists.filter((list) => list.at < list.results.length);
+        if (!open.length) break;
+        const heads = await Promise.all(open.map((list) => load(list, list.at)));
+        let newest = 0;
+        heads.forEach((head, i) => {
+          if (head.meta.beslutad > heads[newest].meta.beslutad) newest = i;
+        });
+        const list = open[newest];
+        out.push(heads[newest]);
+        list.at += 1;
+        for (let i = list.at; i < Math.min(list.at + LOOKAHEAD, list.results.length); i++) load(list, i);
+      }
+      return out;
+    },
+  };
 }
 
 /**
@@ -53,7 +100,7 @@ function aboutOf(result) {
 /** How many hits are shown at a time; "Visa fler träffar" shows as many more. */
 const PAGE = 25;
 const more = document.getElementById('flertraffar');
-/** The current search: its words, all its results (loaded lazily by Pagefind) and how many are shown. */
+/** The current search: its words and choice, its hits (loaded a page at a time) and how many are shown. */
 let current;
 
 /** The facets chosen: the Pagefind filters, and how they read («Dokumenttyp: Riktlinjer»). */
@@ -78,8 +125,7 @@ function describe(search) {
 /** Shows the next PAGE hits of the current search; returns the first new link, for focus. */
 async function showMore() {
   const shownFor = current;
-  const { results } = shownFor;
-  const next = await Promise.all(results.slice(shownFor.shown, shownFor.shown + PAGE).map((r) => r.data()));
+  const next = await shownFor.hits.next(PAGE);
   // A new search started while these loaded: they belong to the old one.
   if (current !== shownFor) return undefined;
   let first;
@@ -93,18 +139,18 @@ async function showMore() {
     first ??= link;
   }
   shownFor.shown += next.length;
-  const n = results.length;
+  const n = shownFor.hits.total;
   const rest = n - shownFor.shown;
   more.hidden = rest <= 0;
   more.textContent = `Visa ${Math.min(PAGE, rest)} till (${rest} kvar)`;
   const about = describe(shownFor);
-  // Without search words the hits are every document that fits the choice, in the order of Alla styrdokument.
-  const [one, many, best] = shownFor.query ? ['träff', 'träffar', 'bästa'] : ['styrdokument', 'styrdokument', 'första'];
+  // Without search words the hits are every document that fits the choice, newest decision first.
+  const [one, many, best, order] = shownFor.query ? ['träff', 'träffar', 'bästa', ''] : ['styrdokument', 'styrdokument', 'senast beslutade', ', senast beslutade först'];
   const hits = `${n} ${n === 1 ? one : many} ${about}`;
   if (n === 0) status.textContent = shownFor.query ? `Inga träffar ${about}.` : `Inga styrdokument ${about}.`;
-  else if (n <= PAGE) status.textContent = `${hits}.`;
+  else if (n <= PAGE) status.textContent = `${hits}${n > 1 ? order : ''}.`;
   else if (shownFor.shown <= PAGE) status.textContent = `${hits}, de ${PAGE} ${best} visas.`;
-  else status.textContent = rest > 0 ? `${hits}, de ${shownFor.shown} ${best} visas.` : `${hits}, alla visas.`;
+  else status.textContent = rest > 0 ? `${hits}, de ${shownFor.shown} ${best} visas.` : `${hits}${order}, alla visas.`;
   return first;
 }
 
@@ -122,9 +168,15 @@ async function search() {
   try {
     pagefind ??= await loadPagefind();
     // Document pages carry their facets as Pagefind filters (dokument.njk); nämnd pages have none, so a
-    // choice keeps to documents. Without words Pagefind gives every page the filters allow, in no order.
-    const found = await pagefind.search(q || null, q ? { filters } : { filters, sort: { ordning: 'asc' } });
-    current = { query: q, words, results: found.results, shown: 0 };
+    // choice keeps to documents. Without words, every document that fits is listed, newest decision first.
+    let hits;
+    if (q) hits = ranked((await pagefind.search(q, { filters })).results);
+    else {
+      const numbers = Array.from({ length: indexCount }, (_, i) => String(i + 1));
+      const parts = await Promise.all(numbers.map((n) => pagefind.search(null, { filters: { ...filters, delindex: n }, sort: { beslutad: 'desc' } })));
+      hits = newestFirst(parts.map((part) => part.results));
+    }
+    current = { query: q, words, hits, shown: 0 };
     await showMore();
   } catch {
     status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';

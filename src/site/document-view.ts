@@ -12,11 +12,8 @@ import { LAYOUT_IDS, type ActionView, type BannerLine, type DocPage, type DocRef
 
 const PRIORITY: Record<string, string> = { hög: 'Hög', medel: 'Medel', låg: 'Låg' };
 
-/**
- * Everything the page of one document shows, in the order a printed styrdokument gives it; `listPosition` is
- * its place in "Alla styrdokument" (filter-pages.ts).
- */
-export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: ReadonlyMap<string, string>, listPosition: number): DocPage {
+/** Everything the page of one document shows, in the order a printed styrdokument gives it. */
+export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: ReadonlyMap<string, string>): DocPage {
   const { corpus } = ctx.project;
   const { data } = doc;
   const body = renderMarkdown(doc.body, { file: doc.file, urlOfFile, reservedIds: LAYOUT_IDS });
@@ -32,7 +29,6 @@ export function documentPage(doc: StyrDocument, ctx: ModelContext, urlOfFile: Re
     file: doc.file,
     searchFullText: !ENDED_STATUSES.has(ctx.status(doc).kind),
     searchFilters: facetValuesOf(summary),
-    listPosition,
     facts: facts(doc, ctx),
     banner: banner(doc, ctx),
     body,

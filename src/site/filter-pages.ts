@@ -43,13 +43,9 @@ export function facetValuesOf(d: DocSummary): { facet: string; value: string }[]
 
 /**
  * "Alla styrdokument" and one static page per facet value (type, status, organ, owner): filtering is
- * following a link, so it works without JavaScript and every filtered list has its own address. Also each
- * document's place in "Alla styrdokument", the order the search page lists a filtered choice in.
+ * following a link, so it works without JavaScript and every filtered list has its own address.
  */
-export function filterPages(
-  docs: DocSummary[],
-  config: Config,
-): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[]; listPosition: ReadonlyMap<string, number> } {
+export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[] } {
   const typeOrder = Object.keys(config.data.dokumenttyper);
   const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
   const sorted = [...docs].sort(
@@ -126,8 +122,7 @@ export function filterPages(
     linkText: `Alla ${n} dokumentansvariga`,
     intro: `De ${n} förvaltningar och andra som är dokumentansvariga. Välj en för att se styrdokumenten den ansvarar för.`,
   }));
-  const listPosition = new Map(sorted.map((d, i) => [d.id, i]));
-  return { facets, pages, facetPages, listPosition };
+  return { facets, pages, facetPages };
 
   /** A list as one page, or as several of at most perPage documents at <url>, <url>sida-2/ … */
   function listPages(url: string, title: string, intro: string, facet: string, list: DocSummary[]): FilterPage[] {

@@ -66,12 +66,12 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
   // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
   const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
   const documents = summaries.map((s) => withVersions(s, s.id));
-  const { facets, pages, facetPages, listPosition } = filterPages(summaries, config);
   const documentPage = (id: string): DocPage => {
     const doc = corpus.byId.get(id)?.[0];
     if (!doc) throw new Error(`Dokumentet «${id}» finns inte i samlingen.`);
-    return withVersions(documentPageOf(doc, ctx, urlOfFile, listPosition.get(id) ?? 0), id);
+    return withVersions(documentPageOf(doc, ctx, urlOfFile), id);
   };
+  const { facets, pages, facetPages } = filterPages(summaries, config);
   const followup = followupOf(ctx, inputs.kolada);
   const followupUrls = new Map(followup.site.namndPages.map((p) => [`${p.year}\n${p.namnd}`, p.url]));
   const namnder = namndPages(ctx, (namnd, year) => followupUrls.get(`${year}\n${namnd}`));

@@ -153,8 +153,6 @@ export interface DocPage extends DocEntry {
   searchFullText: boolean;
   /** The facet values the search page can narrow a search by (filter-pages.ts facetValuesOf). */
   searchFilters: { facet: string; value: string }[];
-  /** The document's place in "Alla styrdokument": the order of a search by filters alone. */
-  listPosition: number;
   facts: Fact[];
   banner: BannerLine[];
   body: { html: string; headings: Heading[] };

@@ -16,18 +16,22 @@ let oneIndex: StaticServer;
 let browser: Browser;
 let tab: SitePage;
 let oneIndexTab: SitePage;
-/** Page URL → the index folder (pagefind, pagefind-2 …) that holds it, and the page's status filter. */
+/** Page URL → the index folder (pagefind, pagefind-2 …) that holds it, the status it shows and its filters. */
 const indexOf = new Map<string, string>();
 const statusOf = new Map<string, string | undefined>();
+const filtersOf = new Map<string, Record<string, string[]>>();
+const decidedOf = new Map<string, string>();
 
 beforeAll(async () => {
   const site = await buildSite({ env: { STYRDOK_SEARCH_PAGES_PER_INDEX: '3' } });
   for (const folder of readdirSync(site.dir).filter((name) => name.startsWith('pagefind'))) {
     for (const file of readdirSync(path.join(site.dir, folder, 'fragment'))) {
       const json = gunzipSync(readFileSync(path.join(site.dir, folder, 'fragment', file))).toString('utf8');
-      const fragment = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; filters: Record<string, string[]> };
+      const fragment = JSON.parse(json.slice(json.indexOf('{'))) as { url: string; filters: Record<string, string[]>; meta: Record<string, string> };
       indexOf.set(fragment.url, folder);
-      statusOf.set(fragment.url, fragment.filters.status?.[0]);
+      statusOf.set(fragment.url, fragment.meta.status);
+      filtersOf.set(fragment.url, fragment.filters);
+      if (fragment.meta.beslutad) decidedOf.set(fragment.url, fragment.meta.beslutad);
     }
   }
   server = await serveDir(site.dir);
@@ -142,21 +146,99 @@ describe('sökningen över flera delindex', () => {
     expect(tab.pageErrors).toEqual([]);
   });
 
-  test('«Bara styrdokument som gäller» håller sig till gällande dokument, och adressen minns valet', async () => {
+  test('ett val av status håller sig till gällande dokument, och adressen minns valet', async () => {
     const all = await search('Solna');
-    const inForce = all.hits.filter((url) => statusOf.get(url) === 'Gällande');
+    const inForce = all.hits.filter((url) => filtersOf.get(url)?.status?.includes('gallande'));
     expect(inForce.length, 'några träffar gäller').toBeGreaterThan(0);
     expect(inForce.length, 'några träffar gäller inte, eller är nämnder').toBeLessThan(all.hits.length);
-    await tab.page.getByLabel('Bara styrdokument som gäller nu').check();
-    await tab.page.waitForFunction(() => (document.getElementById('sokstatus')?.textContent ?? '').includes('bland styrdokumenten som gäller'));
-    const filtered = await tab.page.locator('#sokresultat li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect([...filtered].sort()).toEqual([...inForce].sort());
-    expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${inForce.length} träffar för «Solna» bland styrdokumenten som gäller.`);
-    expect(new URL(tab.page.url()).searchParams.get('gallande')).toBe('ja');
+    await tab.page.getByLabel('Status').selectOption({ label: 'Gällande' });
+    await waitForStatus('(Status: Gällande)');
+    expect([...(await hitsShown())].sort()).toEqual([...inForce].sort());
+    expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${inForce.length} träffar för «Solna» (Status: Gällande).`);
+    expect(new URL(tab.page.url()).searchParams.get('status')).toBe('gallande');
     // Reloaded from the address, the choice and the hits are the same.
     await tab.page.reload();
-    await tab.page.waitForFunction(() => (document.getElementById('sokstatus')?.textContent ?? '').includes('bland styrdokumenten som gäller'));
-    expect(await tab.page.getByLabel('Bara styrdokument som gäller nu').isChecked()).toBe(true);
+    await waitForStatus('(Status: Gällande)');
+    expect(await tab.page.getByLabel('Status').inputValue()).toBe('gallande');
+    expect([...(await hitsShown())].sort()).toEqual([...inForce].sort());
+    // The checkbox this replaced wrote gallande=ja: such a link still gives the same choice.
+    await tab.page.goto(`${server.origin}/sok/?q=Solna&gallande=ja`);
+    await waitForStatus('(Status: Gällande)');
+    expect([...(await hitsShown())].sort()).toEqual([...inForce].sort());
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('val kombineras, också utan sökord: då visas alla dokument som passar, senast beslutade först', async () => {
+    await tab.page.goto(`${server.origin}/sok/?typ=verksamhetsplan&organ=socialnamnden`);
+    await waitForStatus('styrdokument');
+    const expected = [...filtersOf].filter(([, f]) => f.typ?.includes('verksamhetsplan') && f.organ?.includes('socialnamnden')).map(([url]) => url);
+    expect(expected.length, 'Socialnämnden har flera verksamhetsplaner').toBeGreaterThan(1);
+    expect(new Set(expected.map((url) => indexOf.get(url))).size, 'i olika delindex').toBeGreaterThan(1);
+    expect(await hitsShown()).toEqual(newestFirst(expected));
+    expect(await tab.page.locator('#sokstatus').textContent()).toBe(
+      `${expected.length} styrdokument (Dokumenttyp: Verksamhetsplaner; Beslutande organ: Socialnämnden), senast beslutade först.`,
+    );
+    // The documents in force lie in many of the indexes; merged, they still come newest first.
+    await tab.page.goto(`${server.origin}/sok/?status=gallande`);
+    await waitForStatus('styrdokument');
+    const inForce = [...filtersOf].filter(([, f]) => f.status?.includes('gallande')).map(([url]) => url);
+    expect(new Set(inForce.map((url) => indexOf.get(url))).size).toBeGreaterThan(3);
+    const listed = await hitsShown();
+    expect([...listed].sort()).toEqual([...inForce].sort());
+    expect(listed.map((url) => decidedOf.get(url))).toEqual(newestFirst(inForce).map((url) => decidedOf.get(url)));
+    // A choice with search words keeps to the chosen documents.
+    await tab.page.goto(`${server.origin}/sok/?typ=verksamhetsplan&organ=socialnamnden`);
+    await waitForStatus('styrdokument');
+    await tab.page.getByLabel('Sökord').fill('trygghet');
+    await tab.page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await waitForStatus('träff');
+    expect((await hitsShown()).every((url) => expected.includes(url))).toBe(true);
+    expect(await tab.page.locator('#sokstatus').textContent()).toMatch(/^\d+ träffar? för «trygghet» \(Dokumenttyp: Verksamhetsplaner; Beslutande organ: Socialnämnden\)\.$/);
+    // Back to Alla in every choice, with no words: nothing is listed.
+    await tab.page.getByLabel('Sökord').fill('');
+    for (const label of ['Dokumenttyp', 'Beslutande organ']) await tab.page.getByLabel(label).selectOption('');
+    await tab.page.waitForFunction(() => document.getElementById('sokstatus')?.textContent === '');
+    expect(await hitsShown()).toEqual([]);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('sökningens val är desamma som de värden dokumenten bär, och som Alla styrdokument visar', async () => {
+    await tab.page.goto(`${server.origin}/sok/`);
+    const options = await tab.page.locator('.sokfilter select').evaluateAll((selects) =>
+      Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, [...(s as HTMLSelectElement).options].map((o) => o.value).filter(Boolean)])),
+    );
+    expect(Object.keys(options)).toEqual(['typ', 'status', 'organ', 'ansvarig']);
+    const carried = (facet: string) => new Set([...filtersOf.values()].flatMap((f) => f[facet] ?? []));
+    for (const facet of ['typ', 'organ', 'ansvarig']) expect(new Set(options[facet]), facet).toEqual(carried(facet));
+    for (const value of carried('status')) expect(options.status).toContain(value);
+    // Each value is the key of its list page's address, so a list and a choice name the same documents.
+    await tab.page.goto(`${server.origin}/dokument/`);
+    const menu = await tab.page.locator('nav.filter a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const [facet, values] of Object.entries(options)) for (const value of values) expect(menu).toContain(`/dokument/${facet}/${value}/`);
+    // A list page leads to the search with its own choice made, to add more to it.
+    await tab.page.goto(`${server.origin}/dokument/typ/verksamhetsplan/`);
+    await tab.page.getByRole('link', { name: 'Kombinera flera val i sökningen' }).click();
+    await waitForStatus('styrdokument');
+    expect(await tab.page.getByLabel('Dokumenttyp').inputValue()).toBe('verksamhetsplan');
+    const plans = [...filtersOf].filter(([, f]) => f.typ?.includes('verksamhetsplan')).map(([url]) => url);
+    expect([...(await hitsShown())].sort()).toEqual([...plans].sort());
     expect(tab.pageErrors).toEqual([]);
   });
 });
+
+/** Waits until the status line says the search is done and contains `text`. */
+async function waitForStatus(text: string): Promise<void> {
+  await tab.page.waitForFunction((t) => {
+    const status = document.getElementById('sokstatus')?.textContent ?? '';
+    return status.includes(t) && !status.includes('Söker');
+  }, text, { timeout: 20_000 });
+}
+
+/** The pages, newest decision first; a draft, undecided, last. Pages decided the same day keep their order. */
+function newestFirst(urls: string[]): string[] {
+  return [...urls].sort((a, b) => (decidedOf.get(b) ?? '').localeCompare(decidedOf.get(a) ?? ''));
+}
+
+async function hitsShown(): Promise<string[]> {
+  return tab.page.locator('#sokresultat li a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
