@@ -99,9 +99,9 @@ describe('sökningen över flera delindex', () => {
     expect(about).toHaveLength(hits.length);
     hits.forEach((url, i) => {
       if (url.startsWith('/namnd/')) expect(about[i]).toBe('Nämnd');
-      else expect(about[i]).toMatch(new RegExp(`^[^·]+ · ${statusOf.get(url)}$`));
+      else expect(about[i]).toMatch(new RegExp(`^[^·]+ · ${statusOf.get(url)} · Beslutat \\d{1,2} [a-z]+ \\d{4}$`));
     });
-    expect(about[hits.indexOf('/dokument/verksamhetsplan-2026-socialnamnden/')]).toBe(`Verksamhetsplan · ${statusOf.get('/dokument/verksamhetsplan-2026-socialnamnden/')}`);
+    expect(about[hits.indexOf('/dokument/verksamhetsplan-2026-socialnamnden/')]).toBe('Verksamhetsplan · Gällande · Beslutat 17 december 2025');
   });
 
   test('en nämnd i det sista indexet hittas på sitt namn', async () => {
