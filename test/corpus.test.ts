@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { REPO_ROOT, runCli, snapshotTree } from './helpers/run-cli.js';
+import { copyInto, REPO_ROOT, runCli, snapshotTree, tempProject } from './helpers/run-cli.js';
 
 /**
  * The bundled corpus, strategy/ with Solna stad's config, checked in place (read-only) on 2026-11-25: six weeks
@@ -73,10 +73,24 @@ describe('the bundled corpus (strategy/) on 2026-11-25', () => {
       strategy/strategier/trygghetsstrategi-2024-2026.md:70 coverage warning
       strategy/strategier/trygghetsstrategi-2024-2026.md:87 coverage warning
       strategy/strategier/trygghetsstrategi-2024-2026.md:110 coverage warning
-      strategy/verksamhetsplaner/2026/verksamhetsplan-2026-omvardnadsnamnden.md:93 report-deadline warning"
+      strategy/verksamhetsplaner/2026/verksamhetsplan-2026-omvardnadsnamnden.md:95 report-deadline warning"
     `);
     const uncovered = findings.filter((f) => f.ruleId === 'coverage').map((f) => /\(([a-z-]+)\)\. Se över/.exec(f.message)?.[1]);
     expect(uncovered).toEqual(['arbetsmarknadsinsatser', 'valfardsbrottslighet', 'ungdomsmottagningen', 'trygga-evenemang']);
+  });
+
+  it('is already as check --fix writes it: a clerk who runs it on the sample gets no changes to review', async () => {
+    const project = tempProject('styrdok-corpus-fix-');
+    try {
+      copyInto(project, STRATEGY);
+      const before = project.snapshot();
+      const result = await project.run(['check', 'strategy', '--fix', '--today', '2026-11-25']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout + result.stderr).toContain('inget att rätta automatiskt');
+      expect(project.snapshot()).toEqual(before);
+    } finally {
+      project.dispose();
+    }
   });
 
   it('includes the real findings in the Trygghetsstrategi', async () => {
