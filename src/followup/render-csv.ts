@@ -33,6 +33,14 @@ export function renderCsv(report: FollowupReport): string {
       }
     }
   }
+  return excelCsv(rows);
+}
+
+/**
+ * Rows as a CSV file Swedish Excel opens on double-click: UTF-8 with a BOM (else å ä ö break), semicolons
+ * between fields, CRLF line ends, RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
+ */
+export function excelCsv(rows: readonly (readonly string[])[]): string {
   return '\uFEFF' + rows.map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
 }
 

@@ -13,6 +13,13 @@ import type { DocumentListFolder } from '../model/site-addresses.js';
  */
 export const MAX_MENU_VALUES = 30;
 
+/** The order of "Alla styrdokument": by the hierarchy's level, then the config's order of types, then title. */
+export function listOrder(config: Config): (a: DocSummary, b: DocSummary) => number {
+  const typeOrder = Object.keys(config.data.dokumenttyper);
+  const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
+  return (a, b) => level(a.type) - level(b.type) || typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || compareSv(a.title, b.title);
+}
+
 /** The status facet's values; a document in force and due for revision is in two of them. */
 const STATUS_GROUPS = [
   { key: 'gallande', label: 'Gällande', title: 'Gällande styrdokument', test: (d: DocSummary) => d.status.kind === 'gällande', always: true },
@@ -46,11 +53,7 @@ export function facetValuesOf(d: DocSummary): { facet: string; value: string }[]
  * following a link, so it works without JavaScript and every filtered list has its own address.
  */
 export function filterPages(docs: DocSummary[], config: Config): { facets: Facet[]; pages: FilterPage[]; facetPages: FacetPage[] } {
-  const typeOrder = Object.keys(config.data.dokumenttyper);
-  const level = (type: string) => config.data.dokumenttyper[type]?.nivå ?? 99;
-  const sorted = [...docs].sort(
-    (a, b) => level(a.type) - level(b.type) || typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || compareSv(a.title, b.title),
-  );
+  const sorted = [...docs].sort(listOrder(config));
   const plural = (type: string) => config.data.dokumenttyper[type]?.plural ?? type;
 
   const perPage = docsPerPage(config);

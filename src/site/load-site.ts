@@ -8,7 +8,8 @@ import { GitHistoryError, isShallowClone, readGitHistory, type FileRevision } fr
 import { assertBuildable } from './build-gate.js';
 import { renderDiagrams } from './diagram.js';
 import { openData, writeJsonFile } from './open-data.js';
-import { renderCsv } from '../followup/render-csv.js';
+import { excelCsv, renderCsv } from '../followup/render-csv.js';
+import { DOCUMENT_REGISTER_URL } from './document-register.js';
 import { followupCsvUrl } from './followup-view.js';
 import { buildSite } from './site-model.js';
 import { cacheSetting, dateSetting, folderSetting, switchSetting } from './settings.js';
@@ -48,6 +49,8 @@ export interface LoadedSite {
   openData?: (() => Record<string, unknown>) | undefined;
   /** Each year's report, newest first: the uppföljning's CSV files of the open data. */
   followupReports: FollowupReport[];
+  /** The förteckning över styrdokument, a CSV file of the open data (document-register.ts). */
+  documentRegister(): string[][];
 }
 
 /**
@@ -70,10 +73,21 @@ export async function loadSite(env: SiteEnv = process.env, cwd = process.cwd()):
   // Git is asked once for the whole corpus (a few processes), never per document.
   const { history, historyProblem } = withHistory ? versionsFromGit(corpus) : { history: new Map<string, FileRevision[]>() };
   const kolada = readKolada(corpus);
-  const { model, documentPage, followupYearPage, followupNamndPage, followupReports } = buildSite(project, { history, kolada });
+  const { model, documentPage, followupYearPage, followupNamndPage, followupReports, documentRegister } = buildSite(project, { history, kolada });
   await renderDiagrams(model.traceability.diagrams);
   const shallowHistory = withHistory && isShallowClone(path.dirname(corpus));
-  return { project, model, documentPage, followupYearPage, followupNamndPage, followupReports, shallowHistory, ...(historyProblem ? { historyProblem } : {}), openData: () => siteOpenData(project, model, followupReports) };
+  return {
+    project,
+    model,
+    documentPage,
+    followupYearPage,
+    followupNamndPage,
+    followupReports,
+    documentRegister,
+    shallowHistory,
+    ...(historyProblem ? { historyProblem } : {}),
+    openData: () => siteOpenData(project, model, followupReports),
+  };
 }
 
 /**
@@ -98,12 +112,14 @@ export async function writeOpenData(site: LoadedSite, outputDir: string): Promis
   const gather = site.openData;
   site.openData = undefined;
   if (gather) await writeJsonFile(path.join(outputDir, 'data/styrdok.json'), gather());
-  // Each year's uppföljning as `styrdok report --format csv` writes it, for a spreadsheet.
-  for (const report of site.followupReports) {
-    const file = path.join(outputDir, followupCsvUrl(report.år));
+  // Each year's uppföljning as `styrdok report --format csv` writes it, and the förteckning, for a spreadsheet.
+  const writeCsv = (url: string, text: string) => {
+    const file = path.join(outputDir, url);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, renderCsv(report));
-  }
+    writeFileSync(file, text);
+  };
+  for (const report of site.followupReports) writeCsv(followupCsvUrl(report.år), renderCsv(report));
+  writeCsv(DOCUMENT_REGISTER_URL, excelCsv(site.documentRegister()));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { KoladaIndex } from '../followup/kolada.js';
 import type { FollowupReport } from '../followup/report-model.js';
 import type { FileRevision } from '../history/git-history.js';
 import { createContext } from './context.js';
+import { documentRegister } from './document-register.js';
 import { documentPage as documentPageOf } from './document-view.js';
 import { filterPages } from './filter-pages.js';
 import { followup as followupOf } from './followup-site.js';
@@ -40,6 +41,8 @@ export interface SiteBuild {
   followupNamndPage(year: number, namnd: string): FollowupNamndPage;
   /** Each year's report, newest first, for the open data. */
   followupReports: FollowupReport[];
+  /** The förteckning över styrdokument for the open data, made when it is written (document-register.ts). */
+  documentRegister(): string[][];
 }
 
 /**
@@ -106,7 +109,14 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     timeline: timeline(ctx, versions.byId),
     versionPages: versions.pages,
   };
-  return { model, documentPage, followupYearPage: followup.yearPage, followupNamndPage: followup.namndPage, followupReports: followup.reports };
+  return {
+    model,
+    documentPage,
+    followupYearPage: followup.yearPage,
+    followupNamndPage: followup.namndPage,
+    followupReports: followup.reports,
+    documentRegister: () => documentRegister(docs, ctx, baseUrl),
+  };
 }
 
 /**

@@ -310,6 +310,40 @@ describe('search, open data and the feed', () => {
     expect(data.diagnostics.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['coverage', 'replacement-authority', 'report-deadline', 'revision']);
   });
 
+  it('publishes a förteckning of every document as CSV for a spreadsheet, in the order of Alla styrdokument', () => {
+    const bytes = readFileSync(path.join(out, 'data/styrdokument.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines.pop()).toBe('');
+    const [header, ...rows] = lines.map((line) => line.split(';'));
+    expect(header).toEqual([
+      'Id', 'Dokumenttyp', 'Titel', 'Status', 'Revision', 'Gäller från', 'Gäller till', 'Beslutande organ', 'Beslutsdatum',
+      'Paragraf', 'Diarienummer', 'Dokumentansvarig', 'Genomför', 'Ersätter', 'Ersatt av', 'Adress',
+    ]);
+    expect(rows.every((row) => row.length === header!.length)).toBe(true);
+    const data = JSON.parse(readFileSync(path.join(out, 'data/styrdok.json'), 'utf8'));
+    expect(rows.map((row) => row[0]).sort()).toEqual(data.documents.map((d: { id: string }) => d.id).sort());
+    const list = page('/dokument/');
+    const listed = list.all(tag('a'), list.one((el) => el.attribs.class === 'resultat')).map((a) => a.attribs.href);
+    expect(rows.map((row) => `/dokument/${row[0]}/`)).toEqual(listed);
+    const row = (id: string) => Object.fromEntries(header!.map((name, i) => [name, rows.find((r) => r[0] === id)![i]]));
+    expect(row('ordningspolicy')).toMatchObject({
+      Dokumenttyp: 'Policy',
+      Titel: 'Ordningspolicy för Solna stad',
+      Status: 'Ersatt',
+      'Beslutande organ': 'Kommunfullmäktige',
+      Beslutsdatum: '2010-03-15',
+      Paragraf: '31',
+      Diarienummer: 'KF/2010:12',
+      'Ersatt av': 'strategi-ren-och-trygg-stad',
+      Adress: 'https://styrdok.test.example/dokument/ordningspolicy/',
+    });
+    expect(row('strategi-ren-och-trygg-stad').Ersätter).toBe('ordningspolicy');
+    // A draft is undecided: no validity and no decision.
+    expect(row('riktlinje-snorojning')).toMatchObject({ Status: 'Utkast', 'Gäller från': '', 'Gäller till': '', Beslutsdatum: '', Paragraf: '' });
+    expect(page('/oppna-data/').all((el) => el.name === 'a').map((a) => a.attribs.href)).toContain('/data/styrdokument.csv');
+  });
+
   it('copies the schemas', () => {
     const copied = readFileSync(path.join(out, 'schemas/strategi.schema.json'), 'utf8');
     expect(copied).toBe(readFileSync(path.join(REPO, 'schemas/strategi.schema.json'), 'utf8'));
