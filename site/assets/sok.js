@@ -6,6 +6,8 @@ const status = document.getElementById('sokstatus');
 const list = document.getElementById('sokresultat');
 /** One select per facet of Alla styrdokument; its name is the Pagefind filter the document pages carry. */
 const facets = [...form.querySelectorAll('.sokfilter select')];
+// Each option's own name, before a count is added to it (showCounts).
+for (const select of facets) for (const option of select.options) option.dataset.namn = option.textContent;
 document.documentElement.classList.add('js-sok');
 
 let pagefind;
@@ -121,7 +123,7 @@ function chosen() {
   for (const select of facets) {
     if (!select.value) continue;
     filters[select.name] = select.value;
-    words.push(`${select.labels[0].textContent}: ${select.selectedOptions[0].textContent}`);
+    words.push(`${select.labels[0].textContent}: ${select.selectedOptions[0].dataset.namn}`);
   }
   return { filters, words };
 }
@@ -165,6 +167,41 @@ async function showMore() {
   return first;
 }
 
+let filtersLoaded;
+
+/** The options as they were written, without counts. */
+function forgetCounts() {
+  for (const select of facets) for (const option of select.options) option.textContent = option.dataset.namn;
+}
+
+/**
+ * Says in each option how many documents it would give with the search words and the other choices:
+ * «Riktlinjer (12)», so that no one has to try a choice to find it empty. A facet's own choice is left out
+ * of its counts: its other options say what a switch would give, not (0).
+ */
+async function showCounts(q, filters, forSearch) {
+  // Pagefind loads a filter's values only when a search names it, and counts only those: load them all first
+  // (once; after the hits are shown, so that they do not wait for it).
+  filtersLoaded ??= pagefind.filters();
+  await filtersLoaded;
+  const countsWith = async (others) =>
+    !q && !Object.keys(others).length ? pagefind.filters() : (await pagefind.search(q || null, { filters: others })).filters;
+  const unchosen = await countsWith(filters);
+  const counts = await Promise.all(
+    facets.map((select) => {
+      if (!filters[select.name]) return unchosen;
+      const { [select.name]: _, ...others } = filters;
+      return countsWith(others);
+    }),
+  );
+  // A new search started meanwhile: these counts are for the old one.
+  if (current !== forSearch) return;
+  facets.forEach((select, i) => {
+    const count = counts[i][select.name] ?? {};
+    for (const option of select.options) if (option.value) option.textContent = `${option.dataset.namn} (${count[option.value] ?? 0})`;
+  });
+}
+
 async function search() {
   const q = input.value.trim();
   const { filters, words } = chosen();
@@ -173,6 +210,7 @@ async function search() {
   current = undefined;
   if (!q && !words.length) {
     status.textContent = '';
+    forgetCounts();
     return;
   }
   status.textContent = 'Söker …';
@@ -187,8 +225,10 @@ async function search() {
       const parts = await Promise.all(numbers.map((n) => pagefind.search(null, { filters: { ...filters, delindex: n }, sort: { beslutad: 'desc' } })));
       hits = newestFirst(parts.map((part) => part.results));
     }
-    current = { query: q, words, hits, shown: 0 };
+    const started = { query: q, words, hits, shown: 0 };
+    current = started;
     await showMore();
+    await showCounts(q, filters, started);
   } catch {
     status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
   }

@@ -151,7 +151,7 @@ describe('sökningen över flera delindex', () => {
     const inForce = all.hits.filter((url) => filtersOf.get(url)?.status?.includes('gallande'));
     expect(inForce.length, 'några träffar gäller').toBeGreaterThan(0);
     expect(inForce.length, 'några träffar gäller inte, eller är nämnder').toBeLessThan(all.hits.length);
-    await tab.page.getByLabel('Status').selectOption({ label: 'Gällande' });
+    await tab.page.getByLabel('Status').selectOption('gallande');
     await waitForStatus('(Status: Gällande)');
     expect([...(await hitsShown())].sort()).toEqual([...inForce].sort());
     expect(await tab.page.locator('#sokstatus').textContent()).toBe(`${inForce.length} träffar för «Solna» (Status: Gällande).`);
@@ -178,6 +178,23 @@ describe('sökningen över flera delindex', () => {
     expect(await tab.page.locator('#sokstatus').textContent()).toBe(
       `${expected.length} styrdokument (Dokumenttyp: Verksamhetsplaner; Beslutande organ: Socialnämnden), senast beslutade först.`,
     );
+    // Each option says how many it would give with the other choice: Socialnämnden decided nothing but its plans,
+    // and switching to another nämnd gives that nämnd's plans.
+    await tab.page.waitForFunction(() => document.querySelector('#filter-typ option[value="verksamhetsplan"]')?.textContent?.endsWith(')'));
+    const optionTexts = (facet: string) =>
+      tab.page.locator(`#filter-${facet} option`).evaluateAll((options) => Object.fromEntries(options.map((o) => [(o as HTMLOptionElement).value, o.textContent])));
+    const count = (facet: string, value: string, others: Record<string, string>) =>
+      [...filtersOf.values()].filter((f) => f[facet]?.includes(value) && Object.entries(others).every(([k, v]) => f[k]?.includes(v))).length;
+    const types = await optionTexts('typ');
+    expect(types.verksamhetsplan).toBe(`Verksamhetsplaner (${expected.length})`);
+    expect(types.policy).toBe('Policyer (0)');
+    const organs = await optionTexts('organ');
+    expect(organs.socialnamnden).toBe(`Socialnämnden (${expected.length})`);
+    expect(organs.forskolenamnden).toBe(`Förskolenämnden (${count('organ', 'forskolenamnden', { typ: 'verksamhetsplan' })})`);
+    expect(organs.kommunstyrelsen).toBe('Kommunstyrelsen (0)');
+    const statuses = await optionTexts('status');
+    expect(statuses.gallande).toBe(`Gällande (${count('status', 'gallande', { typ: 'verksamhetsplan', organ: 'socialnamnden' })})`);
+    expect(statuses['']).toBe('Alla');
     // The documents in force lie in many of the indexes; merged, they still come newest first.
     await tab.page.goto(`${server.origin}/sok/?status=gallande`);
     await waitForStatus('styrdokument');
@@ -199,6 +216,7 @@ describe('sökningen över flera delindex', () => {
     for (const label of ['Dokumenttyp', 'Beslutande organ']) await tab.page.getByLabel(label).selectOption('');
     await tab.page.waitForFunction(() => document.getElementById('sokstatus')?.textContent === '');
     expect(await hitsShown()).toEqual([]);
+    expect((await optionTexts('typ')).verksamhetsplan).toBe('Verksamhetsplaner');
     expect(tab.pageErrors).toEqual([]);
   });
 
