@@ -104,6 +104,10 @@ function resolver(schemas) {
   return { info, chain };
 }
 
+/** Where attachments (bilagor) are kept in the repository, and their address on the site. */
+const MEDIA_FOLDER = 'strategy/bilagor';
+const PUBLIC_FOLDER = '/bilagor';
+
 const FREE_TEXT = new Set(['text', 'beskrivning', 'kommentar', 'uppföljning', 'sammanfattning', 'övergripande_mål', 'motivering', 'åtgärder']);
 
 function hint(description, extra) {
@@ -137,13 +141,17 @@ function fieldFor(name, node, required, ctx) {
   if (Array.isArray(i.anyOf)) {
     const options = i.anyOf.map((option) => info({ schema: option, file: i.anyOfFile }));
     if (options.some((o) => o.type === 'boolean')) return withMeta({ widget: 'boolean', default: false }, 'En lag som anges med beteckning (till exempel SFS 2023:196) skrivs direkt i filen.');
-    // A string field cannot hold a number: a choice that allows a year (klart: 2025) takes its last day in the CMS.
-    const textual = options.filter((o) => o.type !== 'integer');
-    const alternatives = textual.map((o) => (o.isDate ? '\\d{4}-\\d{2}-\\d{2}' : o.const !== undefined ? String(o.const).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : undefined));
+    // A year (klart: 2025) is a number in the file, and the same year as text ('2025') to the schema, which is
+    // what a string field writes. The pattern must let the number through too: Decap tests a document's
+    // values as they are read, and refused to save a document with a year in it.
+    const textual = options.filter((o) => !(o.type === 'string' && o.pattern));
+    const alternatives = textual.map((o) =>
+      o.isDate ? '\\d{4}-\\d{2}-\\d{2}' : o.type === 'integer' ? '\\d{4}' : o.const !== undefined ? String(o.const).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : undefined,
+    );
     if (alternatives.every(Boolean)) {
-      const words = textual.map((o) => (o.isDate ? 'ett datum ÅÅÅÅ-MM-DD' : `«${o.const}»`));
-      const yearHint = textual.length < options.length ? 'Ett helt år skrivs här som årets sista dag, till exempel 2025-12-31.' : undefined;
-      return withMeta({ widget: 'string', pattern: [`^(${alternatives.join('|')})$`, `Skriv ${words.join(' eller ')}.`] }, yearHint);
+      const words = textual.map((o) => (o.isDate ? 'ett datum ÅÅÅÅ-MM-DD' : o.type === 'integer' ? 'ett år ÅÅÅÅ' : `«${o.const}»`));
+      const last = words.pop();
+      return withMeta({ widget: 'string', pattern: [`^(${alternatives.join('|')})$`, `Skriv ${words.length ? `${words.join(', ')} eller ${last}` : last}.`] });
     }
     return withMeta({ widget: 'string' });
   }
@@ -165,7 +173,13 @@ function fieldFor(name, node, required, ctx) {
   }
   // A map with keys of its own (avstämd_mot, written by styrdok confirm) cannot be a form: it is kept as it is.
   if (i.type === 'object' && !Object.keys(i.properties).length) return { ...base, widget: 'hidden', ...(required ? {} : { required: false }) };
-  if (i.type === 'object' || Object.keys(i.properties).length) return withMeta({ widget: 'object', collapsed: false, fields: objectFields(node, { ...ctx, top: false, parent: name }) });
+  if (i.type === 'object' || Object.keys(i.properties).length) {
+    // Decap demands an optional object's required fields even when the object is left empty, so a draft (no
+    // beslut) or a document in force (no upphävd) could not be saved: there they are optional, and styrdok check
+    // says what is missing in an object that is filled in.
+    const fields = objectFields(node, { ...ctx, top: false, parent: name }).map((f) => (required ? f : { ...f, required: false }));
+    return withMeta({ widget: 'object', collapsed: false, fields }, required ? undefined : 'Lämna tomt, eller fyll i det som krävs (styrdok check säger vad som saknas).');
+  }
   if (i.pattern) return withMeta({ widget: 'string', pattern: [i.pattern, i.defName === 'id' ? 'Bara små bokstäver a–z, siffror och bindestreck.' : `Skriv värdet som schemat kräver (${i.pattern}).`] });
   if (FREE_TEXT.has(name) || (i.maxLength ?? 0) > 300) return withMeta({ widget: 'text' });
   return withMeta({ widget: 'string' });
@@ -203,7 +217,9 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
       label_singular: rules?.namn ?? info.title,
       description: info.description,
       folder: `strategy/${folder}`,
-      ...(kind === 'verksamhetsplan' ? { path: '{{fields.år}}/{{fields.id}}' } : {}),
+      // A plan lives in its year's folder. Decap then looks for an entry's media beside it, in the year's
+      // folder among the plans; the attachments go where every other document's do.
+      ...(kind === 'verksamhetsplan' ? { path: '{{fields.år}}/{{fields.id}}', media_folder: `/${MEDIA_FOLDER}`, public_folder: PUBLIC_FOLDER } : {}),
       ...(shared ? { filter: { field: 'dokumenttyp', value: kind } } : {}),
       create: true,
       extension: 'md',
@@ -221,8 +237,8 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
     publish_mode: 'editorial_workflow',
     locale: 'sv',
     ...(kommun.webbplats?.bas_url ? { site_url: kommun.webbplats.bas_url } : {}),
-    media_folder: 'strategy/bilagor',
-    public_folder: '/bilagor',
+    media_folder: MEDIA_FOLDER,
+    public_folder: PUBLIC_FOLDER,
     slug: { encoding: 'ascii', clean_accents: true },
     collections: [
       ...collections,

@@ -189,7 +189,7 @@ export type Ansvarig = string
 /**
  * När åtgärden ska vara genomförd: ett datum, ett år (2025) eller löpande.
  */
-export type KlartSenast = (Datum | number | "löpande")
+export type KlartSenast = (Datum | number | string | "löpande")
 export type Prioritet = ("hög" | "medel" | "låg")
 /**
  * Ett mål i ett annat dokument, skrivet dokument-id#mål-id, det vill säga strategins id och målets id med # emellan.
@@ -287,7 +287,7 @@ export type Beskrivning2 = string
 export type BidrarTill1 = ReferensTillEttMal[]
 export type Aktivitet = string
 export type Ansvarig1 = string
-export type KlartSenast1 = (Datum | number | "löpande")
+export type KlartSenast1 = (Datum | number | string | "löpande")
 export type Aktiviteter = {
 text: Aktivitet
 ansvarig?: Ansvarig1

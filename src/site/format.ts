@@ -47,7 +47,8 @@ export function periodText(period: string): string {
 /** When an action or activity is due: a date, a year or "löpande". */
 export function dueText(value: string | number | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'number') return String(value);
+  // A year, written as a number (klart: 2025) or as text ('2025', as the CMS writes it).
+  if (typeof value === 'number' || /^\d{4}$/.test(value)) return String(value);
   return value === 'löpande' ? 'Löpande' : swedishDate(value);
 }
 

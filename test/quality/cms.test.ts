@@ -1,0 +1,225 @@
+/**
+ * The CMS as a clerk meets it: Decap CMS, the very version cms/index.html loads, in Chromium with
+ * cms/config.yml, on Decap's in-browser test backend holding the bundled corpus. Only the backend is swapped
+ * (GitHub needs a login) and the publishing made direct (the editorial workflow adds review steps, not other
+ * files). A document of every type opens with its values, is saved with a new title and keeps every other value;
+ * a riktlinje made in the form passes styrdok check.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openContext, serveDir, type SitePage, type StaticServer } from '../helpers/browser.js';
+import { REPO_ROOT } from '../helpers/build-site.js';
+import { CMS_FOLDER, decapBundle } from '../helpers/decap.js';
+import { runCli } from '../helpers/run-cli.js';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const STRATEGY = path.join(REPO_ROOT, 'strategy');
+
+interface Collection {
+  name: string;
+  label: string;
+  folder?: string;
+  path?: string;
+  filter?: { field: string; value: string };
+  hide?: boolean;
+  create?: boolean;
+}
+
+const config = parse(readFileSync(path.join(CMS_FOLDER, 'config.yml'), 'utf8')) as { collections: Collection[] };
+/** The collections of a document type: those a clerk makes documents in. */
+const documentCollections = config.collections.filter((c) => c.create && c.folder?.startsWith('strategy/') && !c.hide && c.name !== 'dokument');
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let tab: SitePage;
+
+beforeAll(async () => {
+  const bundle = decapBundle();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-'));
+  cpSync(bundle.dist, path.join(dir, 'decap'), { recursive: true });
+  const admin = path.join(dir, 'admin');
+  cpSync(CMS_FOLDER, admin, { recursive: true });
+  const html = readFileSync(path.join(CMS_FOLDER, 'index.html'), 'utf8').replace(
+    /<script src="https:\/\/unpkg\.com\/decap-cms@[^"]+"[^>]*><\/script>/,
+    '<script src="seed.js"></script><script src="/decap/decap-cms.js"></script>',
+  );
+  writeFileSync(path.join(admin, 'index.html'), html);
+  const testConfig = { ...parse(readFileSync(path.join(CMS_FOLDER, 'config.yml'), 'utf8')), backend: { name: 'test-repo' }, publish_mode: 'simple' };
+  delete testConfig.local_backend;
+  writeFileSync(path.join(admin, 'config.yml'), stringify(testConfig));
+  writeFileSync(path.join(admin, 'seed.js'), seedScript());
+  server = await serveDir(dir);
+  browser = await launchBrowser();
+  tab = await openContext(browser, server.origin);
+});
+
+afterAll(async () => {
+  await tab?.context.close();
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The bundled corpus as the test backend's files. It reads an entry by walking the path's folders, but lists a
+ * collection by its whole folder path as one key: both point at the same objects, so a save shows in both.
+ */
+function seedScript(): string {
+  const tree = (folder: string): Record<string, unknown> =>
+    Object.fromEntries(
+      readdirSync(folder, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? tree(path.join(folder, e.name)) : { content: readFileSync(path.join(folder, e.name), 'utf8') }]),
+    );
+  return `window.repoFiles = { strategy: ${JSON.stringify(tree(STRATEGY))} };
+(function flat(prefix, node) {
+  for (const [name, child] of Object.entries(node)) if (!('content' in child)) { window.repoFiles[prefix + '/' + name] = child; flat(prefix + '/' + name, child); }
+})('strategy', window.repoFiles.strategy);
+`;
+}
+
+let loads = 0;
+
+/**
+ * Opens the CMS anew (a page load: the test backend then holds the bundled corpus as it is in git), logs in
+ * and goes to `hash`, as Decap's own links do.
+ */
+async function openCms(hash: string): Promise<void> {
+  // A new tab: one with unsaved changes (a test that failed midway) would stop a navigation with its
+  // "leave the page?" question.
+  if (tab.page.url().startsWith(server.origin)) await tab.page.evaluate(() => localStorage.clear());
+  await tab.page.close({ runBeforeUnload: false });
+  tab.page = await tab.context.newPage();
+  tab.page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+  await tab.page.goto(`${server.origin}/admin/?laddning=${++loads}`);
+  await tab.page.getByRole('button', { name: 'Logga in' }).click();
+  await tab.page.getByText('Samlingar').waitFor();
+  await tab.page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}
+
+/** What the test backend holds at a path of the repository, as the CMS wrote it. */
+function savedFile(file: string): Promise<string | undefined> {
+  return tab.page.evaluate((f) => f.split('/').reduce((node: any, key) => node?.[key], (window as any).repoFiles)?.content, file);
+}
+
+async function publish(file: string, before: string | undefined): Promise<string> {
+  await tab.page.getByRole('button', { name: /^Publicera/ }).first().click();
+  await tab.page.getByText('Publicera nu').click();
+  await tab.page.waitForFunction(
+    ([f, old]) => f.split('/').reduce((node: any, key) => node?.[key], (window as any).repoFiles)?.content !== old,
+    [file, before] as const,
+    { timeout: 20_000 },
+  ).catch(async () => {
+    const shown = (await tab.page.locator('body').innerText()).split('\n').filter((line) => /obligatorisk|missat|ogiltig/i.test(line));
+    throw new Error(`CMS:et sparade inte ${file}: ${shown.join(' | ') || 'inget meddelande'}`);
+  });
+  return (await savedFile(file))!;
+}
+
+const frontmatter = (text: string) => parse(text.slice(4, text.indexOf('\n---', 4))) as Record<string, unknown>;
+const body = (text: string) => text.slice(text.indexOf('\n---', 4) + 4).trim();
+
+/** The first bundled document of each type, by its file. */
+function firstOfType(type: string): string {
+  const files = (readdirSync(STRATEGY, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+  const file = files.find((f) => frontmatter(readFileSync(path.join(STRATEGY, f), 'utf8')).dokumenttyp === type);
+  if (!file) throw new Error(`Inget dokument av typen ${type} i strategy/`);
+  return `strategy/${file.split(path.sep).join('/')}`;
+}
+
+async function findings(corpus: string): Promise<{ code: number | null; list: string[] }> {
+  const result = await runCli(['check', path.basename(corpus), '--today', '2026-11-25', '--format', 'json'], { cwd: path.dirname(corpus) });
+  // ESLint's JSON: one entry per file, with its messages.
+  const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string; severity: number }[] }[];
+  const list = report.flatMap((f) => f.messages.map((m) => `${path.relative(corpus, f.filePath)} ${m.ruleId} ${m.severity} ${m.message}`));
+  return { code: result.code, list: list.sort() };
+}
+
+describe('Decap CMS med cms/config.yml', () => {
+  test('startar och visar varje dokumenttyp som en samling, utan fel', async () => {
+    await openCms('/');
+    await tab.page.getByRole('link', { name: documentCollections[0]!.label, exact: true }).first().waitFor();
+    for (const c of documentCollections) await expect(tab.page.getByRole('link', { name: c.label, exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(documentCollections.length).toBeGreaterThanOrEqual(9);
+    expect(tab.pageErrors).toEqual([]);
+    expect(tab.blocked).toEqual([]);
+  });
+
+  test('ett dokument av varje typ öppnas med sina uppgifter, sparas med ny titel och behåller allt annat', async () => {
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-corpus-'));
+    try {
+      cpSync(STRATEGY, path.join(corpus, 'strategy'), { recursive: true });
+      for (const c of documentCollections) {
+        const type = c.filter?.value ?? c.name;
+        const file = firstOfType(type === 'atgardsplan' ? 'åtgärdsplan' : type === 'overenskommelse' ? 'överenskommelse' : type);
+        const original = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+        const slug = file.slice(`${c.folder}/`.length, -'.md'.length);
+        await openCms(`/collections/${c.name}/entries/${slug}`);
+        const title = tab.page.getByLabel('Titel', { exact: true });
+        await title.waitFor({ timeout: 20_000 });
+        expect(await title.inputValue(), file).toBe(frontmatter(original).titel);
+        await title.fill(`${await title.inputValue()} (ändrad)`);
+        const saved = await publish(file, original);
+        expect({ ...frontmatter(saved), titel: frontmatter(original).titel }, file).toEqual(frontmatter(original));
+        expect(frontmatter(saved).titel).toBe(`${frontmatter(original).titel} (ändrad)`);
+        expect(body(saved), file).toBe(body(original));
+        writeFileSync(path.join(corpus, file), saved);
+      }
+      // Every saved file together: the same findings as the corpus had (a longer title changes no rule's verdict).
+      const before = await findings(STRATEGY);
+      const after = await findings(path.join(corpus, 'strategy'));
+      expect(after.code).toBe(0);
+      expect(after.list).toEqual(before.list);
+    } finally {
+      rmSync(corpus, { recursive: true, force: true });
+    }
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('en ny riktlinje skapad i formuläret klarar styrdok check', async () => {
+    await openCms('/collections/riktlinje/new');
+    const field = (label: string) => tab.page.getByLabel(label, { exact: true }).first();
+    await field('Id').waitFor({ timeout: 20_000 });
+    await field('Id').fill('riktlinje-fran-cms');
+    await field('Titel').fill('Riktlinje för lånecyklar vid stadens skolor');
+    const choose = async (label: string, name: string) => {
+      await field(label).click();
+      await tab.page.keyboard.type(name);
+      await tab.page.getByRole('option', { name, exact: true }).first().click();
+    };
+    await choose('Beslutande organ', 'Kommunstyrelsen');
+    await field('Beslutsdatum (frivillig)').fill('2026-11-20');
+    await field('Paragraf (frivillig)').fill('201');
+    await field('Diarienummer (frivillig)').fill('KS/2026:345');
+    await choose('Dokumentansvarig', 'Stadsledningsförvaltningen');
+    await tab.page.locator('[data-slate-editor="true"]').click();
+    await tab.page.keyboard.type('Skolorna lånar ut cyklar till elever som saknar en.');
+    const file = 'strategy/riktlinjer/riktlinje-fran-cms.md';
+    const saved = await publish(file, undefined);
+    expect(frontmatter(saved)).toMatchObject({
+      id: 'riktlinje-fran-cms',
+      dokumenttyp: 'riktlinje',
+      beslutande_organ: 'kommunstyrelsen',
+      beslut: { datum: '2026-11-20', paragraf: 201, diarienummer: 'KS/2026:345' },
+      dokumentansvarig: 'stadsledningsforvaltningen',
+    });
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-new-'));
+    try {
+      cpSync(STRATEGY, path.join(corpus, 'strategy'), { recursive: true });
+      writeFileSync(path.join(corpus, file), saved);
+      const after = await findings(path.join(corpus, 'strategy'));
+      expect(after.code).toBe(0);
+      expect(after.list.filter((line) => line.includes('riktlinje-fran-cms'))).toEqual([]);
+      expect(after.list).toEqual((await findings(STRATEGY)).list);
+    } finally {
+      rmSync(corpus, { recursive: true, force: true });
+    }
+    expect(tab.pageErrors).toEqual([]);
+  });
+});
