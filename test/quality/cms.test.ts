@@ -3,7 +3,8 @@
  * cms/config.yml, on Decap's in-browser test backend holding the bundled corpus. Only the backend is swapped
  * (GitHub needs a login) and the publishing made direct (the editorial workflow adds review steps, not other
  * files). A document of every type opens with its values, is saved with a new title and keeps every other value;
- * a riktlinje made in the form passes styrdok check.
+ * a riktlinje made in the form, with organ, förvaltning and the strategy it carries out chosen from the lists,
+ * passes styrdok check.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -198,6 +199,8 @@ describe('Decap CMS med cms/config.yml', () => {
     await field('Paragraf (frivillig)').fill('201');
     await field('Diarienummer (frivillig)').fill('KS/2026:345');
     await choose('Dokumentansvarig', 'Stadsledningsförvaltningen');
+    // Another document, from the hidden collection over all of strategy/ (Decap's nested collections, beta).
+    await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
     await tab.page.locator('[data-slate-editor="true"]').click();
     await tab.page.keyboard.type('Skolorna lånar ut cyklar till elever som saknar en.');
     const file = 'strategy/riktlinjer/riktlinje-fran-cms.md';
@@ -208,6 +211,7 @@ describe('Decap CMS med cms/config.yml', () => {
       beslutande_organ: 'kommunstyrelsen',
       beslut: { datum: '2026-11-20', paragraf: 201, diarienummer: 'KS/2026:345' },
       dokumentansvarig: 'stadsledningsforvaltningen',
+      genomför: ['trygghetsstrategi-2024-2026'],
     });
     const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-new-'));
     try {
