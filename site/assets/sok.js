@@ -64,7 +64,8 @@ function newestFirst(parts) {
         const list = open[newest];
         out.push(heads[newest]);
         list.at += 1;
-        for (let i = list.at; i < Math.min(list.at + LOOKAHEAD, list.results.length); i++) load(list, i);
+        // Loaded ahead, awaited when their turn comes; a failure then is the search's, not an unhandled one now.
+        for (let i = list.at; i < Math.min(list.at + LOOKAHEAD, list.results.length); i++) load(list, i).catch(() => {});
       }
       return out;
     },
@@ -214,6 +215,7 @@ async function search() {
     return;
   }
   status.textContent = 'Söker …';
+  let started;
   try {
     pagefind ??= await loadPagefind();
     // Document pages carry their facets as Pagefind filters (dokument.njk); nämnd pages have none, so a
@@ -225,12 +227,18 @@ async function search() {
       const parts = await Promise.all(numbers.map((n) => pagefind.search(null, { filters: { ...filters, delindex: n }, sort: { beslutad: 'desc' } })));
       hits = newestFirst(parts.map((part) => part.results));
     }
-    const started = { query: q, words, hits, shown: 0 };
+    started = { query: q, words, hits, shown: 0 };
     current = started;
     await showMore();
-    await showCounts(q, filters, started);
   } catch {
     status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
+    return;
+  }
+  // The counts are a help beside the hits: if they cannot be had, the options stay without them.
+  try {
+    await showCounts(q, filters, started);
+  } catch {
+    if (current === started) forgetCounts();
   }
 }
 
