@@ -219,7 +219,7 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
       folder: `strategy/${folder}`,
       // A plan lives in its year's folder. Decap then looks for an entry's media beside it, in the year's
       // folder among the plans; the attachments go where every other document's do.
-      ...(kind === 'verksamhetsplan' ? { path: '{{fields.år}}/{{fields.id}}', media_folder: `/${MEDIA_FOLDER}`, public_folder: PUBLIC_FOLDER } : {}),
+      ...(kind === 'verksamhetsplan' ? { path: '{{år}}/{{slug}}', media_folder: `/${MEDIA_FOLDER}`, public_folder: PUBLIC_FOLDER } : {}),
       ...(shared ? { filter: { field: 'dokumenttyp', value: kind } } : {}),
       create: true,
       extension: 'md',

@@ -6,7 +6,7 @@
  * a riktlinje made in the form, with organ, förvaltning and the strategy it carries out chosen from the lists,
  * passes styrdok check.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -142,6 +142,37 @@ async function findings(corpus: string): Promise<{ code: number | null; list: st
   return { code: result.code, list: list.sort() };
 }
 
+/** The bundled corpus with `file` added passes the check with the findings it has without it: none about the file. */
+async function expectSameFindingsWith(file: string, text: string): Promise<void> {
+  const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-new-'));
+  try {
+    cpSync(STRATEGY, path.join(corpus, 'strategy'), { recursive: true });
+    mkdirSync(path.dirname(path.join(corpus, file)), { recursive: true });
+    writeFileSync(path.join(corpus, file), text);
+    const after = await findings(path.join(corpus, 'strategy'));
+    expect(after.code).toBe(0);
+    expect(after.list.filter((line) => line.startsWith(file))).toEqual([]);
+    expect(after.list).toEqual((await findings(STRATEGY)).list);
+  } finally {
+    rmSync(corpus, { recursive: true, force: true });
+  }
+}
+
+/** Picks `name` in a list widget (organ, förvaltning, document) by typing it, as a clerk would. */
+async function choose(label: string, name: string): Promise<void> {
+  await tab.page.getByLabel(label, { exact: true }).first().click();
+  await tab.page.keyboard.type(name);
+  await tab.page.getByRole('option', { name, exact: true }).first().click();
+}
+
+const field = (label: string, nth = 0) => tab.page.getByLabel(label, { exact: true }).nth(nth);
+
+/** Writes the text of the document in the Markdown editor. */
+async function writeBody(text: string): Promise<void> {
+  await tab.page.locator('[data-slate-editor="true"]').last().click();
+  await tab.page.keyboard.type(text);
+}
+
 describe('Decap CMS med cms/config.yml', () => {
   test('startar och visar varje dokumenttyp som en samling, utan fel', async () => {
     await openCms('/');
@@ -185,15 +216,9 @@ describe('Decap CMS med cms/config.yml', () => {
 
   test('en ny riktlinje skapad i formuläret klarar styrdok check', async () => {
     await openCms('/collections/riktlinje/new');
-    const field = (label: string) => tab.page.getByLabel(label, { exact: true }).first();
     await field('Id').waitFor({ timeout: 20_000 });
     await field('Id').fill('riktlinje-fran-cms');
     await field('Titel').fill('Riktlinje för lånecyklar vid stadens skolor');
-    const choose = async (label: string, name: string) => {
-      await field(label).click();
-      await tab.page.keyboard.type(name);
-      await tab.page.getByRole('option', { name, exact: true }).first().click();
-    };
     await choose('Beslutande organ', 'Kommunstyrelsen');
     await field('Beslutsdatum (frivillig)').fill('2026-11-20');
     await field('Paragraf (frivillig)').fill('201');
@@ -201,8 +226,7 @@ describe('Decap CMS med cms/config.yml', () => {
     await choose('Dokumentansvarig', 'Stadsledningsförvaltningen');
     // Another document, from the hidden collection over all of strategy/ (Decap's nested collections, beta).
     await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
-    await tab.page.locator('[data-slate-editor="true"]').click();
-    await tab.page.keyboard.type('Skolorna lånar ut cyklar till elever som saknar en.');
+    await writeBody('Skolorna lånar ut cyklar till elever som saknar en.');
     const file = 'strategy/riktlinjer/riktlinje-fran-cms.md';
     const saved = await publish(file, undefined);
     expect(frontmatter(saved)).toMatchObject({
@@ -213,17 +237,39 @@ describe('Decap CMS med cms/config.yml', () => {
       dokumentansvarig: 'stadsledningsforvaltningen',
       genomför: ['trygghetsstrategi-2024-2026'],
     });
-    const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-new-'));
-    try {
-      cpSync(STRATEGY, path.join(corpus, 'strategy'), { recursive: true });
-      writeFileSync(path.join(corpus, file), saved);
-      const after = await findings(path.join(corpus, 'strategy'));
-      expect(after.code).toBe(0);
-      expect(after.list.filter((line) => line.includes('riktlinje-fran-cms'))).toEqual([]);
-      expect(after.list).toEqual((await findings(STRATEGY)).list);
-    } finally {
-      rmSync(corpus, { recursive: true, force: true });
-    }
+    await expectSameFindingsWith(file, saved);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  test('en nämnds nya verksamhetsplan hamnar i årets mapp och klarar styrdok check', async () => {
+    await openCms('/collections/verksamhetsplan/new');
+    await field('Id').waitFor({ timeout: 20_000 });
+    await field('Id').fill('verksamhetsplan-2027-socialnamnden');
+    await field('Titel').fill('Socialnämndens verksamhetsplan 2027 – trygghet och brottsförebyggande arbete');
+    await choose('Beslutande organ', 'Socialnämnden');
+    await field('Beslutsdatum (frivillig)').fill('2026-11-18');
+    await field('Paragraf (frivillig)').fill('88');
+    await field('Diarienummer (frivillig)').fill('SN/2026:120');
+    await choose('Dokumentansvarig', 'Socialförvaltningen');
+    await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
+    await choose('Nämnd', 'Socialnämnden');
+    await field('År').fill('2027');
+    // A goal, and the strategy's goal it contributes to.
+    await tab.page.getByRole('button', { name: 'Add mål' }).click();
+    await field('Id', 1).fill('tidiga-insatser');
+    await field('Mål').fill('Barn och unga med normbrytande beteende ska nås tidigt av förebyggande insatser.');
+    await tab.page.getByRole('button', { name: 'Add bidrar till' }).click();
+    await field('Referens till ett mål').fill('trygghetsstrategi-2024-2026#unga-i-riskzonen');
+    await writeBody('Socialnämndens mål för 2027 inom trygghetsarbetet.');
+    // Before, the folder came from {{fields.år}}, which Decap leaves empty in a path: strategy/verksamhetsplaner//.md.
+    const file = 'strategy/verksamhetsplaner/2027/verksamhetsplan-2027-socialnamnden.md';
+    const saved = await publish(file, undefined);
+    expect(frontmatter(saved)).toMatchObject({
+      nämnd: 'socialnamnden',
+      år: 2027,
+      mål: [{ id: 'tidiga-insatser', bidrar_till: ['trygghetsstrategi-2024-2026#unga-i-riskzonen'] }],
+    });
+    await expectSameFindingsWith(file, saved);
     expect(tab.pageErrors).toEqual([]);
   });
 });
