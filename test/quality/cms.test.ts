@@ -183,6 +183,28 @@ describe('Decap CMS med cms/config.yml', () => {
     expect(tab.blocked).toEqual([]);
   });
 
+  test('talar svenska: varje text i Decap har en svensk översättning (cms/swedish.js fyller i det som fattas)', async () => {
+    await openCms('/');
+    const missing = await tab.page.evaluate(() => {
+      const cms = (window as any).CMS;
+      const english = cms.getLocale('en');
+      const swedish = cms.getLocale('sv');
+      const out: string[] = [];
+      (function walk(en: Record<string, unknown>, sv: Record<string, unknown> | undefined, at: string) {
+        for (const [key, value] of Object.entries(en)) {
+          if (value && typeof value === 'object') walk(value as Record<string, unknown>, sv?.[key] as Record<string, unknown> | undefined, `${at}${key}.`);
+          else if (typeof sv?.[key] !== 'string') out.push(`${at}${key}`);
+        }
+      })(english, swedish, '');
+      return out;
+    });
+    expect(missing).toEqual([]);
+    await tab.page.getByRole('link', { name: 'Verksamhetsplaner', exact: true }).first().click();
+    await tab.page.getByText('Socialnämndens verksamhetsplan 2026').first().click();
+    await tab.page.getByRole('button', { name: 'Lägg till mål' }).first().waitFor();
+    expect(await tab.page.getByRole('button', { name: /^Add / }).count()).toBe(0);
+  });
+
   test('ett dokument av varje typ öppnas med sina uppgifter, sparas med ny titel och behåller allt annat', async () => {
     const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-corpus-'));
     try {
@@ -255,10 +277,10 @@ describe('Decap CMS med cms/config.yml', () => {
     await choose('Nämnd', 'Socialnämnden');
     await field('År').fill('2027');
     // A goal, and the strategy's goal it contributes to.
-    await tab.page.getByRole('button', { name: 'Add mål' }).click();
+    await tab.page.getByRole('button', { name: 'Lägg till mål' }).click();
     await field('Id', 1).fill('tidiga-insatser');
     await field('Mål').fill('Barn och unga med normbrytande beteende ska nås tidigt av förebyggande insatser.');
-    await tab.page.getByRole('button', { name: 'Add bidrar till' }).click();
+    await tab.page.getByRole('button', { name: 'Lägg till bidrar till' }).click();
     await field('Referens till ett mål').fill('trygghetsstrategi-2024-2026#unga-i-riskzonen');
     await writeBody('Socialnämndens mål för 2027 inom trygghetsarbetet.');
     // Before, the folder came from {{fields.år}}, which Decap leaves empty in a path: strategy/verksamhetsplaner//.md.
