@@ -183,7 +183,11 @@ function forgetCounts() {
 async function showCounts(q, filters, forSearch) {
   // Pagefind loads a filter's values only when a search names it, and counts only those: load them all first
   // (once; after the hits are shown, so that they do not wait for it).
-  filtersLoaded ??= pagefind.filters();
+  // A failed load is tried again with the next search, not kept.
+  filtersLoaded ??= pagefind.filters().catch((error) => {
+    filtersLoaded = undefined;
+    throw error;
+  });
   await filtersLoaded;
   const countsWith = async (others) =>
     !q && !Object.keys(others).length ? pagefind.filters() : (await pagefind.search(q || null, { filters: others })).filters;
@@ -237,7 +241,8 @@ async function search() {
   // The counts are a help beside the hits: if they cannot be had, the options stay without them.
   try {
     await showCounts(q, filters, started);
-  } catch {
+  } catch (error) {
+    console.warn('styrdok: antalen i valen kunde inte räknas', error);
     if (current === started) forgetCounts();
   }
 }

@@ -22,6 +22,9 @@ const statusOf = new Map<string, string | undefined>();
 const filtersOf = new Map<string, Record<string, string[]>>();
 const decidedOf = new Map<string, string>();
 
+/** The page's console warnings (sok.js warns when it cannot count the options). */
+const warnings: string[] = [];
+
 beforeAll(async () => {
   const site = await buildSite({ env: { STYRDOK_SEARCH_PAGES_PER_INDEX: '3' } });
   for (const folder of readdirSync(site.dir).filter((name) => name.startsWith('pagefind'))) {
@@ -38,6 +41,9 @@ beforeAll(async () => {
   oneIndex = await serveDir((await buildSite()).dir);
   browser = await launchBrowser();
   tab = await openContext(browser, server.origin);
+  tab.page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   // A context reaches one origin only (openContext), so the other site gets its own.
   oneIndexTab = await openContext(browser, oneIndex.origin);
 });
@@ -180,7 +186,12 @@ describe('sökningen över flera delindex', () => {
     );
     // Each option says how many it would give with the other choice: Socialnämnden decided nothing but its plans,
     // and switching to another nämnd gives that nämnd's plans.
-    await tab.page.waitForFunction(() => document.querySelector('#filter-typ option[value="verksamhetsplan"]')?.textContent?.endsWith(')'));
+    await tab.page
+      .waitForFunction(() => document.querySelector('#filter-typ option[value="verksamhetsplan"]')?.textContent?.endsWith(')'), undefined, { timeout: 20_000 })
+      .catch(async (error: Error) => {
+        const state = await tab.page.evaluate(() => ({ status: document.getElementById('sokstatus')?.textContent, typ: document.querySelector('#filter-typ')?.textContent }));
+        throw new Error(`Valen fick inga antal: ${JSON.stringify(state)}; sidans fel: ${JSON.stringify(tab.pageErrors)}, varningar: ${JSON.stringify(warnings)}. ${error.message}`);
+      });
     const optionTexts = (facet: string) =>
       tab.page.locator(`#filter-${facet} option`).evaluateAll((options) => Object.fromEntries(options.map((o) => [(o as HTMLOptionElement).value, o.textContent])));
     const count = (facet: string, value: string, others: Record<string, string>) =>
