@@ -167,6 +167,24 @@ async function choose(label: string, name: string): Promise<void> {
 
 const field = (label: string, nth = 0) => tab.page.getByLabel(label, { exact: true }).nth(nth);
 
+/**
+ * Fills in a new document's header as a clerk would: id, title, the organ that decided it, the decision (date,
+ * §, diarienummer), the förvaltning that owns it and the strategy it carries out, chosen from the hidden
+ * collection over all of strategy/ (Decap's nested collections, beta).
+ */
+async function fillHeader(header: { id: string; title: string; organ: string; decision: [string, string, string]; owner: string }): Promise<void> {
+  await field('Id').waitFor({ timeout: 20_000 });
+  await field('Id').fill(header.id);
+  await field('Titel').fill(header.title);
+  await choose('Beslutande organ', header.organ);
+  const [date, paragraph, diarienummer] = header.decision;
+  await field('Beslutsdatum (frivillig)').fill(date);
+  await field('Paragraf (frivillig)').fill(paragraph);
+  await field('Diarienummer (frivillig)').fill(diarienummer);
+  await choose('Dokumentansvarig', header.owner);
+  await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
+}
+
 /** Writes the text of the document in the Markdown editor. */
 async function writeBody(text: string): Promise<void> {
   await tab.page.locator('[data-slate-editor="true"]').last().click();
@@ -238,16 +256,13 @@ describe('Decap CMS med cms/config.yml', () => {
 
   test('en ny riktlinje skapad i formuläret klarar styrdok check', async () => {
     await openCms('/collections/riktlinje/new');
-    await field('Id').waitFor({ timeout: 20_000 });
-    await field('Id').fill('riktlinje-fran-cms');
-    await field('Titel').fill('Riktlinje för lånecyklar vid stadens skolor');
-    await choose('Beslutande organ', 'Kommunstyrelsen');
-    await field('Beslutsdatum (frivillig)').fill('2026-11-20');
-    await field('Paragraf (frivillig)').fill('201');
-    await field('Diarienummer (frivillig)').fill('KS/2026:345');
-    await choose('Dokumentansvarig', 'Stadsledningsförvaltningen');
-    // Another document, from the hidden collection over all of strategy/ (Decap's nested collections, beta).
-    await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
+    await fillHeader({
+      id: 'riktlinje-fran-cms',
+      title: 'Riktlinje för lånecyklar vid stadens skolor',
+      organ: 'Kommunstyrelsen',
+      decision: ['2026-11-20', '201', 'KS/2026:345'],
+      owner: 'Stadsledningsförvaltningen',
+    });
     await writeBody('Skolorna lånar ut cyklar till elever som saknar en.');
     const file = 'strategy/riktlinjer/riktlinje-fran-cms.md';
     const saved = await publish(file, undefined);
@@ -265,15 +280,13 @@ describe('Decap CMS med cms/config.yml', () => {
 
   test('en nämnds nya verksamhetsplan hamnar i årets mapp och klarar styrdok check', async () => {
     await openCms('/collections/verksamhetsplan/new');
-    await field('Id').waitFor({ timeout: 20_000 });
-    await field('Id').fill('verksamhetsplan-2027-socialnamnden');
-    await field('Titel').fill('Socialnämndens verksamhetsplan 2027 – trygghet och brottsförebyggande arbete');
-    await choose('Beslutande organ', 'Socialnämnden');
-    await field('Beslutsdatum (frivillig)').fill('2026-11-18');
-    await field('Paragraf (frivillig)').fill('88');
-    await field('Diarienummer (frivillig)').fill('SN/2026:120');
-    await choose('Dokumentansvarig', 'Socialförvaltningen');
-    await choose('Genomför (frivillig)', 'Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
+    await fillHeader({
+      id: 'verksamhetsplan-2027-socialnamnden',
+      title: 'Socialnämndens verksamhetsplan 2027 – trygghet och brottsförebyggande arbete',
+      organ: 'Socialnämnden',
+      decision: ['2026-11-18', '88', 'SN/2026:120'],
+      owner: 'Socialförvaltningen',
+    });
     await choose('Nämnd', 'Socialnämnden');
     await field('År').fill('2027');
     // A goal, and the strategy's goal it contributes to.
