@@ -207,7 +207,11 @@ async function showCounts(q, filters, forSearch) {
   });
 }
 
+/** Counts the searches started; a search that is not the latest when its hits come shows nothing. */
+let searches = 0;
+
 async function search() {
+  const generation = ++searches;
   const q = input.value.trim();
   const { filters, words } = chosen();
   list.replaceChildren();
@@ -231,11 +235,14 @@ async function search() {
       const parts = await Promise.all(numbers.map((n) => pagefind.search(null, { filters: { ...filters, delindex: n }, sort: { beslutad: 'desc' } })));
       hits = newestFirst(parts.map((part) => part.results));
     }
+    // Another choice was made while these were sought (two selects changed in a row): its search, started
+    // later, decides what the page shows, even when these come last.
+    if (generation !== searches) return;
     started = { query: q, words, hits, shown: 0 };
     current = started;
     await showMore();
   } catch {
-    status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
+    if (generation === searches) status.textContent = 'Sökningen fungerar inte just nu. Använd Alla styrdokument i stället.';
     return;
   }
   // The counts are a help beside the hits: if they cannot be had, the options stay without them.

@@ -231,6 +231,25 @@ describe('sökningen över flera delindex', () => {
     expect(tab.pageErrors).toEqual([]);
   });
 
+  test('två val i rad: det senare bestämmer, också när det förras sökning blir klar sist', async () => {
+    // A fresh page: the first search loads Pagefind and its indexes, so it finishes well after the second choice,
+    // which chooses nothing and empties the page at once.
+    await tab.page.goto(`${server.origin}/sok/`);
+    await tab.page.evaluate(() => {
+      const typ = document.getElementById('filter-typ') as HTMLSelectElement;
+      typ.value = 'verksamhetsplan';
+      typ.dispatchEvent(new Event('change'));
+      typ.value = '';
+      typ.dispatchEvent(new Event('change'));
+    });
+    await tab.page.waitForLoadState('networkidle');
+    await tab.page.waitForTimeout(500);
+    expect(await tab.page.locator('#sokstatus').textContent()).toBe('');
+    expect(await hitsShown()).toEqual([]);
+    expect(new URL(tab.page.url()).searchParams.has('typ')).toBe(false);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
   test('sökningens val är desamma som de värden dokumenten bär, och som Alla styrdokument visar', async () => {
     await tab.page.goto(`${server.origin}/sok/`);
     const options = await tab.page.locator('.sokfilter select').evaluateAll((selects) =>
