@@ -217,8 +217,9 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
       label_singular: rules?.namn ?? info.title,
       description: info.description,
       folder: `strategy/${folder}`,
-      // A plan lives in its year's folder. Decap then looks for an entry's media beside it, in the year's
-      // folder among the plans; the attachments go where every other document's do.
+      // A plan lives in its year's folder: {{år}}, since in a path Decap leaves {{fields.år}} empty (a new plan
+      // became strategy/verksamhetsplaner//.md). Decap then looks for an entry's media beside it, among the
+      // year's plans; the attachments go where every other document's do.
       ...(kind === 'verksamhetsplan' ? { path: '{{år}}/{{slug}}', media_folder: `/${MEDIA_FOLDER}`, public_folder: PUBLIC_FOLDER } : {}),
       ...(shared ? { filter: { field: 'dokumenttyp', value: kind } } : {}),
       create: true,
