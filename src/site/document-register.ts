@@ -1,7 +1,8 @@
 import { validityOf } from '../corpus/status.js';
+import type { CheckedProject } from '../engine/load-project.js';
 import type { StyrDocument } from '../model/document.js';
-import type { ModelContext } from './context.js';
 import { listOrder } from './filter-pages.js';
+import type { DocSummary } from './types.js';
 
 /** Where the register is published, beside the open data's JSON. */
 export const DOCUMENT_REGISTER_URL = '/data/styrdokument.csv';
@@ -15,11 +16,11 @@ const HEADER = [
  * The förteckning över styrdokument as rows for a spreadsheet: one row per document, in the order of "Alla
  * styrdokument", with what a printed document's header says and its status on the site's day. Names, not
  * ids, for organ and förvaltningar; ids for the documents it relates to, as they are in the open data's JSON.
+ * From the site model's summaries, one per published document (the first of an id), not made again.
  */
-export function documentRegister(docs: readonly StyrDocument[], ctx: ModelContext, baseUrl: string): string[][] {
-  const { config, corpus } = ctx.project;
-  const order = listOrder(config);
-  const rows = docs.map((doc) => ({ doc, summary: ctx.summary(doc) })).sort((a, b) => order(a.summary, b.summary));
+export function documentRegister(summaries: readonly DocSummary[], project: CheckedProject, baseUrl: string): string[][] {
+  const { config, corpus } = project;
+  const rows = [...summaries].sort(listOrder(config)).map((summary) => ({ summary, doc: corpus.byId.get(summary.id)![0]! }));
   return [
     HEADER,
     ...rows.map(({ doc, summary }) => {

@@ -115,7 +115,7 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     followupYearPage: followup.yearPage,
     followupNamndPage: followup.namndPage,
     followupReports: followup.reports,
-    documentRegister: () => documentRegister(docs, ctx, baseUrl),
+    documentRegister: () => documentRegister(summaries, project, baseUrl),
   };
 }
 
