@@ -90,20 +90,14 @@ function excerptOf(html) {
   return excerpt;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
-/** «Beslutat 20 oktober 2025», as the lists say it; nothing for a draft (0000-00-00) or a page with no date. */
-function decidedText(iso) {
-  const [year, month, day] = (iso ?? '').split('-').map(Number);
-  return year > 0 && MONTHS[month - 1] && day ? `Beslutat ${day} ${MONTHS[month - 1]} ${year}` : '';
-}
-
 /**
  * What a hit is, as the pages mark it for Pagefind: «Riktlinje · Gällande · Beslutat 20 oktober 2025», «Nämnd»;
  * nothing for a page that does not say.
  */
 function aboutOf(result) {
-  const text = [result.meta?.typ, result.meta?.status, decidedText(result.meta?.beslutad)].filter(Boolean).join(' · ');
+  // The date as the lists write it, from the page (dokument.njk); a draft has none.
+  const decided = result.meta?.beslutat ? `Beslutat ${result.meta.beslutat}` : '';
+  const text = [result.meta?.typ, result.meta?.status, decided].filter(Boolean).join(' · ');
   if (!text) return [];
   const about = document.createElement('p');
   about.className = 'meta';
