@@ -3,6 +3,8 @@ import { findConfigFile, loadConfig } from '../config/load-config.js';
 import { readMarkdownFiles } from '../load/read-files.js';
 import { fixFrontmatter, type FixChange } from '../authoring/fix-frontmatter.js';
 import { writeFileAtomic } from '../authoring/write-file.js';
+import { directionControls, withoutDirectionControls } from '../load/direction-controls.js';
+import { codePoint } from '../load/hidden-characters.js';
 
 export interface FixOptions {
   cwd: string;
@@ -43,6 +45,25 @@ function diarienummerPattern(options: FixOptions): RegExp | undefined {
   return loaded.config ? new RegExp(loaded.config.data.diarienummer.mönster, 'u') : undefined;
 }
 
+/** The 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * What follows the frontmatter (its closing fence, then the body) without direction controls (rule text-direction):
+ * every one of them, since none belongs in a styrdokument's Swedish text. Lines are those of the file.
+ */
+function bodyFixes(rest: string, firstLine: number): { text: string; changes: FixChange[] } {
+  const found = directionControls(rest);
+  if (!found.length) return { text: rest, changes: [] };
+  // directionControls lists the first lines only; the change removes them all, and each listed line is told.
+  const changes = found.map((f) => ({ line: firstLine + f.line - 1, what: 'tecken för skrivriktning i texten', before: [...f.chars].map(codePoint).join(', '), after: 'borttaget' }));
+  return { text: withoutDirectionControls(rest), changes };
+}
+
 /** Applies the safe fixes to the Markdown files under `paths` and says what changed. */
 export function runFixes(options: FixOptions): FixReport {
   const paths = options.paths.length ? options.paths : ['strategy'];
@@ -64,10 +85,12 @@ export function runFixes(options: FixOptions): FixReport {
       continue;
     }
     for (const s of result.skipped) lines.push(`${describe(raw.file, s)} (inte rättat: gör det för hand)`);
-    if (!result.changes.length) continue;
-    writeFileAtomic(raw.absPath, raw.text.slice(0, range.start) + result.text + raw.text.slice(range.end), { overwrite: true });
+    const rest = raw.text.slice(range.end);
+    const body = bodyFixes(rest, lineAt(raw.text, range.end));
+    if (!result.changes.length && !body.changes.length) continue;
+    writeFileAtomic(raw.absPath, raw.text.slice(0, range.start) + result.text + body.text, { overwrite: true });
     changedFiles.push(raw.file);
-    for (const c of result.changes) lines.push(describe(raw.file, c));
+    for (const c of [...result.changes, ...body.changes]) lines.push(describe(raw.file, c));
   }
   return { lines, changedFiles };
 }

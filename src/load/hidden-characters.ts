@@ -32,7 +32,8 @@ const NAMES: Record<string, string> = {
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const SPACE = /[\u1680\u2000-\u200a\u205f\u3000]/u;
 
-function codePoint(char: string): string {
+/** A character's code point as Unicode writes it, e.g. «U+200B». */
+export function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

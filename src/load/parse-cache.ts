@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { StyrDocument } from '../model/document.js';
 import type { Span } from '../model/diagnostic.js';
 import type { BodyLink } from './body-links.js';
+import type { DirectionControls } from './direction-controls.js';
 import { hashFolderFiles } from './code-hash.js';
 import { namedIdsText } from './named-ids.js';
 import { readCacheFolder, readKeptFindings, readPositions, SHARD_COUNT, shardOf, writeCacheFolder, type Entries, type FindingsSlot, type KeptFindings, type Positions } from './cache-folder.js';
@@ -68,6 +69,8 @@ interface CachedDocument {
   links: string | readonly BodyLink[];
   /** The ids the document has or names, each between line breaks (load/named-ids.ts). */
   named: string;
+  /** Lines with direction controls (load/direction-controls.ts), when there are any. */
+  direction?: readonly DirectionControls[];
   /** Positions of a document parsed in this process. A function: JSON leaves it out of the cache folder. */
   locate?: StyrDocument['locate'];
 }
@@ -247,7 +250,7 @@ function toEntry(parsed: ParsedFile, raw: RawFile, hash: string): Entry {
     shape: shapeOf(parsed),
     ...(parsed.claimedId !== undefined ? { claimedId: parsed.claimedId } : {}),
     ...(parsed.diagnostics.length ? { diagnostics: parsed.diagnostics } : {}),
-    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: linksText(document.links), named: namedIdsText(document.data), locate: document.locate } } : {}),
+    ...(document ? { document: { data: document.data, bodyStartLine: document.bodyStartLine, links: linksText(document.links), named: namedIdsText(document.data), ...(document.directionControls.length ? { direction: document.directionControls } : {}), locate: document.locate } } : {}),
   };
 }
 
@@ -287,6 +290,7 @@ function fromEntry(entry: Entry, file: string, absPath: string, text: string | u
       return (links ??= linksFrom(cached.links));
     },
     linksText: typeof cached.links === 'string' ? cached.links : undefined,
+    directionControls: cached.direction ?? [],
     // The stored span table, else the same parse that made the entry, of the same text (its hash and size were
     // checked when loading).
     locate: (at) => (locate ??= locateFrom(storedSpans(file, entry.hash)) ?? parseFile({ file, absPath, text: onDisk(), size: 0, mtimeMs: 0 }).document?.locate ?? startOfFile)(at),
@@ -309,7 +313,7 @@ function isWhole(entry: Entry): boolean {
   if (typeof entry.ruleInputs !== 'string' || typeof entry.shape !== 'string') return false;
   if (entry.diagnostics !== undefined && !Array.isArray(entry.diagnostics)) return false;
   const { document } = entry;
-  return document === undefined || (typeof document === 'object' && document !== null && typeof document.data === 'object' && document.data !== null && typeof document.named === 'string' && (typeof document.links === 'string' || Array.isArray(document.links)));
+  return document === undefined || (typeof document === 'object' && document !== null && typeof document.data === 'object' && document.data !== null && typeof document.named === 'string' && (typeof document.links === 'string' || Array.isArray(document.links)) && (document.direction === undefined || Array.isArray(document.direction)));
 }
 
 const startOfFile = (): Span => ({ start: { line: 1, column: 1 } });

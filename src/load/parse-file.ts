@@ -5,6 +5,7 @@ import { KIND_SCHEMA } from '../schema/schema-files.js';
 import type { SchemaProblem } from '../schema/schema-messages.js';
 import { validateAgainst, validateDocument } from '../schema/validator.js';
 import { bodyLinks, linksToJudge, markdownNestingLine, MAX_MARKDOWN_DEPTH } from './body-links.js';
+import { directionControls } from './direction-controls.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { characterSpan, explainHiddenOnLine, hiddenOnLine, showHiddenCharacters } from './hidden-characters.js';
 import type { RawFile } from './read-files.js';
@@ -134,6 +135,8 @@ function parseUnguarded(raw: RawFile): ParsedFile {
       bodyStartLine: split.bodyStartLine,
       // Found once here, so the parse cache can keep them and a re-check need not read the body again.
       links: linksToJudge(bodyLinks(split.body, split.bodyStartLine)),
+      // Positions as splitFrontmatter counts them: in the text without its byte-order mark.
+      directionControls: directionControls(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
       locate: source.locate,
     },
   };

@@ -2,6 +2,7 @@ import type * as S from './schema-types.js';
 import type { Span } from './diagnostic.js';
 import type { PathSegment } from '../load/yaml-source.js';
 import type { BodyLink } from '../load/body-links.js';
+import type { DirectionControls } from '../load/direction-controls.js';
 
 export type Dokumenttyp = S.Dokumenttyp;
 export type DocumentData =
@@ -39,6 +40,8 @@ export interface StyrDocument {
    * cache: a re-check after a file came or went looks through them without making each link an object.
    */
   linksText?: string;
+  /** The lines of the file, frontmatter and body, that hold Unicode direction controls (load/direction-controls.ts); usually none. */
+  directionControls: readonly DirectionControls[];
   /** Span of the frontmatter key at `path`. */
   locate(path: readonly PathSegment[]): Span;
 }

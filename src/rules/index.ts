@@ -12,6 +12,7 @@ import reportDeadline from './report-deadline.js';
 import replacementAuthority from './replacement-authority.js';
 import revision from './revision.js';
 import strategyActions from './strategy-actions.js';
+import textDirection from './text-direction.js';
 import traceability from './traceability.js';
 import validity from './validity.js';
 
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   followupPeriod,
   goalReview,
   bodyLinks,
+  textDirection,
 ];
 
 /** Checks that run while reading files, before the corpus exists; listed so `styrdok rules` and the docs cover them. */

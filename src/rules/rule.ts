@@ -16,7 +16,7 @@ export interface Finding {
   document: StyrDocument;
   /** Frontmatter path of the key at fault; omit for the whole document. */
   path?: PathSegment[];
-  /** A position in the body (1-based, in file coordinates), for findings in the Markdown text. */
+  /** A position in the file (1-based), for a finding that is not about a frontmatter key: a link in the Markdown text, a character anywhere. */
   bodyPosition?: { line: number; column: number };
   message: string;
   /** Lets one rule report at two severities, e.g. a revision that is due (warning) or overdue. */
