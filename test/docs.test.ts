@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fixFrontmatter } from '../src/authoring/fix-frontmatter.js';
 import { loadChecks, rules } from '../src/rules/index.js';
 import { docsPath } from '../src/rules/rule.js';
 import { readDocPage, renderDiagnostics, runGroup } from './rules/doc-examples.js';
@@ -52,6 +53,16 @@ describe('rule documentation (docs/rules)', () => {
     it.each(groups.map((g) => ({ g, name: `${g.section}, line ${g.files[0]!.line}` })))('replays $name', ({ g }) => {
       const actual = renderDiagnostics(runGroup(g), g);
       expect(actual).toBe(g.section === 'Exempel på fel' ? g.expected : '');
+    });
+
+    // A clerk copies an example to start from: it should be what check --fix would leave as it is.
+    it('writes each example\'s keys in the order check --fix writes them', () => {
+      for (const file of groups.flatMap((g) => g.files)) {
+        const yaml = /^---\n([\s\S]*?\n)---\n/.exec(file.content)?.[1];
+        if (yaml === undefined) continue;
+        const reordered = fixFrontmatter(yaml, 1, {}).changes.filter((change) => change.what.startsWith('ordning'));
+        expect(reordered, `the example at line ${file.line}`).toEqual([]);
+      }
     });
   });
 });
