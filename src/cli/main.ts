@@ -12,6 +12,7 @@ Kommandon:
   check    kontrollera styrdokumenten mot schemat och kommunens regler
   rules    lista reglerna
   report   sammanställ den stadsgemensamma uppföljningen för ett år
+  changes  vad en ändring gör med styrdokumenten, jämfört med en version i git
   confirm  bekräfta att nämndmål är avstämda mot strategins nuvarande lydelse
   new      skapa ett nytt styrdokument genom att svara på frågor
   import   gör om ett befintligt styrdokument (.docx eller text) till Markdown
@@ -24,6 +25,7 @@ type Command = (args: string[], io: CommandIO) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command.js')).runCheck,
   rules: async () => (await import('./rules-command.js')).runRules,
+  changes: async () => (await import('./changes-command.js')).runChanges,
   confirm: async () => (await import('./confirm-command.js')).runConfirm,
   report: async () => (await import('./report-command.js')).runReport,
   new: async () => (await import('./new-command.js')).runNew,

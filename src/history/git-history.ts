@@ -43,24 +43,33 @@ export function readGitHistory(cwd: string, paths: string[], maxBytes = DEFAULT_
   if (!wanted.length) return history;
   const sizes = blobSizes(top, wanted.map((w) => w.blob));
   const read = wanted.filter((w) => (sizes.get(w.blob) ?? Infinity) <= maxBytes);
-  const total = read.reduce((sum, w) => sum + sizes.get(w.blob)! + 100, 0);
-  const batch = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: read.map((w) => w.blob).join('\n') + '\n', maxBuffer: total + 1024 });
-  if (batch.status !== 0) throw new GitHistoryError(`git cat-file kunde inte läsa ${read.length} versioner${gitReason(batch)}.`);
-  const out = batch.stdout;
-  let offset = 0;
-  for (const w of read) {
-    const headerEnd = out.indexOf(10, offset);
-    const size = Number(out.subarray(offset, headerEnd).toString('utf8').split(' ')[2]);
-    offset = headerEnd + 1;
-    const text = out.subarray(offset, offset + size).toString('utf8');
-    offset += size + 1;
+  const contents = readBlobs(top, read.map((w) => w.blob), sizes, `${read.length} versioner`);
+  read.forEach((w, i) => {
     // Keys are relative to cwd, like the corpus's own file names.
     const key = path.relative(cwd, path.join(top, w.file)).split(path.sep).join('/');
     const list = history.get(key) ?? [];
-    list.push({ commit: w.commit, date: w.date, text });
+    list.push({ commit: w.commit, date: w.date, text: contents[i]!.toString('utf8') });
     history.set(key, list);
-  }
+  });
   return history;
+}
+
+/** The contents of `blobs`, in their order, from one `git cat-file --batch` in the repository at `top`. */
+export function readBlobs(top: string, blobs: readonly string[], sizes: ReadonlyMap<string, number>, what: string): Buffer[] {
+  const total = blobs.reduce((sum, blob) => sum + sizes.get(blob)! + 100, 0);
+  const batch = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: blobs.join('\n') + '\n', maxBuffer: total + 1024 });
+  if (batch.status !== 0) throw new GitHistoryError(`git cat-file kunde inte läsa ${what}${gitReason(batch)}.`);
+  const out = batch.stdout;
+  const contents: Buffer[] = [];
+  let offset = 0;
+  for (let i = 0; i < blobs.length; i++) {
+    const headerEnd = out.indexOf(10, offset);
+    const size = Number(out.subarray(offset, headerEnd).toString('utf8').split(' ')[2]);
+    offset = headerEnd + 1;
+    contents.push(out.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return contents;
 }
 
 /** The history could not be read although the folder is in git: said, not passed over as "no versions". */
@@ -68,7 +77,7 @@ export class GitHistoryError extends Error {
   override name = 'GitHistoryError';
 }
 
-const gitReason = (result: SpawnSyncReturns<string | Buffer>) => {
+export const gitReason = (result: SpawnSyncReturns<string | Buffer>) => {
   const text = result.error?.message ?? String(result.stderr ?? '').trim();
   return text ? `: ${text}` : '';
 };
@@ -99,7 +108,7 @@ function revisionsIn(log: string): WantedRevision[] {
 }
 
 /** The size of each blob, from one `git cat-file --batch-check`. */
-function blobSizes(top: string, blobs: string[]): Map<string, number> {
+export function blobSizes(top: string, blobs: string[]): Map<string, number> {
   const check = spawnSync('git', ['cat-file', '--batch-check'], { cwd: top, input: blobs.join('\n') + '\n', encoding: 'utf8', maxBuffer: blobs.length * 100 + 1024 });
   if (check.status !== 0) throw new GitHistoryError(`git cat-file kunde inte läsa versionernas storlek${gitReason(check)}.`);
   const sizes = new Map<string, number>();

@@ -3,11 +3,11 @@ import type { Formatter } from '../formatter.js';
 import { groupByFile, position, summarize } from './common.js';
 
 /** Markdown table cells: pipes and line breaks would break the table. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function findingRows(diagnostics: Diagnostic[]): string[] {
+export function findingRows(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => `| \`${cell(d.file)}:${position(d.span.start)}\` | ${d.severity === 'error' ? 'fel' : 'varning'} | ${cell(d.message)} | \`${d.ruleId}\` |`);
 }
 
@@ -18,7 +18,7 @@ function findingRows(diagnostics: Diagnostic[]): string[] {
 export const MAX_SUMMARY_ROWS = 200;
 
 /** `rows` up to MAX_SUMMARY_ROWS, then a line saying how many more `what` the log has. */
-function capped(rows: string[], what: string): string[] {
+export function capped(rows: string[], what: string): string[] {
   if (rows.length <= MAX_SUMMARY_ROWS) return rows;
   const more = rows.length - MAX_SUMMARY_ROWS;
   return [...rows.slice(0, MAX_SUMMARY_ROWS), '', `… och ${more} ${what} till. Alla står i kontrollens logg, eller kör styrdok check.`];

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { FIXTURES, snapshotTree } from '../authoring/helpers.js';
+import { copyInto, tempProject, type TempProject } from '../helpers/run-cli.js';
+
+const TODAY = '2026-11-25';
+const POLICY = 'strategy/policyer/trygghetspolicy.md';
+const RIKTLINJE = 'strategy/riktlinjer/riktlinje-kamerabevakning.md';
+const STRATEGI = 'strategy/strategier/trygghetsstrategi-2024-2026.md';
+
+/** The authoring fixture (Solna's config, a policy and a riktlinje that carries it out), committed on main in a new git repository. */
+function repository(): TempProject & { git(...args: string[]): string; write(file: string, text: string): void; read(file: string): string } {
+  const p = tempProject('styrdok-changes-');
+  onTestFinished(() => p.dispose());
+  copyInto(p, path.join(FIXTURES, 'project', 'strategy'));
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, env, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'Styrdokumenten');
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(p.path(file)), { recursive: true });
+    writeFileSync(p.path(file), text);
+  };
+  return { ...p, git, write, read: (file) => readFileSync(p.path(file), 'utf8') };
+}
+
+/** A strategy decided by kommunstyrelsen that replaces the policy: KS may not replace what KF adopted (replacement-authority). */
+const strategi = [
+  '---',
+  'id: trygghetsstrategi-2024-2026',
+  'dokumenttyp: strategi',
+  'titel: Trygghetsstrategi 2024–2026',
+  'beslutande_organ: kommunstyrelsen',
+  'beslut: { datum: 2023-12-18, paragraf: 169, diarienummer: KS/2023:309 }',
+  'giltighetstid: { från: 2024-01-01, till: 2026-12-31 }',
+  'revisionsdatum: ny mandatperiod',
+  'dokumentansvarig: stadsledningsforvaltningen',
+  'ersätter: [trygghetspolicy]',
+  'fokusområden:',
+  '  - { id: forebyggande-insatser, rubrik: Förebyggande insatser }',
+  '---',
+  '',
+  'Stadens inriktning för trygghetsarbetet.',
+  '',
+].join('\n');
+
+describe('styrdok changes', () => {
+  it('says which documents are new, changed and removed, which change status through another, and which findings come and go', async () => {
+    const p = repository();
+    p.git('checkout', '-qb', 'ny-strategi');
+    p.write(STRATEGI, strategi);
+    // A new decision and a new sentence for the riktlinje, which also stops carrying out the policy.
+    p.write(
+      RIKTLINJE,
+      p
+        .read(RIKTLINJE)
+        .replace('datum: 2024-05-13', 'datum: 2025-10-20')
+        .replace('paragraf: 88', 'paragraf: 142')
+        .replace('KS/2024:112', 'KS/2025:211')
+        .replace('genomför:\n  - trygghetspolicy', 'genomför:\n  - trygghetsstrategi-2024-2026')
+        .replace('allmän plats.', 'allmän plats och skolgårdar.'),
+    );
+    const before = snapshotTree(p.dir);
+    const result = await p.run(['changes', '--base', 'main', '--today', TODAY]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const commit = p.git('rev-parse', '--short', 'main').trim();
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 12)).toEqual([
+      '## Vad ändringen gör med styrdokumenten',
+      '',
+      `Jämfört med \`main\` (${commit}), med status den 25 november 2026.`,
+      '',
+      '### Dokument',
+      '',
+      '| Dokument | Ändring | Status |',
+      '| --- | --- | --- |',
+      `| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Filen oförändrad | Gällande → Ersatt av «Trygghetsstrategi 2024–2026» från 1 januari 2024 |`,
+      `| Riktlinje: Riktlinje för kamerabevakning<br>\`${RIKTLINJE}\` | Ändrat: nytt beslut (KS/2025:211, 20 oktober 2025); genomför; texten | Gällande |`,
+      `| Strategi: Trygghetsstrategi 2024–2026<br>\`${STRATEGI}\` | Nytt dokument | Gällande till 31 december 2026 |`,
+      '',
+    ]);
+    // The findings the change brings are exactly those the check finds in the new strategy, and nothing is gone.
+    const check = await p.run(['check', '--today', TODAY, '--format', 'json']);
+    const found = (JSON.parse(check.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[])
+      .filter((file) => file.filePath.endsWith(STRATEGI))
+      .flatMap((file) => file.messages);
+    const expected = found.map((m) => `${m.ruleId} ${m.message}`);
+    expect(expected.some((line) => line.startsWith('replacement-authority '))).toBe(true);
+    const rows = lines.filter((line) => line.startsWith('| `strategy/')).map((row) => {
+      const [, file = '', , message = '', rule = ''] = /^\| `([^`]+)` \| (fel|varning) \| (.*) \| `([^`]+)` \|$/.exec(row) ?? [];
+      expect(file.startsWith(`${STRATEGI}:`), row).toBe(true);
+      return `${rule} ${message.replace(/\\([|\\])/g, '$1')}`;
+    });
+    expect(rows.sort()).toEqual([...expected].sort());
+    const errors = found.filter((m) => m.severity === 2).length;
+    const warnings = found.length - errors;
+    const counted = [errors ? `${errors} fel` : '', warnings ? `${warnings} ${warnings === 1 ? 'varning' : 'varningar'}` : ''].filter(Boolean).join(' och ');
+    expect(lines[14]).toBe(`Ändringen ger ${counted} som inte fanns förut.`);
+    expect(result.stdout).not.toContain('Fynd som försvinner');
+    // Nothing was written in the repository: not in the files, not in .git.
+    expect(snapshotTree(p.dir)).toEqual(before);
+  });
+
+  it('compares with the last commit by default, and says a removed document and the findings that go with it', async () => {
+    const p = repository();
+    // A riktlinje that carries out a document that does not exist is an error in main …
+    p.write(RIKTLINJE, p.read(RIKTLINJE).replace('  - trygghetspolicy', '  - trygghetspolicy-2008'));
+    p.git('commit', '-qam', 'Fel id');
+    // … and the change removes the riktlinje.
+    rmSync(p.path(RIKTLINJE));
+    const result = await p.run(['changes', '--today', TODAY]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Jämfört med `HEAD` (');
+    expect(result.stdout).toContain(`| Riktlinje: Riktlinje för kamerabevakning<br>\`${RIKTLINJE}\` | Borttaget ur förrådet | Gällande |`);
+    expect(result.stdout).toContain('Ändringen ger inga nya fynd och tar bort 1 fel.');
+    expect(result.stdout).toMatch(/#### Fynd som försvinner\n\n\| Var \| Allvarlighet \| Fynd \| Regel \|\n\| --- \| --- \| --- \| --- \|\n\| `strategy\/riktlinjer\/riktlinje-kamerabevakning\.md:\d+:\d+` \| fel \| .*trygghetspolicy-2008.* \| `references` \|\n$/);
+  });
+
+  it('says when nothing changed, and treats a base without styrdokument as a new repository', async () => {
+    const p = repository();
+    const same = await p.run(['changes', '--today', TODAY]);
+    expect(same.stdout).toContain('Ändringen rör inget styrdokument och ändrar ingen status.\n\n### Fynd\n\nÄndringen ger inga nya fynd och tar inte bort några.\n');
+
+    p.git('checkout', '-q', '--orphan', 'tom');
+    p.git('rm', '-rq', '--cached', '.');
+    p.git('commit', '-q', '--allow-empty', '-m', 'Tomt');
+    const fresh = await p.run(['changes', '--base', 'tom', '--today', TODAY]);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain(`| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Nytt dokument | Gällande |`);
+    expect(fresh.stdout).toContain(`| Riktlinje: Riktlinje för kamerabevakning<br>\`${RIKTLINJE}\` | Nytt dokument | Gällande |`);
+  });
+
+  it('refuses a version git does not have, and a folder outside git, in Swedish with exit code 2', async () => {
+    const p = repository();
+    const unknown = await p.run(['changes', '--base', 'finns-inte', '--today', TODAY]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Hittar ingen version «finns-inte» i git att jämföra med.');
+    expect(unknown.stdout).toBe('');
+
+    rmSync(p.path('.git'), { recursive: true, force: true });
+    const outside = await p.run(['changes', '--today', TODAY]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('Mappen ligger inte i ett git-förråd');
+  });
+});
