@@ -6,6 +6,7 @@ import type { ChangeReport, DocumentChange } from './compare-projects.js';
 const KIND_TEXT: Record<DocumentChange['kind'], string> = {
   ny: 'Nytt dokument',
   borttagen: 'Borttaget ur förrådet',
+  trasig: 'Går inte att läsa efter ändringen (se fynden)',
   ändrad: 'Ändrat',
   status: 'Filen oförändrad',
 };

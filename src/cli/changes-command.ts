@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compareProjects } from '../changes/compare-projects.js';
+import { compareProjects, summarizeProject } from '../changes/compare-projects.js';
 import { snapshotAt, SnapshotError } from '../changes/git-snapshot.js';
 import { renderChanges } from '../changes/render-changes.js';
 import { findConfigFile } from '../config/load-config.js';
@@ -45,7 +45,8 @@ export function runChanges(args: string[], io: CommandIO): number {
   const ref = values.base ?? 'HEAD';
   assertProjectHere('changes', positionals, values.config, io.cwd);
   const options: ProjectOptions = { paths: positionals, today, ...(values.config ? { configFile: values.config } : {}) };
-  const head = checkProject({ ...options, cwd: io.cwd });
+  // Each side is summed up before the other is checked: two checked corpora of a large kommun at once would need twice the memory.
+  const head = summarizeProject(checkProject({ ...options, cwd: io.cwd }), today);
 
   // The base holds the same folders, and the config wherever it was found (it may sit above them).
   const paths = positionals.length ? positionals : ['strategy'];
@@ -60,8 +61,8 @@ export function runChanges(args: string[], io: CommandIO): number {
   }
   try {
     // A base without the config had no styrdokument yet (a new repository): every document is new.
-    const base = config && existsSync(path.join(snapshot.cwd, config)) ? baseProject(ref, { ...options, cwd: snapshot.cwd, configFile: config }) : undefined;
-    io.stdout(renderChanges(compareProjects(base, head, today), { ref, commit: snapshot.commit, today }));
+    const base = config && existsSync(path.join(snapshot.cwd, config)) ? summarizeProject(baseProject(ref, { ...options, cwd: snapshot.cwd, configFile: config }), today) : undefined;
+    io.stdout(renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today }));
   } finally {
     snapshot.dispose();
   }

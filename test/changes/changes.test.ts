@@ -120,6 +120,14 @@ describe('styrdok changes', () => {
     expect(result.stdout).toMatch(/#### Fynd som försvinner\n\n\| Var \| Allvarlighet \| Fynd \| Regel \|\n\| --- \| --- \| --- \| --- \|\n\| `strategy\/riktlinjer\/riktlinje-kamerabevakning\.md:\d+:\d+` \| fel \| .*trygghetspolicy-2008.* \| `references` \|\n$/);
   });
 
+  it('says of a document whose file no longer reads that it does not read, not that it is gone', async () => {
+    const p = repository();
+    p.write(POLICY, p.read(POLICY).replace('titel: Trygghetspolicy för Solna stad', 'titel: "Trygghetspolicy" för Solna stad'));
+    const result = await p.run(['changes', '--today', TODAY]);
+    expect(result.stdout).toContain(`| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Går inte att läsa efter ändringen (se fynden) | Gällande |`);
+    expect(result.stdout).toMatch(new RegExp(`#### Nya fynd\n\n.*\n.*\n\\| \`${POLICY}:4:\\d+\` \\| fel \\| .* \\| \`yaml\` \\|`));
+  });
+
   it('says when nothing changed, and treats a base without styrdokument as a new repository', async () => {
     const p = repository();
     const same = await p.run(['changes', '--today', TODAY]);
