@@ -149,6 +149,16 @@ describe('styrdok changes', () => {
     expect(unknown.stderr).toContain('Hittar ingen version «finns-inte» i git att jämföra med.');
     expect(unknown.stdout).toBe('');
 
+    // A base whose config does not hold cannot be checked to compare with: said, with the config's own finding.
+    const config = 'strategy/styrdok.config.yaml';
+    p.write(config, p.read(config).replace('kommun: Solna stad', 'kommun: [Solna stad'));
+    p.git('commit', '-qam', 'Trasig konfiguration');
+    p.git('checkout', '-q', 'HEAD~1', '--', config);
+    const broken = await p.run(['changes', '--today', TODAY]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^Konfigurationen i «HEAD» har fel, så den versionen går inte att kontrollera och jämföra med:\nstrategy\/styrdok\.config\.yaml:\d+:\d+ \S/);
+    expect(broken.stdout).toBe('');
+
     rmSync(p.path('.git'), { recursive: true, force: true });
     const outside = await p.run(['changes', '--today', TODAY]);
     expect(outside.code).toBe(2);
