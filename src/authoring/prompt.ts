@@ -22,6 +22,8 @@ export class Prompter {
   constructor(
     private readonly input: NodeJS.ReadableStream & { isTTY?: boolean },
     private readonly output: NodeJS.WritableStream,
+    /** The command whose --help lists the flags, for the message when an answer is missing. */
+    private readonly command = 'new',
   ) {}
 
   private open(): AsyncIterator<string> {
@@ -43,7 +45,7 @@ export class Prompter {
     const next = await lines.next();
     if (next.done) {
       this.output.write('\n');
-      throw new UsageError(`Svaret på «${what}» saknas: indata tog slut. Ange det som flagga (se styrdok new --help) eller svara på frågan.`);
+      throw new UsageError(`Svaret på «${what}» saknas: indata tog slut. Ange det som flagga (se styrdok ${this.command} --help) eller svara på frågan.`);
     }
     const answer = String(next.value).trim();
     if (!this.input.isTTY) this.output.write(`${answer}\n`);

@@ -15,6 +15,7 @@ Kommandon:
   changes  vad en ändring gör med styrdokumenten, jämfört med en version i git
   confirm  bekräfta att nämndmål är avstämda mot strategins nuvarande lydelse
   new      skapa ett nytt styrdokument genom att svara på frågor
+  init     lägg upp styrdok för en ny kommun: konfigurationen med organ och förvaltningar
   import   gör om ett befintligt styrdokument (.docx eller text) till Markdown
   explain  visa dokumentationen för en regel, med exempel och rättning
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   confirm: async () => (await import('./confirm-command.js')).runConfirm,
   report: async () => (await import('./report-command.js')).runReport,
   new: async () => (await import('./new-command.js')).runNew,
+  init: async () => (await import('./init-command.js')).runInit,
   import: async () => (await import('./import-command.js')).runImport,
   explain: async () => (await import('./explain-command.js')).runExplain,
 };
