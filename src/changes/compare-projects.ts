@@ -66,8 +66,10 @@ const own = (text: string): string => Buffer.from(text, 'utf8').toString('utf8')
 /** What the comparison needs of a checked project, with each document's status on `today`: nothing of it keeps the project alive. */
 export function summarizeProject(project: CheckedProject, today: IsoDate): ProjectSummary {
   const documents = new Map<string, DocumentSummary>();
+  // The documents in the paths asked for, as the findings are: the whole corpus is read to check them.
+  const asked = new Set(project.files);
   for (const doc of project.corpus.documents) {
-    if (documents.has(doc.data.id)) continue;
+    if (documents.has(doc.data.id) || !asked.has(doc.file)) continue;
     const summary = summarize(doc, project, today);
     documents.set(summary.id, summary);
   }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compareProjects, summarizeProject } from '../changes/compare-projects.js';
+import { compareProjects, summarizeProject, type ProjectSummary } from '../changes/compare-projects.js';
 import { snapshotAt, SnapshotError } from '../changes/git-snapshot.js';
 import { renderChanges } from '../changes/render-changes.js';
 import { findConfigFile } from '../config/load-config.js';
-import { todayIso } from '../corpus/dates.js';
+import { todayIso, type IsoDate } from '../corpus/dates.js';
 import { checkProject, ConfigError, type CheckedProject, type ProjectOptions } from '../engine/load-project.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
@@ -46,7 +46,7 @@ export function runChanges(args: string[], io: CommandIO): number {
   assertProjectHere('changes', positionals, values.config, io.cwd);
   const options: ProjectOptions = { paths: positionals, today, ...(values.config ? { configFile: values.config } : {}) };
   // Each side is summed up before the other is checked: two checked corpora of a large kommun at once would need twice the memory.
-  const head = summarizeProject(checkProject({ ...options, cwd: io.cwd }), today);
+  const { head, root } = checkHead({ ...options, cwd: io.cwd }, today);
 
   // The base holds the same folders, and the config wherever it was found (it may sit above them).
   const paths = positionals.length ? positionals : ['strategy'];
@@ -54,7 +54,7 @@ export function runChanges(args: string[], io: CommandIO): number {
   const config = found === undefined ? undefined : path.relative(io.cwd, path.resolve(io.cwd, found));
   let snapshot;
   try {
-    snapshot = snapshotAt(ref, io.cwd, config ? [...paths, config] : paths);
+    snapshot = snapshotAt(ref, io.cwd, [...paths, root, ...(config ? [config] : [])]);
   } catch (error) {
     if (error instanceof SnapshotError) throw new UsageError(error.message);
     throw error;
@@ -67,6 +67,15 @@ export function runChanges(args: string[], io: CommandIO): number {
     snapshot.dispose();
   }
   return EXIT_OK;
+}
+
+/**
+ * The working tree checked and summed up, in a function of its own so that nothing keeps the checked project
+ * once the summary is made; and the corpus folder, which the check reads whole also when asked for one folder.
+ */
+function checkHead(options: ProjectOptions & { cwd: string }, today: IsoDate): { head: ProjectSummary; root: string } {
+  const checked = checkProject(options);
+  return { head: summarizeProject(checked, today), root: checked.corpus.root };
 }
 
 /** The base checked as the working tree is. */

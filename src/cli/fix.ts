@@ -5,6 +5,7 @@ import { fixFrontmatter, type FixChange } from '../authoring/fix-frontmatter.js'
 import { writeFileAtomic } from '../authoring/write-file.js';
 import { directionControls, withoutDirectionControls } from '../load/direction-controls.js';
 import { codePoint } from '../load/hidden-characters.js';
+import { lineOf, startsOfLines } from '../load/line-starts.js';
 
 export interface FixOptions {
   cwd: string;
@@ -45,13 +46,6 @@ function diarienummerPattern(options: FixOptions): RegExp | undefined {
   return loaded.config ? new RegExp(loaded.config.data.diarienummer.mönster, 'u') : undefined;
 }
 
-/** The 1-based line of `offset` in `text`. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /**
  * What follows the frontmatter (its closing fence, then the body) without direction controls (rule text-direction):
  * every one of them, since none belongs in a styrdokument's Swedish text. Lines are those of the file.
@@ -86,7 +80,7 @@ export function runFixes(options: FixOptions): FixReport {
     }
     for (const s of result.skipped) lines.push(`${describe(raw.file, s)} (inte rättat: gör det för hand)`);
     const rest = raw.text.slice(range.end);
-    const body = bodyFixes(rest, lineAt(raw.text, range.end));
+    const body = bodyFixes(rest, lineOf(startsOfLines(raw.text), range.end) + 1);
     if (!result.changes.length && !body.changes.length) continue;
     writeFileAtomic(raw.absPath, raw.text.slice(0, range.start) + result.text + body.text, { overwrite: true });
     changedFiles.push(raw.file);

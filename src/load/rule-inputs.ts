@@ -5,8 +5,7 @@ import type { ParsedFile } from './parse-file.js';
 /**
  * What the rules can read of a parsed file, as one hash. A document gives them its frontmatter (its data,
  * and the positions of its keys), the links of its body, where the body starts and the lines with direction
- * controls; a file that did not
- * parse, only the id it claims. The rest of the body is not among it: an edit to a document's text, the
+ * controls (rule text-direction); a file that did not parse, only the id it claims. The rest of the body is not among it: an edit to a document's text, the
  * most common change, leaves this the same, and the rules' findings can then be taken from the cache
  * (engine/rule-results.ts). A test runs every rule on documents whose body cannot be read, to keep it so.
  */

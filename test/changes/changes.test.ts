@@ -120,6 +120,18 @@ describe('styrdok changes', () => {
     expect(result.stdout).toMatch(/#### Fynd som försvinner\n\n\| Var \| Allvarlighet \| Fynd \| Regel \|\n\| --- \| --- \| --- \| --- \|\n\| `strategy\/riktlinjer\/riktlinje-kamerabevakning\.md:\d+:\d+` \| fel \| .*trygghetspolicy-2008.* \| `references` \|\n$/);
   });
 
+  it('with a folder, tells only of the documents and findings in it, against the same whole corpus', async () => {
+    const p = repository();
+    p.write(POLICY, p.read(POLICY) + '\nEn ny mening.\n');
+    p.write(RIKTLINJE, p.read(RIKTLINJE) + '\nEn ny mening.\n');
+    const result = await p.run(['changes', 'strategy/policyer', '--today', TODAY]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('| Policy') || line.startsWith('| Riktlinje'))).toEqual([
+      `| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Ändrat: texten | Gällande |`,
+    ]);
+    expect(result.stdout).toContain('Ändringen ger inga nya fynd och tar inte bort några.');
+  });
+
   it('says of a document whose file no longer reads that it does not read, not that it is gone', async () => {
     const p = repository();
     p.write(POLICY, p.read(POLICY).replace('titel: Trygghetspolicy för Solna stad', 'titel: "Trygghetspolicy" för Solna stad'));
