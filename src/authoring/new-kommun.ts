@@ -69,13 +69,16 @@ const scalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 /** A scalar inside `{ … }`, where a comma or a colon would end it: such a text is written in double quotes. */
 const inFlow = (value: string) => (/[,[\]{}:#"'&*!|>%@`]|^[\s-]|\s$/.test(value) ? JSON.stringify(value) : scalar(value));
 
-/** Unique ids and short names: a second «Valnämnden» or a second BUN gets a number. */
-function unique(wanted: string, taken: Set<string>): string {
+/** Unique ids and short names: a second «Valnämnden» gets valnamnden-2, a second BUN gets BUN2. */
+function unique(wanted: string, taken: Set<string>, separator = '-'): string {
   let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${/\d$/.test(wanted) ? '-' : ''}${n}`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${separator}${n}`;
   taken.add(candidate);
   return candidate;
 }
+
+/** Fullmäktige and kommunstyrelsen are always there: named again among the nämnder, they are not added twice. */
+const ALWAYS = new Set(['kommunfullmäktige', 'kommunstyrelsen']);
 
 /**
  * A new kommun's styrdok.config.yaml, commented for the clerk who reads it next: the organs (fullmäktige,
@@ -88,7 +91,10 @@ export function kommunConfig(answers: KommunAnswers, schemaPath?: string): strin
   const kommun = answers.kommun.trim();
   const ids = new Set(['kommunfullmaktige', 'kommunstyrelsen']);
   const shorts = new Set(['KF', 'KS']);
-  const namnder = answers.namnder.map((name) => cap(name.trim())).filter(Boolean).map((namn) => ({ namn, id: unique(slugify(namn), ids), short: unique(abbreviation(namn), shorts) }));
+  const namnder = answers.namnder
+    .map((name) => cap(name.trim()))
+    .filter((namn) => namn && !ALWAYS.has(namn.toLowerCase()))
+    .map((namn) => ({ namn, id: unique(slugify(namn), ids), short: unique(abbreviation(namn), shorts, '') }));
   const forvaltningIds = new Set<string>();
   const ledning = { namn: cap(answers.ledning.trim()), id: unique(slugify(answers.ledning), forvaltningIds), chef: cap(answers.chef.trim()) };
   const organ = (o: { id: string; namn: string; typ: string; över?: string; short: string }) =>

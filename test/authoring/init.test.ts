@@ -92,13 +92,14 @@ describe('styrdok init', () => {
 
   it('asks for what the flags do not give, again after an answer it cannot use, and takes the defaults on empty answers', () => {
     const p = project();
-    const answers = ['Sollentuna kommun', 'Socialnämnden, Tekniska nämnden', '', '', 'dnr 309', 'KS 2023/309', ''].join('\n');
+    const answers = ['Sollentuna kommun', 'Socialnämnden, Tekniska nämnden, Kommunstyrelsen, Sociala nämnden', '', '', 'dnr 309', 'KS 2023/309', ''].join('\n');
     const result = p.cli(['init'], answers);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Skriv ett diarienummer som kommunen skriver dem, med registrets bokstäver och årtalet, till exempel KS/2023:309 (inte «dnr 309»).');
     const written = parse(readFileSync(p.path('strategy/styrdok.config.yaml'), 'utf8')) as { organ: Organ[]; förvaltningar: { namn: string; chef: { titel: string } }[]; diarienummer: { mönster: string; exempel: string } };
-    expect(written.organ.map((o) => o.förkortning)).toEqual(['KF', 'KS', 'SN', 'TN']);
-    expect(written.förvaltningar.map((f) => f.namn)).toEqual(['Kommunledningskontoret', 'Socialförvaltningen', 'Tekniska förvaltningen']);
+    // Kommunstyrelsen named again is not a second organ; a second SN gets a number.
+    expect(written.organ.map((o) => `${o.id} ${o.förkortning}`)).toEqual(['kommunfullmaktige KF', 'kommunstyrelsen KS', 'socialnamnden SN', 'tekniska-namnden TN', 'sociala-namnden SN2']);
+    expect(written.förvaltningar.map((f) => f.namn)).toEqual(['Kommunledningskontoret', 'Socialförvaltningen', 'Tekniska förvaltningen', 'Sociala förvaltningen']);
     expect(written.förvaltningar[0]!.chef.titel).toBe('Kommundirektör');
     expect(written.diarienummer).toEqual({ mönster: '^[A-ZÅÄÖ]+ \\d{4}/\\d+$', exempel: 'KS 2023/309' });
   });
