@@ -16,6 +16,8 @@ export interface ComparedWith {
   ref: string;
   commit: string;
   today: IsoDate;
+  /** In a region: the kommun's folder, said in the heading. */
+  kommun?: string;
 }
 
 function documentRow(change: DocumentChange): string {
@@ -43,7 +45,7 @@ function findingTable(title: string, diagnostics: Diagnostic[]): string[] {
  */
 export function renderChanges(report: ChangeReport, compared: ComparedWith): string {
   const commit = compared.commit === compared.ref ? '' : ` (${compared.commit})`;
-  const lines = ['## Vad ändringen gör med styrdokumenten', '', `Jämfört med \`${compared.ref}\`${commit}, med status den ${swedishDate(compared.today)}.`, ''];
+  const lines = [`## Vad ändringen gör med styrdokumenten${compared.kommun ? ` i ${compared.kommun}` : ''}`, '', `Jämfört med \`${compared.ref}\`${commit}, med status den ${swedishDate(compared.today)}.`, ''];
   lines.push('### Dokument', '');
   if (report.documents.length) {
     lines.push('| Dokument | Ändring | Status |', '| --- | --- | --- |', ...capped(report.documents.map(documentRow), 'dokument'), '');

@@ -6,6 +6,7 @@ import { renderChanges } from '../changes/render-changes.js';
 import { findConfigFile } from '../config/load-config.js';
 import { todayIso, type IsoDate } from '../corpus/dates.js';
 import { checkProject, ConfigError, type CheckedProject, type ProjectOptions } from '../engine/load-project.js';
+import { partName, RegionSearchStopped, regionParts, type ProjectPart } from '../engine/projects.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
@@ -18,7 +19,8 @@ beslut, titeln, giltighetstiden, målen, texten …) eller borttagna, vilka som 
 (ett dokument som ersätts av ett nytt, till exempel), och vilka fynd ändringen ger eller tar bort.
 Jämför filerna som de står nu, också det som inte är sparat i git, med en tidigare version i git.
 Skriver Markdown, som passar i en pull requests sammanfattning ($GITHUB_STEP_SUMMARY).
-Utan sökvägar läses mappen strategy/. Inget skrivs i förrådet.
+Utan sökvägar läses mappen strategy/; i en regions mapp jämförs varje kommun för sig, med sin
+egen konfiguration. Inget skrivs i förrådet.
 
 Flaggor:
   --base VERSION       versionen att jämföra med: en gren, en tagg eller en commit, till exempel
@@ -44,38 +46,74 @@ export function runChanges(args: string[], io: CommandIO): number {
   const today = parseDateOption(values.today, '--today') ?? todayIso();
   const ref = values.base ?? 'HEAD';
   assertProjectHere('changes', positionals, values.config, io.cwd);
-  const options: ProjectOptions = { paths: positionals, today, ...(values.config ? { configFile: values.config } : {}) };
+  const region = values.config ? undefined : kommunerOf(io.cwd, positionals);
+  if (!region) {
+    io.stdout(compareOne({ ref, cwd: io.cwd, paths: positionals, configFile: values.config, today }));
+    return EXIT_OK;
+  }
+  // A region: each kommun compared with its own config, one after the other, under its name.
+  const reports = region.map((part) =>
+    part.configFile
+      ? compareOne({ ref, cwd: io.cwd, paths: part.paths, configFile: path.relative(io.cwd, part.configFile), today, kommun: partName(io.cwd, part) })
+      : `## ${part.paths.join(', ')}\n\nHär finns ingen styrdok.config.yaml, så dokumenten jämförs inte.\n`,
+  );
+  io.stdout(reports.join('\n'));
+  return EXIT_OK;
+}
+
+interface Comparison {
+  ref: string;
+  cwd: string;
+  paths: string[];
+  configFile: string | undefined;
+  today: IsoDate;
+  /** In a region: the kommun's folder, for the heading. */
+  kommun?: string;
+}
+
+/** One kommun's change, as Markdown. */
+function compareOne({ ref, cwd, paths, configFile, today, kommun }: Comparison): string {
+  const options: ProjectOptions = { paths, today, ...(configFile ? { configFile } : {}) };
   // Each side is summed up before the other is checked: two checked corpora of a large kommun at once would need twice the memory.
-  const { head, root } = checkHead({ ...options, cwd: io.cwd }, today);
+  const { head, root, name } = checkHead({ ...options, cwd }, today);
 
   // The base holds the same folders, and the config wherever it was found (it may sit above them).
-  const paths = positionals.length ? positionals : ['strategy'];
-  const found = values.config ?? findConfigFile(path.resolve(io.cwd, paths[0]!));
-  const config = found === undefined ? undefined : path.relative(io.cwd, path.resolve(io.cwd, found));
+  const asked = paths.length ? paths : ['strategy'];
+  const found = configFile ?? findConfigFile(path.resolve(cwd, asked[0]!));
+  const config = found === undefined ? undefined : path.relative(cwd, path.resolve(cwd, found));
   let snapshot;
   try {
-    snapshot = snapshotAt(ref, io.cwd, [...paths, root, ...(config ? [config] : [])]);
+    snapshot = snapshotAt(ref, cwd, [...asked, root, ...(config ? [config] : [])]);
   } catch (error) {
     if (error instanceof SnapshotError) throw new UsageError(error.message);
     throw error;
   }
   try {
-    // A base without the config had no styrdokument yet (a new repository): every document is new.
+    // A base without the config had no styrdokument yet (a new repository, a new kommun): every document is new.
     const base = config && existsSync(path.join(snapshot.cwd, config)) ? summarizeProject(baseProject(ref, { ...options, cwd: snapshot.cwd, configFile: config }), today) : undefined;
-    io.stdout(renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today }));
+    return renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today, ...(kommun ? { kommun: `${name} (${kommun})` } : {}) });
   } finally {
     snapshot.dispose();
   }
-  return EXIT_OK;
+}
+
+/** regionParts, with a search that stopped before the end said as a usage error (exit 2). */
+function kommunerOf(cwd: string, paths: string[]): ProjectPart[] | undefined {
+  try {
+    return regionParts(cwd, paths);
+  } catch (error) {
+    if (error instanceof RegionSearchStopped) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /**
  * The working tree checked and summed up, in a function of its own so that nothing keeps the checked project
  * once the summary is made; and the corpus folder, which the check reads whole also when asked for one folder.
  */
-function checkHead(options: ProjectOptions & { cwd: string }, today: IsoDate): { head: ProjectSummary; root: string } {
+function checkHead(options: ProjectOptions & { cwd: string }, today: IsoDate): { head: ProjectSummary; root: string; name: string } {
   const checked = checkProject(options);
-  return { head: summarizeProject(checked, today), root: checked.corpus.root };
+  return { head: summarizeProject(checked, today), root: checked.corpus.root, name: checked.config.data.kommun };
 }
 
 /** The base checked as the working tree is. */

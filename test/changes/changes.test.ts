@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { FIXTURES, snapshotTree } from '../authoring/helpers.js';
 import { copyInto, tempProject, type TempProject } from '../helpers/run-cli.js';
+// @ts-expect-error: a plain JavaScript script, without type declarations.
+import { generateCorpus } from '../../scripts/generate-corpus.mjs';
 
 const TODAY = '2026-11-25';
 const POLICY = 'strategy/policyer/trygghetspolicy.md';
@@ -130,6 +132,26 @@ describe('styrdok changes', () => {
       `| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Ändrat: texten | Gällande |`,
     ]);
     expect(result.stdout).toContain('Ändringen ger inga nya fynd och tar inte bort några.');
+  });
+
+  it('in a region, compares each kommun with its own config, under its name', async () => {
+    const p = tempProject('styrdok-changes-region-');
+    onTestFinished(() => p.dispose());
+    generateCorpus({ n: 60, seed: 4, kommuner: 2, out: p.dir });
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'Regionen');
+    const file = p.path('norrvik/strategy/policyer/policy-1-trygghet.md');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nEn ny mening.\n');
+    const result = await p.run(['changes', '--today', '2026-06-01']);
+    expect(result.code).toBe(0);
+    const headings = result.stdout.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual([expect.stringMatching(/^## Vad ändringen gör med styrdokumenten i .+ \(norrvik\/strategy\)$/), expect.stringMatching(/^## Vad ändringen gör med styrdokumenten i .+ \(storstad\/strategy\)$/)]);
+    const [norrvik = '', storstad = ''] = result.stdout.split(/(?=^## )/m);
+    expect(norrvik).toMatch(/\| Policy: .+<br>`norrvik\/strategy\/policyer\/policy-1-trygghet\.md` \| Ändrat: texten \| Gällande \|/);
+    expect(storstad).toContain('Ändringen rör inget styrdokument och ändrar ingen status.');
   });
 
   it('says of a document whose file no longer reads that it does not read, not that it is gone', async () => {
