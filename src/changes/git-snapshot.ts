@@ -28,8 +28,9 @@ export class SnapshotError extends Error {
  */
 export function snapshotAt(ref: string, cwd: string, paths: readonly string[]): Snapshot {
   const { top, prefix } = gitPlace(cwd);
-  const commit = spawnSync('git', ['rev-parse', '--verify', '-q', '--short', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
-  if (commit.status !== 0) {
+  // A name that starts with a dash would reach git as an option.
+  const commit = ref.startsWith('-') ? undefined : spawnSync('git', ['rev-parse', '--verify', '-q', '--short', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
+  if (!commit || commit.status !== 0) {
     throw new SnapshotError(`Hittar ingen version «${ref}» i git att jämföra med. Ange en gren, en tagg eller en commit, till exempel main eller origin/main (i en klon med hela historiken: git fetch origin main).`);
   }
   // Relative to the repository's root, from where cwd is in it (git's own answer: cwd may be reached by a symbolic link).

@@ -182,6 +182,9 @@ describe('styrdok changes', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Hittar ingen version «finns-inte» i git att jämföra med.');
     expect(unknown.stdout).toBe('');
+    const option = await p.run(['changes', '--base=--output=x', '--today', TODAY]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('Hittar ingen version «--output=x» i git att jämföra med.');
 
     // A base whose config does not hold cannot be checked to compare with: said, with the config's own finding.
     const config = 'strategy/styrdok.config.yaml';
