@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLedning, diarienummerPattern, kommunConfig, type KommunAnswers } from '../authoring/new-kommun.js';
 import { Prompter, type Parsed } from '../authoring/prompt.js';
@@ -66,8 +66,15 @@ export async function runInit(args: string[], io: CommandIO): Promise<number> {
     if (error instanceof FileExistsError) throw new UsageError(`${configFile} finns redan, och init skriver aldrig över en konfiguration.`);
     throw error;
   }
-  // The config as the check reads it: a fault here is styrdok's (ConfigError, exit 2), never the kommun's answers.
-  const project = checkProject({ cwd: io.cwd, paths: [folder] });
+  // The config as the check reads it. A fault here is styrdok's, not the answers': the file is taken away again,
+  // and the config's findings say what was wrong (exit 2).
+  let project;
+  try {
+    project = checkProject({ cwd: io.cwd, paths: [folder] });
+  } catch (error) {
+    rmSync(path.resolve(io.cwd, configFile), { force: true });
+    throw error;
+  }
   const namnder = project.config.data.organ.filter((o) => o.typ === 'nämnd').length;
   io.stdout(
     [
@@ -91,7 +98,11 @@ type InitValues = { kommun?: string; namnd?: string[]; 'inga-namnder'?: boolean;
  * --diarienummer (it has no default): the nämnder are none and the förvaltning the usual one, as a script wants.
  */
 async function ask(values: InitValues, prompter: Prompter): Promise<KommunAnswers> {
-  const named = (what: string) => parseRequiredText(what, 120);
+  // A name gives ids and short names, so it needs a letter: «§§» would give neither.
+  const named = (what: string) => (text: string): Parsed<string> => {
+    const parsed = parseRequiredText(what, 120)(text);
+    return 'value' in parsed && !/[a-zåäöA-ZÅÄÖ]/.test(parsed.value) ? { error: `${what} ska innehålla bokstäver, inte bara «${parsed.value}».` } : parsed;
+  };
   const given = <T>(value: string | undefined, parse: (text: string) => Parsed<T>, flag: string): T | undefined => {
     if (value === undefined) return undefined;
     const parsed = parse(value);
@@ -116,7 +127,9 @@ async function ask(values: InitValues, prompter: Prompter): Promise<KommunAnswer
 function parseList(text: string): Parsed<string[]> {
   const names = text.split(/[,;\n]/).map((n) => n.trim().replace(/\s+/g, ' ')).filter(Boolean);
   const long = names.find((n) => n.length > 120);
-  return long ? { error: `«${long.slice(0, 40)}…» är för långt för ett namn på en nämnd.` } : { value: names };
+  if (long) return { error: `«${long.slice(0, 40)}…» är för långt för ett namn på en nämnd.` };
+  const unnamed = names.find((n) => !/[a-zåäöA-ZÅÄÖ]/.test(n));
+  return unnamed ? { error: `«${unnamed}» är inget namn på en nämnd: ett namn ska innehålla bokstäver.` } : { value: names };
 }
 
 /** An example diarienummer: letters and digits, and a year, so that a pattern can be made of it. */

@@ -115,6 +115,11 @@ describe('styrdok init', () => {
     expect(again.stderr).toContain('strategy/styrdok.config.yaml finns redan, och init skriver aldrig över en konfiguration.');
     expect(readFileSync(file, 'utf8')).toBe(before);
 
+    const nameless = p.cli(['init', 'annan', '--kommun', 'Solna stad', '--namnd', '§ 12', '--diarienummer', 'KS/2023:309']);
+    expect(nameless.code).toBe(2);
+    expect(nameless.stderr).toContain('--namnd: Nämndens namn ska innehålla bokstäver, inte bara «§ 12».');
+    expect(existsSync(p.path('annan/styrdok.config.yaml'))).toBe(false);
+
     const missing = p.cli(['init', 'annan', '--kommun', 'Solna stad']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Svaret på «diarienumret» saknas: indata tog slut. Ange det som flagga (se styrdok init --help) eller svara på frågan.');
