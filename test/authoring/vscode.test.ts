@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { authoringProject, REPO_ROOT, TODAY } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -35,5 +36,16 @@ describe('.vscode', () => {
     expect(m![6]).toContain('Diarienumret «KS 2024/112» har inte kommunens format.');
     // The background markers are what check --watch prints around each round.
     expect(watch.problemMatcher.background.endsPattern).toBe('Bevakar ändringar');
+  });
+
+  it('every task runs a command with flags the CLI knows', async () => {
+    const tasks = jsonc('.vscode/tasks.json').tasks as { label: string; command: string }[];
+    expect(tasks.map((t) => t.label)).toContain('styrdok: vad gör min ändring? (changes)');
+    for (const task of tasks) {
+      const args = task.command.split('node dist/cli/main.js')[1]!.trim().split(/\s+/);
+      const result = await runCli([...args, '--help'], { cwd: REPO_ROOT });
+      expect(result.stderr, task.label).toBe('');
+      expect(result.code, task.label).toBe(0);
+    }
   });
 });
