@@ -6,11 +6,11 @@ import { renderChanges } from '../changes/render-changes.js';
 import { findConfigFile } from '../config/load-config.js';
 import { todayIso, type IsoDate } from '../corpus/dates.js';
 import { checkProject, ConfigError, type CheckedProject, type ProjectOptions } from '../engine/load-project.js';
-import { partName, RegionSearchStopped, regionParts, type ProjectPart } from '../engine/projects.js';
+import { partName } from '../engine/projects.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
-import { assertProjectHere } from './project-here.js';
+import { assertProjectHere, kommunerOf } from './project-here.js';
 
 export const CHANGES_HELP = `Användning: styrdok changes [--base VERSION] [sökvägar…] [flaggor]
 
@@ -94,16 +94,6 @@ function compareOne({ ref, cwd, paths, configFile, today, kommun }: Comparison):
     return renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today, ...(kommun ? { kommun: `${name} (${kommun})` } : {}) });
   } finally {
     snapshot.dispose();
-  }
-}
-
-/** regionParts, with a search that stopped before the end said as a usage error (exit 2). */
-function kommunerOf(cwd: string, paths: string[]): ProjectPart[] | undefined {
-  try {
-    return regionParts(cwd, paths);
-  } catch (error) {
-    if (error instanceof RegionSearchStopped) throw new UsageError(error.message);
-    throw error;
   }
 }
 

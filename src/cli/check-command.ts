@@ -10,14 +10,13 @@ import { loadChecks } from '../rules/index.js';
 import { VERSION } from './version.js';
 import { EXIT_OK, EXIT_USAGE, findingsExitCode, UsageError } from './exit-codes.js';
 import { parseDateOption, parseOptions } from './options.js';
-import { assertProjectHere } from './project-here.js';
+import { assertProjectHere, kommunerOf } from './project-here.js';
 import { renderInForceJson, renderInForceText } from '../report/in-force-list.js';
 import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { openCache } from '../engine/project-cache.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions, cacheLocation } from './cache-options.js';
-import { RegionSearchStopped, regionParts, type ProjectPart } from '../engine/projects.js';
 import { assertOneKommunFlags, checkRegion } from './check-region.js';
 import { CheckTiming, maybeStep } from '../engine/timing.js';
 import { TIMING_STEPS, timingText } from '../report/timing-text.js';
@@ -174,12 +173,3 @@ function reportConfigError(error: ConfigError, format: string, formatter: Format
   return EXIT_USAGE;
 }
 
-/** regionParts, with a search that stopped before the end said as a usage error (exit 2). */
-function kommunerOf(cwd: string, paths: string[]): ProjectPart[] | undefined {
-  try {
-    return regionParts(cwd, paths);
-  } catch (error) {
-    if (error instanceof RegionSearchStopped) throw new UsageError(error.message);
-    throw error;
-  }
-}

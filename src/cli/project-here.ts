@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { configsBelow, findConfigFile } from '../config/load-config.js';
+import { RegionSearchStopped, regionParts, type ProjectPart } from '../engine/projects.js';
 import { UsageError } from './exit-codes.js';
 
 /**
@@ -16,4 +17,14 @@ export function assertProjectHere(command: string, paths: readonly string[], con
   throw new UsageError(
     `Här finns ingen mapp strategy med styrdokument och ingen styrdok.config.yaml, varken i den här mappen eller i mapparna ovanför. Kör styrdok i projektets mapp, eller ange mappen med styrdokumenten: styrdok ${command} <mapp>.`,
   );
+}
+
+/** regionParts, with a search that stopped before the end said as a usage error (exit 2). */
+export function kommunerOf(cwd: string, paths: string[]): ProjectPart[] | undefined {
+  try {
+    return regionParts(cwd, paths);
+  } catch (error) {
+    if (error instanceof RegionSearchStopped) throw new UsageError(error.message);
+    throw error;
+  }
 }
