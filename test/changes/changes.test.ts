@@ -50,7 +50,7 @@ const strategi = [
 ].join('\n');
 
 describe('styrdok changes', () => {
-  it('says which documents are new, changed and removed, which change status through another, and which findings come and go', async () => {
+  it('says which documents are new or changed, which change status through another, and which findings the change brings', async () => {
     const p = repository();
     p.git('checkout', '-qb', 'ny-strategi');
     p.write(STRATEGI, strategi);
