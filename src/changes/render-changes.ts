@@ -18,6 +18,8 @@ export interface ComparedWith {
   today: IsoDate;
   /** In a region: the kommun's folder, said in the heading. */
   kommun?: string;
+  /** What the reader must know of how the base was checked. */
+  note?: string;
 }
 
 function documentRow(change: DocumentChange): string {
@@ -46,6 +48,7 @@ function findingTable(title: string, diagnostics: Diagnostic[]): string[] {
 export function renderChanges(report: ChangeReport, compared: ComparedWith): string {
   const commit = compared.commit === compared.ref ? '' : ` (${compared.commit})`;
   const lines = [`## Vad ändringen gör med styrdokumenten${compared.kommun ? ` i ${compared.kommun}` : ''}`, '', `Jämfört med \`${compared.ref}\`${commit}, med status den ${swedishDate(compared.today)}.`, ''];
+  if (compared.note) lines.push(`> ${compared.note}`, '');
   lines.push('### Dokument', '');
   if (report.documents.length) {
     lines.push('| Dokument | Ändring | Status |', '| --- | --- | --- |', ...capped(report.documents.map(documentRow), 'dokument'), '');

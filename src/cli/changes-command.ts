@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareProjects, summarizeProject, type ProjectSummary } from '../changes/compare-projects.js';
 import { snapshotAt, SnapshotError } from '../changes/git-snapshot.js';
@@ -90,8 +90,9 @@ function compareOne({ ref, cwd, paths, configFile, today, kommun }: Comparison):
   }
   try {
     // A base without the config had no styrdokument yet (a new repository, a new kommun): every document is new.
-    const base = config && existsSync(path.join(snapshot.cwd, config)) ? summarizeProject(baseProject(ref, { ...options, cwd: snapshot.cwd, configFile: config }), today) : undefined;
-    return renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today, ...(kommun ? { kommun: `${name} (${kommun})` } : {}) });
+    const checked = config && existsSync(path.join(snapshot.cwd, config)) ? baseProject(ref, { ...options, cwd: snapshot.cwd, configFile: config }, path.resolve(cwd, config)) : undefined;
+    const base = checked && summarizeProject(checked.project, today);
+    return renderChanges(compareProjects(base, head), { ref, commit: snapshot.commit, today, ...(kommun ? { kommun: `${name} (${kommun})` } : {}), ...(checked?.note ? { note: checked.note } : {}) });
   } finally {
     snapshot.dispose();
   }
@@ -106,12 +107,22 @@ function checkHead(options: ProjectOptions & { cwd: string }, today: IsoDate): {
   return { head: summarizeProject(checked, today), root: checked.corpus.root, name: checked.config.data.kommun };
 }
 
-/** The base checked as the working tree is. */
-function baseProject(ref: string, options: ProjectOptions & { cwd: string }): CheckedProject {
+/**
+ * The base checked as the working tree is. A base whose config this styrdok cannot read (written for an older
+ * version, or broken, which the change may be mending) is checked with the config as it is now: the comparison
+ * then says what the documents' changes do, and the note says so.
+ */
+function baseProject(ref: string, options: ProjectOptions & { cwd: string; configFile: string }, currentConfig: string): { project: CheckedProject; note?: string } {
   try {
-    return checkProject(options);
+    return { project: checkProject(options) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new UsageError(`Konfigurationen i «${ref}» har fel, så den versionen går inte att kontrollera och jämföra med:\n${error.message}`);
+    const [first] = error.diagnostics;
+    copyFileSync(currentConfig, path.join(options.cwd, options.configFile));
+    const reason = first ? ` (${first.file}:${first.span.start.line}:${first.span.start.column}: ${first.message.replace(/\.$/, '')})` : '';
+    return {
+      project: checkProject(options),
+      note: `Konfigurationen i «${ref}» går inte att läsa${reason}, så styrdokumenten där är kontrollerade med konfigurationen som den är nu: fynden nedan jämför vad dokumentens ändringar gör, inte konfigurationens.`,
+    };
   }
 }

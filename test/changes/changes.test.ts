@@ -176,7 +176,7 @@ describe('styrdok changes', () => {
     expect(fresh.stdout).toContain(`| Riktlinje: Riktlinje för kamerabevakning<br>\`${RIKTLINJE}\` | Nytt dokument | Gällande |`);
   });
 
-  it('refuses a version git does not have, and a folder outside git, in Swedish with exit code 2', async () => {
+  it('refuses a version git does not have and a folder outside git in Swedish with exit code 2, and checks a base whose config it cannot read with the config as it is now', async () => {
     const p = repository();
     const unknown = await p.run(['changes', '--base', 'finns-inte', '--today', TODAY]);
     expect(unknown.code).toBe(2);
@@ -186,15 +186,20 @@ describe('styrdok changes', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('Hittar ingen version «--output=x» i git att jämföra med.');
 
-    // A base whose config does not hold cannot be checked to compare with: said, with the config's own finding.
+    // A base whose config this styrdok cannot read (older, or broken) has its documents checked with today's config, and says so.
     const config = 'strategy/styrdok.config.yaml';
-    p.write(config, p.read(config).replace('kommun: Solna stad', 'kommun: [Solna stad'));
+    const good = p.read(config);
+    p.write(config, good.replace('kommun: Solna stad', 'kommun: [Solna stad'));
     p.git('commit', '-qam', 'Trasig konfiguration');
-    p.git('checkout', '-q', 'HEAD~1', '--', config);
-    const broken = await p.run(['changes', '--today', TODAY]);
-    expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^Konfigurationen i «HEAD» har fel, så den versionen går inte att kontrollera och jämföra med:\nstrategy\/styrdok\.config\.yaml:\d+:\d+ \S/);
-    expect(broken.stdout).toBe('');
+    p.write(config, good);
+    p.write(POLICY, p.read(POLICY) + '\nEn ny mening.\n');
+    const mended = await p.run(['changes', '--today', TODAY]);
+    expect(mended.code).toBe(0);
+    expect(mended.stdout).toMatch(/\n> Konfigurationen i «HEAD» går inte att läsa \(strategy\/styrdok\.config\.yaml:\d+:\d+: [^)]+[^.]\), så styrdokumenten där är kontrollerade med konfigurationen som den är nu: fynden nedan jämför vad dokumentens ändringar gör, inte konfigurationens\.\n/);
+    expect(mended.stdout).toContain(`| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Ändrat: texten | Gällande |`);
+    expect(mended.stdout).toContain('Ändringen ger inga nya fynd och tar inte bort några.');
+    // Nothing was written in the working tree: the config as it is now was copied into the comparison's own folder.
+    expect(p.read(config)).toBe(good);
 
     rmSync(p.path('.git'), { recursive: true, force: true });
     const outside = await p.run(['changes', '--today', TODAY]);
