@@ -1,6 +1,6 @@
 import { swedishDate, type IsoDate } from '../corpus/dates.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { capped, cell, findingRows } from '../report/formatters/summary.js';
+import { capped, cell, findingRows, MAX_SUMMARY_ROWS } from '../report/formatters/summary.js';
 import type { ChangeReport, DocumentChange } from './compare-projects.js';
 
 const KIND_TEXT: Record<DocumentChange['kind'], string> = {
@@ -51,7 +51,7 @@ export function renderChanges(report: ChangeReport, compared: ComparedWith): str
   if (compared.note) lines.push(`> ${compared.note}`, '');
   lines.push('### Dokument', '');
   if (report.documents.length) {
-    lines.push('| Dokument | Ändring | Status |', '| --- | --- | --- |', ...capped(report.documents.map(documentRow), 'dokument'), '');
+    lines.push('| Dokument | Ändring | Status |', '| --- | --- | --- |', ...capped(report.documents.map(documentRow), 'dokument', `Sammanfattningen visar högst ${MAX_SUMMARY_ROWS}; git diff --stat listar alla ändrade filer.`), '');
   } else {
     lines.push('Ändringen rör inget styrdokument och ändrar ingen status.', '');
   }

@@ -154,6 +154,23 @@ describe('styrdok changes', () => {
     expect(storstad).toContain('Ändringen rör inget styrdokument och ändrar ingen status.');
   });
 
+  it('lists at most 200 documents, as a pull request summary must stay small, and says how many more there are', async () => {
+    const p = tempProject('styrdok-changes-many-');
+    onTestFinished(() => p.dispose());
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, env, encoding: 'utf8' });
+    // The generator empties its folder first, so the repository is made after it, with an empty first commit.
+    generateCorpus({ n: 230, seed: 4, out: p.dir });
+    git('init', '-q', '-b', 'main');
+    git('commit', '-q', '--allow-empty', '-m', 'Tomt');
+    const result = await p.run(['changes', '--base', 'main', '--today', '2026-06-01']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const rows = result.stdout.split('\n').filter((line) => / \| Nytt dokument \| /.test(line));
+    expect(rows).toHaveLength(200);
+    expect(result.stdout).toMatch(/\n… och \d+ dokument till\. Sammanfattningen visar högst 200; git diff --stat listar alla ändrade filer\.\n/);
+  });
+
   it('says of a document whose file no longer reads that it does not read, not that it is gone', async () => {
     const p = repository();
     p.write(POLICY, p.read(POLICY).replace('titel: Trygghetspolicy för Solna stad', 'titel: "Trygghetspolicy" för Solna stad'));

@@ -18,10 +18,10 @@ export function findingRows(diagnostics: Diagnostic[]): string[] {
 export const MAX_SUMMARY_ROWS = 200;
 
 /** `rows` up to MAX_SUMMARY_ROWS, then a line saying how many more `what` the log has. */
-export function capped(rows: string[], what: string): string[] {
+export function capped(rows: string[], what: string, where = 'Alla står i kontrollens logg, eller kör styrdok check.'): string[] {
   if (rows.length <= MAX_SUMMARY_ROWS) return rows;
   const more = rows.length - MAX_SUMMARY_ROWS;
-  return [...rows.slice(0, MAX_SUMMARY_ROWS), '', `… och ${more} ${what} till. Alla står i kontrollens logg, eller kör styrdok check.`];
+  return [...rows.slice(0, MAX_SUMMARY_ROWS), '', `… och ${more} ${what} till. ${where}`];
 }
 
 function section(title: string, diagnostics: Diagnostic[], empty: string): string[] {
