@@ -36,6 +36,9 @@ const KIND_SCHEMA = Object.fromEntries(
 );
 
 const CONFIG_FILE = 'strategy/styrdok.config.yaml';
+// The format cms/styrdok-format.js registers (src/cms/decap-format.ts): a save changes only what the clerk
+// changed, where Decap's own yaml-frontmatter writes the whole frontmatter anew.
+const FORMAT = 'styrdok-frontmatter';
 const ascii = (text) => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/Å|Ä/g, 'A').replace(/Ö/g, 'O');
 
 function loadSchemas(dir) {
@@ -224,7 +227,7 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
       ...(shared ? { filter: { field: 'dokumenttyp', value: kind } } : {}),
       create: true,
       extension: 'md',
-      format: 'yaml-frontmatter',
+      format: FORMAT,
       identifier_field: 'titel',
       slug: '{{fields.id}}',
       summary: '{{titel}}',
@@ -253,7 +256,7 @@ export function buildConfig({ root = ROOT, configFile = CONFIG_FILE, repo = repo
         create: false,
         delete: false,
         extension: 'md',
-        format: 'yaml-frontmatter',
+        format: FORMAT,
         identifier_field: 'titel',
         fields: [
           { label: 'Id', name: 'id', widget: 'string' },

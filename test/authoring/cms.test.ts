@@ -76,7 +76,8 @@ const DECAP = {
           name: { type: 'string', pattern: '^[a-z0-9_-]+$' },
           fields: { type: 'array', minItems: 1, items: { $ref: 'field' } },
           files: { type: 'array', items: { type: 'object', required: ['name', 'label', 'file', 'fields'], properties: { fields: { type: 'array', minItems: 1, items: { $ref: 'field' } } } } },
-          format: { enum: ['yml', 'yaml', 'toml', 'json', 'frontmatter', 'yaml-frontmatter', 'toml-frontmatter', 'json-frontmatter'] },
+          // Decap's own formats, and the one cms/styrdok-format.js registers before Decap reads the config.
+          format: { enum: ['yml', 'yaml', 'toml', 'json', 'frontmatter', 'yaml-frontmatter', 'toml-frontmatter', 'json-frontmatter', 'styrdok-frontmatter'] },
           nested: { type: 'object', required: ['depth'] },
         },
         oneOf: [{ required: ['files'] }, { required: ['folder', 'fields'] }],
@@ -100,6 +101,15 @@ describe('cms/config.yml (Decap CMS)', () => {
     expect(result.status).toBe(0);
   });
 
+  it('gives every collection of documents the format cms/styrdok-format.js registers, and that script is current', () => {
+    const formats = new Set(load().collections.filter((c) => c.extension === 'md').map((c) => c.format));
+    expect([...formats]).toEqual(['styrdok-frontmatter']);
+    expect(readFileSync(path.join(REPO_ROOT, 'cms/styrdok-format.js'), 'utf8')).toContain(`registerCustomFormat("styrdok-frontmatter"`);
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build-cms-format.mjs'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('is valid YAML of the shape Decap expects, with unique field names and a pull request for every save', () => {
     const config = load();
     const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -117,13 +127,13 @@ describe('cms/config.yml (Decap CMS)', () => {
     for (const c of config.collections) checkUnique(c.fields, c.name);
   });
 
-  it('has one collection per dokumenttyp in the folder the conventions use, saving YAML frontmatter with a body', () => {
+  it('has one collection per dokumenttyp in the folder the conventions use, saving YAML frontmatter with a body (styrdok-frontmatter)', () => {
     const config = load();
     for (const kind of KINDS) {
       const collection = config.collections.find((c) => c.filter?.value === kind || (c.folder === `strategy/${KIND_FOLDER[kind]}` && !c.filter));
       expect(collection, kind).toBeDefined();
       expect(collection!.folder).toBe(`strategy/${KIND_FOLDER[kind]}`);
-      expect(collection!.format).toBe('yaml-frontmatter');
+      expect(collection!.format).toBe('styrdok-frontmatter');
       expect(collection!.identifier_field).toBe('titel');
       const shared = KINDS.filter((k) => KIND_FOLDER[k] === KIND_FOLDER[kind]).length > 1;
       expect(Boolean(collection!.filter), `${kind} needs a filter when its folder is shared`).toBe(shared);
