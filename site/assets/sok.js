@@ -172,7 +172,7 @@ function forgetCounts() {
 /**
  * Says in each option how many documents it would give with the search words and the other choices:
  * «Riktlinjer (12)», so that no one has to try a choice to find it empty. A facet's own choice is left out
- * of its counts: its other options say what a switch would give, not (0).
+ * of its counts: its other options say what a switch would give, not (0), and «Alla» what leaving it would.
  */
 async function showCounts(q, filters, forSearch) {
   // Pagefind loads a filter's values only when a search names it, and counts only those: load them all first
@@ -197,7 +197,9 @@ async function showCounts(q, filters, forSearch) {
   if (current !== forSearch) return;
   facets.forEach((select, i) => {
     const count = counts[i][select.name] ?? {};
-    for (const option of select.options) if (option.value) option.textContent = `${option.dataset.namn} (${count[option.value] ?? 0})`;
+    // «Alla» gives every document the other choices and the words give: each has exactly one dokumenttyp.
+    const all = Object.values(counts[i].typ ?? {}).reduce((sum, n) => sum + n, 0);
+    for (const option of select.options) option.textContent = `${option.dataset.namn} (${option.value ? (count[option.value] ?? 0) : all})`;
   });
 }
 
