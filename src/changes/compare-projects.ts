@@ -97,7 +97,8 @@ function summarize(doc: StyrDocument, project: CheckedProject, today: IsoDate): 
 
 /**
  * What a change does to the styrdokument: `base` is the corpus before (a commit), `head` after (the working
- * tree), both checked on the same day. Documents are matched by id, so a moved file is one changed document. A
+ * tree), both checked on the same day. Documents are matched by id, so a moved file is one changed document, and
+ * else by file, so a new id in the same file is one changed document too. A
  * document whose file is the same may still change status, when another document replaces or repeals it.
  * Findings are matched without their positions, which any edit above them moves.
  */
@@ -105,19 +106,28 @@ export function compareProjects(base: ProjectSummary | undefined, head: ProjectS
   const before = base?.documents ?? new Map<string, DocumentSummary>();
   const documents: DocumentChange[] = [];
   const about = (doc: DocumentSummary) => ({ id: doc.id, title: doc.title, typeName: doc.typeName, file: doc.file });
+  // A document whose id is gone but whose file now holds another id got a new id: one change, not one gone and one new.
+  const renamedFrom = new Map<string, DocumentSummary>();
+  const goneByFile = new Map([...before.values()].filter((old) => !head.documents.has(old.id) && !head.brokenIds.has(old.id)).map((old) => [old.file, old]));
+  for (const doc of head.documents.values()) {
+    const old = before.has(doc.id) ? undefined : goneByFile.get(doc.file);
+    if (old) renamedFrom.set(doc.id, old);
+  }
   for (const [id, doc] of head.documents) {
-    const old = before.get(id);
+    const renamed = renamedFrom.get(id);
+    const old = before.get(id) ?? renamed;
     if (!old) {
       documents.push({ ...about(doc), kind: 'ny', what: [], after: doc.status });
       continue;
     }
-    const what = fileChanges(old, doc);
+    const what = renamed ? [`nytt id, förut ${renamed.id} (länkar till det gamla id:t pekar inte längre hit)`, ...fileChanges(old, doc).filter((key) => key !== 'id')] : fileChanges(old, doc);
     const changedStatus = old.status === doc.status ? {} : { before: old.status };
     if (what.length) documents.push({ ...about(doc), kind: 'ändrad', what, after: doc.status, ...changedStatus });
     else if (old.status !== doc.status) documents.push({ ...about(doc), kind: 'status', what, after: doc.status, ...changedStatus });
   }
+  const renamed = new Set([...renamedFrom.values()].map((old) => old.id));
   for (const [id, old] of before) {
-    if (head.documents.has(id)) continue;
+    if (head.documents.has(id) || renamed.has(id)) continue;
     documents.push({ ...about(old), kind: head.brokenIds.has(id) ? 'trasig' : 'borttagen', what: [], before: old.status });
   }
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

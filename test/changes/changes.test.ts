@@ -179,6 +179,19 @@ describe('styrdok changes', () => {
     expect(result.stdout).toMatch(new RegExp(`#### Nya fynd\n\n.*\n.*\n\\| \`${POLICY}:4:\\d+\` \\| fel \\| .* \\| \`yaml\` \\|`));
   });
 
+  it('says of a document given a new id in its file that its id changed, and that the links to the old id break', async () => {
+    const p = repository();
+    p.write(POLICY, p.read(POLICY).replace('id: trygghetspolicy', 'id: trygghetspolicy-solna'));
+    const result = await p.run(['changes', '--today', TODAY]);
+    expect(result.code).toBe(0);
+    const rows = result.stdout.split('\n').filter((line) => line.startsWith('| Policy') || line.startsWith('| Riktlinje'));
+    expect(rows).toEqual([
+      `| Policy: Trygghetspolicy för Solna stad<br>\`${POLICY}\` | Ändrat: nytt id, förut trygghetspolicy (länkar till det gamla id:t pekar inte längre hit) | Gällande |`,
+    ]);
+    // The riktlinje that carries out the policy now points at nothing: a new finding in a file the change did not touch.
+    expect(result.stdout).toMatch(new RegExp(`#### Nya fynd\n\n.*\n.*\n\\| \`${RIKTLINJE}:\\d+:\\d+\` \\| fel \\| .*trygghetspolicy.* \\| \`references\` \\|`));
+  });
+
   it('says when nothing changed, and treats a base without styrdokument as a new repository', async () => {
     const p = repository();
     const same = await p.run(['changes', '--today', TODAY]);
