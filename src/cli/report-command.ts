@@ -23,7 +23,7 @@ Utan sökvägar läses mappen strategy/.
 
 Flaggor:
   --period PERIOD      året, till exempel 2026 (delår och helår), eller en period: 2026-delår
-  --format FORMAT      markdown, csv eller json (standard: markdown)
+  --format FORMAT      markdown, docx (Word, med --out), csv eller json (standard: markdown)
   --kolada FIL         utfall från Kolada (JSON från Koladas API v2); flaggan kan upprepas
   --out FIL            skriv rapporten till filen i stället för till skärmen
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
@@ -34,13 +34,18 @@ ${CACHE_HELP}
 Slutkoder: 0 rapporten skrevs, 1 rapporten skrevs men kontrollen av styrdokumenten hittade fel,
 2 felaktig användning, konfiguration, Kolada-fil eller internt fel.`;
 
-const RENDERERS: Record<string, (report: FollowupReport) => string> = {
+const RENDERERS: Record<string, (report: FollowupReport) => string | Promise<Buffer>> = {
   markdown: renderMarkdown,
+  // Loaded only when asked for: the Word library is the largest part of the report.
+  docx: async (report) => (await import('../followup/render-docx.js')).renderDocx(report),
   csv: renderCsv,
   json: (report) => JSON.stringify(report, null, 2) + '\n',
 };
 
-export function runReport(args: string[], io: CommandIO): number {
+/** Formats that are files, not text: written only with --out, never to a terminal. */
+const BINARY = new Set(['docx']);
+
+export async function runReport(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     period: { type: 'string' },
     format: { type: 'string', default: 'markdown' },
@@ -59,6 +64,7 @@ export function runReport(args: string[], io: CommandIO): number {
   const format = values.format ?? 'markdown';
   const render = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
   if (!render) throw new UsageError(`Okänt format «${format}». Välj ett av: ${Object.keys(RENDERERS).join(', ')}.`);
+  if (BINARY.has(format) && !values.out) throw new UsageError(`Formatet ${format} är en fil: ange var den ska skrivas med --out, till exempel --out uppfoljning-${year}.${format}.`);
   const today = parseDateOption(values.today, '--today');
 
   let kolada;
@@ -72,9 +78,9 @@ export function runReport(args: string[], io: CommandIO): number {
   const cache = cacheFromOptions(values, io.cwd);
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
   cache?.save();
-  const text = render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
+  const text = await render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
   if (values.out) writeOut(path.resolve(io.cwd, values.out), values.out, text);
-  else io.stdout(text);
+  else io.stdout(String(text));
 
   // The report is written even when the check finds errors: a late report is worse than a flagged one.
   if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
@@ -93,7 +99,7 @@ function parsePeriod(value: string | undefined): { year: number; typ?: PeriodTyp
   return { year: Number(m[1]), ...(m[2] ? { typ: m[2] as PeriodType } : {}) };
 }
 
-function writeOut(abs: string, given: string, text: string): void {
+function writeOut(abs: string, given: string, text: string | Buffer): void {
   try {
     writeFileSync(abs, text);
   } catch (error) {

@@ -95,7 +95,7 @@ describe('styrdok report', () => {
   it.each([
     [[], 'Ange vilket år rapporten gäller med --period, till exempel --period 2026.'],
     [['--period', '26'], '--period ska vara ett år som 2026 eller en period som 2026-delår eller 2026-helår, inte «26».'],
-    [['--period', '2026', '--format', 'xml'], 'Okänt format «xml». Välj ett av: markdown, csv, json.'],
+    [['--period', '2026', '--format', 'xml'], 'Okänt format «xml». Välj ett av: markdown, docx, csv, json.'],
     [['--period', '2026', '--today', '2026-13-01'], '--today ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD'],
     [['--period', '2026', '--kolada', 'saknas.json'], 'Kolada-filen saknas.json går inte att läsa. Kontrollera sökvägen.'],
     [['--period', '2026', '--kolada', 'strategy/styrdok.config.yaml'], 'strategy/styrdok.config.yaml:1:1: filen är inte giltig JSON: här står något som inte hör hemma i JSON.'],
