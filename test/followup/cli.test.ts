@@ -3,19 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { copyInto, tempProject } from '../helpers/run-cli.js';
 import type { FollowupReport } from '../../src/followup/report-model.js';
-import { FIXTURE_DIR, TODAY } from './fixture.js';
+import { cliProject, TODAY } from './fixture.js';
 
 // Each test starts the built CLI (npm run build first) as a real process.
 vi.setConfig({ testTimeout: 60_000 });
 
-/** A temp copy: the fixture corpus as strategy/ (config included) and kolada.json at the root. */
-function project() {
-  const p = tempProject('styrdok-report-');
-  onTestFinished(() => p.dispose());
-  copyInto(p, path.join(FIXTURE_DIR, 'corpus'), 'strategy');
-  copyInto(p, path.join(FIXTURE_DIR, 'kolada.json'));
-  return p;
-}
+const project = cliProject;
 
 function writeKolada(p: ReturnType<typeof project>, file: string, kpi: string, value: number) {
   writeFileSync(p.path(file), JSON.stringify({ values: [{ kpi, municipality: '0184', period: 2026, values: [{ gender: 'T', count: 1, status: '', value }] }] }));

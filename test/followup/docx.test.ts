@@ -15,17 +15,11 @@ import { copyInto, tempProject } from '../helpers/run-cli.js';
 import { buildReport } from '../../src/followup/report-model.js';
 import { reportBlocks, type Run } from '../../src/followup/report-blocks.js';
 import { checkProject } from '../../src/engine/load-project.js';
-import { FIXTURE_DIR, fixtureKolada, TODAY } from './fixture.js';
+import { cliProject, fixtureKolada, TODAY } from './fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-function project() {
-  const p = tempProject('styrdok-report-docx-');
-  onTestFinished(() => p.dispose());
-  copyInto(p, path.join(FIXTURE_DIR, 'corpus'), 'strategy');
-  copyInto(p, path.join(FIXTURE_DIR, 'kolada.json'));
-  return p;
-}
+const project = cliProject;
 
 const text = (runs: Run[]) => runs.map((run) => (typeof run === 'string' ? run : run.text)).join('');
 
@@ -34,7 +28,7 @@ async function blocksOf(file: string): Promise<unknown[]> {
   const { value: html, messages } = await mammoth.convertToHtml({ path: file });
   expect(messages).toEqual([]);
   const root = parseDocument(html);
-  return root.children.flatMap((node) => {
+  return root.children.flatMap((node): unknown[] => {
     if (node.type !== 'tag') return [];
     const tag = node as Element;
     if (tag.name === 'table') return [DomUtils.findAll((el) => el.name === 'tr', [tag]).map((tr) => DomUtils.findAll((el) => el.name === 'td' || el.name === 'th', tr.children).map((c) => DomUtils.textContent(c)))];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import { checkProject } from '../../src/engine/load-project.js';
 import { indexKolada, parseKolada } from '../../src/followup/kolada.js';
+import { copyInto, tempProject } from '../helpers/run-cli.js';
 
 /** test/fixtures/followup: `corpus/` (config, one strategy, plans for 2025 and 2026) and `kolada.json`. */
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/followup/', import.meta.url));
@@ -33,4 +34,13 @@ export function editedFixtureProject(from: string, to: string) {
   if (!text.includes(from)) throw new Error(`«${from}» finns inte i ${ALFA_PLAN}`);
   writeFileSync(file, text.replace(from, to));
   return checkProject({ cwd: dir, paths: ['corpus'], today: TODAY });
+}
+
+/** A temp copy for the CLI: the fixture corpus as strategy/ (config included) and kolada.json at the root; removed after the test. */
+export function cliProject() {
+  const p = tempProject('styrdok-report-');
+  onTestFinished(() => p.dispose());
+  copyInto(p, path.join(FIXTURE_DIR, 'corpus'), 'strategy');
+  copyInto(p, path.join(FIXTURE_DIR, 'kolada.json'));
+  return p;
 }
