@@ -11,8 +11,8 @@ export type Run = string | { text: string; bold?: true; italic?: true; code?: tr
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  /** Lines of one paragraph, each after a line break. */
-  | { kind: 'paragraph'; lines: Run[][] }
+  /** Lines of one paragraph, each after a line break; `opens` a part of its section (a goal), which a page sets apart. */
+  | { kind: 'paragraph'; lines: Run[][]; opens?: true }
   | { kind: 'note'; runs: Run[] }
   | { kind: 'table'; header: string[]; rows: Run[][][] }
   | { kind: 'list'; items: Run[][] };
@@ -83,7 +83,7 @@ function groupSection(group: TargetGroup, report: FollowupReport, goals: Map<str
 
 function goalDetail(goal: GoalReport, report: FollowupReport): Block[] {
   const periods = report.perioder;
-  const out: Block[] = [{ kind: 'paragraph', lines: [[bold(goalLine(goal))], [`Status: ${periods.map((p) => `${periodLabel(p)} ${goal.status[p.id]}`).join(' · ')}`]] }];
+  const out: Block[] = [{ kind: 'paragraph', opens: true, lines: [[bold(goalLine(goal))], [`Status: ${periods.map((p) => `${periodLabel(p)} ${goal.status[p.id]}`).join(' · ')}`]] }];
   const assessments = assessmentItems(goal, report);
   const assessed = assessments.length ? [paragraph('Nämndens bedömning:'), { kind: 'list', items: assessments } as Block] : [];
   if (!goal.indikatorer.length) {

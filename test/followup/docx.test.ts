@@ -75,6 +75,14 @@ describe('styrdok report --format docx', () => {
     // The first row of every table, and only it, is a header row.
     expect(xml.match(/<w:tblHeader\/>/g)?.length).toBe(tables);
     expect([...new Set(xml.match(/<w:pStyle w:val="Heading\d"\/>/g))].sort()).toEqual(['Heading1', 'Heading2', 'Heading3', 'Heading4'].map((s) => `<w:pStyle w:val="${s}"/>`));
+    // Landscape A4 with 2 cm margins; every table within them, each column wide enough for «Utgångsvärde» in bold.
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])));
+    expect(grids).toHaveLength(tables);
+    for (const grid of grids) {
+      expect(grid.reduce((sum, w) => sum + w, 0)).toBeLessThanOrEqual(16838 - 2 * 1134);
+      expect(Math.min(...grid)).toBeGreaterThanOrEqual(900);
+    }
     expect(strFromU8(files['word/styles.xml']!)).toContain('<w:lang w:val="sv-SE"/>');
     expect(strFromU8(files['docProps/core.xml']!)).toContain('<dc:title>Stadsgemensam uppföljning 2026 – Provstad</dc:title>');
   });
