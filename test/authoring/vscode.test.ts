@@ -41,6 +41,9 @@ describe('.vscode', () => {
   it('every task runs a command with flags the CLI knows', async () => {
     const tasks = jsonc('.vscode/tasks.json').tasks as { label: string; command: string }[];
     expect(tasks.map((t) => t.label)).toContain('styrdok: vad gör min ändring? (changes)');
+    // A task's ${input:…} must be one of the file's inputs, or VS Code stops before the command runs.
+    const inputs = new Set((jsonc('.vscode/tasks.json').inputs as { id: string }[] | undefined)?.map((i) => i.id));
+    for (const task of tasks) for (const [, id] of task.command.matchAll(/\$\{input:([^}]+)\}/g)) expect(inputs.has(id!), `${task.label}: \${input:${id}}`).toBe(true);
     for (const task of tasks) {
       const args = task.command.split('node dist/cli/main.js')[1]!.trim().split(/\s+/);
       const result = await runCli([...args, '--help'], { cwd: REPO_ROOT });
