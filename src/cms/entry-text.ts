@@ -82,6 +82,11 @@ function styleOf(yaml: string) {
   return { ...WRITE, flowCollectionPadding: /[:-] [[{] /.test(yaml), indentSeq: !/^([^\S\n]*)[^\s#-][^\n]*:[^\S\n]*\n\1- /m.test(yaml) };
 }
 
+/** A changed value written as it was: a document may write `[a, b]` and `{ a: 1 }` side by side. */
+function flowStyleOf(text: string, style: ReturnType<typeof styleOf>): ReturnType<typeof styleOf> {
+  return /: *[[{]/.test(text) ? { ...style, flowCollectionPadding: /[[{] /.test(text) } : style;
+}
+
 /**
  * The YAML with its top-level keys set to `data`'s, line for line: the lines of a key whose value is unchanged
  * are kept as they are (a long line someone wrapped by hand stays wrapped), a changed value is written anew
@@ -122,7 +127,7 @@ function splicedYaml(yaml: string, data: Record<string, unknown>, keyOrder: read
     if (!(key in data) || data[key] === undefined) return;
     const value = pair.value as Node | null;
     if (value !== null && sameValue(value.toJSON(), data[key])) out.push(...lines.slice(keyLines[i], stop));
-    else out.push(renderedPair(document, new Pair(pair.key, updated(document, value, data[key])), style));
+    else out.push(renderedPair(document, new Pair(pair.key, updated(document, value, data[key])), flowStyleOf(lines.slice(keyLines[i], stop).join('\n'), style)));
   });
   addBefore(undefined);
   out.push(...lines.slice(end));

@@ -118,6 +118,11 @@ describe('the CMS saves a document', () => {
     expect(entry.sammanfattning).toBe('En lång sammanfattning som någon har brutit över två rader för hand.');
     const saved = writeEntry({ ...entry, titel: 'Ny policy', beslut: { ...entry.beslut, paragraf: 4 } }, { original: text });
     expect(saved).toBe(text.replace('titel: Policy', 'titel: Ny policy').replace('paragraf: 3 }', 'paragraf: 4 }'));
+    // As in the README's example: a map with spaces inside its braces, a list without, each kept as written.
+    const mixed = text.replace('titel: Policy\n', 'titel: Policy\nersätter: [trygghetspolicy]\n');
+    const both = readEntry(mixed) as Entry & { beslut: Record<string, unknown> };
+    const changed = writeEntry({ ...both, ersätter: ['trygghetspolicy', 'gammal-policy'], beslut: { ...both.beslut, paragraf: 5 } }, { original: mixed });
+    expect(changed).toBe(mixed.replace('[trygghetspolicy]', '[trygghetspolicy, gammal-policy]').replace('paragraf: 3 }', 'paragraf: 5 }'));
   });
 
   test('a new document is written as styrdok new writes one: the modeline, keys in the schema order, the text after a blank line', () => {
