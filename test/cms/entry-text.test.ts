@@ -52,6 +52,8 @@ describe('the CMS reads a document', () => {
     expect(() => readEntry('---\nid: [a\n---\n')).toThrow(/^Frontmatter går inte att läsa som YAML: /);
     expect(() => readEntry('---\n- a\n- b\n---\n')).toThrow('Frontmatter ska vara nycklar med värden, inte en lista eller ett ensamt värde.');
     expect(readEntry('Bara text.\n')).toEqual({ body: 'Bara text.\n' });
+    const laughs = ['---', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), '---', ''].join('\n');
+    expect(() => readEntry(laughs)).toThrow(/^Frontmatter går inte att läsa som YAML: /);
   });
 });
 
@@ -123,6 +125,16 @@ describe('the CMS saves a document', () => {
     const both = readEntry(mixed) as Entry & { beslut: Record<string, unknown> };
     const changed = writeEntry({ ...both, ersätter: ['trygghetspolicy', 'gammal-policy'], beslut: { ...both.beslut, paragraf: 5 } }, { original: mixed });
     expect(changed).toBe(mixed.replace('[trygghetspolicy]', '[trygghetspolicy, gammal-policy]').replace('paragraf: 3 }', 'paragraf: 5 }'));
+  });
+
+  test('a document with anchors and aliases, and one with 3,000 keys, are saved with the change alone', () => {
+    const anchored = '---\nid: p\ntitel: Policy\nbeslut: &b { datum: 2024-01-15, paragraf: 3 }\ntidigare: *b\n---\n\nText.\n';
+    const entry = readEntry(anchored);
+    expect(entry.tidigare).toEqual({ datum: '2024-01-15', paragraf: 3 });
+    expect(writeEntry({ ...entry, titel: 'Ny' }, { original: anchored })).toBe(anchored.replace('titel: Policy', 'titel: Ny'));
+    const many = ['---', ...Array.from({ length: 3000 }, (_, i) => `nyckel${i}: värde ${i}`), '---', ''].join('\n');
+    const big = readEntry(many);
+    expect(writeEntry({ ...big, nyckel1500: 'ändrat' }, { original: many })).toBe(many.replace('nyckel1500: värde 1500\n', 'nyckel1500: ändrat\n'));
   });
 
   test('a new document is written as styrdok new writes one: the modeline, keys in the schema order, the text after a blank line', () => {
