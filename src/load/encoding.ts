@@ -34,7 +34,12 @@ export function encodingProblem(bytes: Uint8Array): EncodingProblem | undefined 
       message: 'Filen är sparad som UTF-16 (i Anteckningar kallat «Unicode»), inte UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).',
     };
   }
-  if (bytes.includes(0)) return { span: start, message: 'Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.' };
+  if (bytes.includes(0)) {
+    if (looksLikeUtf16(bytes)) {
+      return { span: start, message: 'Filen verkar vara sparad som UTF-16 (kallat «Unicode»), utan märke i början, inte som UTF-8. Spara den som UTF-8 i din editor (ofta under Spara som → Kodning).' };
+    }
+    return { span: start, message: 'Filen är binär, inte text. Ett styrdokument ska vara en Markdown-fil (.md) i UTF-8.' };
+  }
   const valid = validPrefixLength(bytes);
   if (valid === bytes.length) return undefined;
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));
@@ -51,6 +56,24 @@ export function encodingProblem(bytes: Uint8Array): EncodingProblem | undefined 
       `Filen är inte sparad som UTF-8: på rad ${line}, kolumn ${column} står byten ${hex}${guess}. ` +
       'Spara filen som UTF-8 i din editor (ofta under Spara som → Kodning) och kontrollera sedan å, ä och ö.',
   };
+}
+
+/**
+ * UTF-16 without a byte order mark, as some tools save it: text in the Latin alphabet then has a zero byte
+ * in every other place (after each letter, or before it). Judged on the first 4 KB: nine in ten pairs so, and
+ * the other byte of most pairs not zero. An image or a zip file does not look like that.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 4) return false;
+  let zeroAfter = 0;
+  let zeroBefore = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [first, second] = [bytes[2 * i]!, bytes[2 * i + 1]!];
+    if (first !== 0 && second === 0) zeroAfter++;
+    else if (first === 0 && second !== 0) zeroBefore++;
+  }
+  return Math.max(zeroAfter, zeroBefore) >= pairs * 0.9;
 }
 
 /**

@@ -14,6 +14,14 @@ describe('encodingProblem (a file that is not UTF-8)', () => {
   it('names UTF-16 by its byte order mark, and a NUL byte as binary', () => {
     expect(encodingProblem(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('---', 'utf16le')]))?.message).toMatch(/^Filen är sparad som UTF-16/);
     expect(encodingProblem(Buffer.from([0x2d, 0x00, 0x2d]))?.message).toMatch(/^Filen är binär/);
+    // Without a byte order mark: told by the zero byte beside every letter, either side of it.
+    const text = '---\nid: trygghetspolicy\ntitel: Trygghetspolicy för Solna stad\n---\n\nText.\n';
+    expect(encodingProblem(Buffer.from(text, 'utf16le'))?.message).toMatch(/^Filen verkar vara sparad som UTF-16 \(kallat «Unicode»\), utan märke i början/);
+    expect(encodingProblem(Buffer.from(text, 'utf16le').swap16())?.message).toMatch(/^Filen verkar vara sparad som UTF-16/);
+    // A PNG's first bytes, and a zip file's, are binary.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06]);
+    expect(encodingProblem(png)?.message).toMatch(/^Filen är binär/);
+    expect(encodingProblem(Buffer.from('UEsDBBQAAAAIAAAAIQDfpNJsWgEAACAFAAATAAgCW0NvbnRlbnRfVHlwZXNdLnhtbCCiBAIooAAC', 'base64'))?.message).toMatch(/^Filen är binär/);
   });
 
   it('finds the first character that is not UTF-8 wherever it is, and names its byte (fast-check)', () => {
