@@ -258,7 +258,7 @@ describe('generated bad input (in a temporary folder)', () => {
   it('a file that is not UTF-8, at the line and column of its first such character, named as Windows-1252 would show it', () =>
     expectFindings(diagnostics, 'latin1.md', [{ ruleId: 'file', line: 3, column: 10, says: 'inte sparad som UTF-8: på rad 3, kolumn 10 står byten 0xE5, som i Windows-1252 (ANSI) är «å»' }]));
   it('a UTF-16 file, as Notepad saves «Unicode»', one('utf16.md', 'file', 'Filen är sparad som UTF-16'));
-  it('a UTF-16 file without a byte order mark counts as binary', one('utf16-utan-bom.md', 'file', 'Filen är binär'));
+  it('a UTF-16 file without a byte order mark is named as UTF-16, not as binary', one('utf16-utan-bom.md', 'file', 'Filen verkar vara sparad som UTF-16'));
   it('a file over the size limit', one('huge.md', 'file', 'större än gränsen 2,0 MB'));
   it('a symlink out of the repository is not read', () => {
     one('lank-ut.md', 'file', 'pekar utanför förrådet')();
