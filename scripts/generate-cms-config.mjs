@@ -36,7 +36,7 @@ const KIND_SCHEMA = Object.fromEntries(
 );
 
 const CONFIG_FILE = 'strategy/styrdok.config.yaml';
-// The format cms/styrdok-format.js registers (src/cms/decap-format.ts): a save changes only what the clerk
+// The format cms/styrdok-cms.js registers (src/cms/decap-setup.ts): a save changes only what the clerk
 // changed, where Decap's own yaml-frontmatter writes the whole frontmatter anew.
 const FORMAT = 'styrdok-frontmatter';
 const ascii = (text) => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/Å|Ä/g, 'A').replace(/Ö/g, 'O');

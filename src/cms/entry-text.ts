@@ -1,6 +1,6 @@
 /**
  * The CMS's reading and writing of a document (Decap CMS's `fromFile` and `toFile` of a format, see
- * decap-format.ts). Decap's own yaml-frontmatter format writes the whole frontmatter anew on every save:
+ * decap-setup.ts). Decap's own yaml-frontmatter format writes the whole frontmatter anew on every save:
  * it folds lines at 80 characters and drops the `# yaml-language-server` line, so a pull request that
  * changes one title showed 6–57 changed lines in the bundled documents. Here a save changes only the values the clerk changed,
  * through yaml's Document API on the file as it was read, and leaves every other line as it was written.

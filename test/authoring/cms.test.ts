@@ -76,7 +76,7 @@ const DECAP = {
           name: { type: 'string', pattern: '^[a-z0-9_-]+$' },
           fields: { type: 'array', minItems: 1, items: { $ref: 'field' } },
           files: { type: 'array', items: { type: 'object', required: ['name', 'label', 'file', 'fields'], properties: { fields: { type: 'array', minItems: 1, items: { $ref: 'field' } } } } },
-          // Decap's own formats, and the one cms/styrdok-format.js registers before Decap reads the config.
+          // Decap's own formats, and the one cms/styrdok-cms.js registers before Decap reads the config.
           format: { enum: ['yml', 'yaml', 'toml', 'json', 'frontmatter', 'yaml-frontmatter', 'toml-frontmatter', 'json-frontmatter', 'styrdok-frontmatter'] },
           nested: { type: 'object', required: ['depth'] },
         },
@@ -101,11 +101,13 @@ describe('cms/config.yml (Decap CMS)', () => {
     expect(result.status).toBe(0);
   });
 
-  it('gives every collection of documents the format cms/styrdok-format.js registers, and that script is current', () => {
+  it('gives every collection of documents the format cms/styrdok-cms.js registers (with a preview for each), and that script is current', () => {
     const formats = new Set(load().collections.filter((c) => c.extension === 'md').map((c) => c.format));
     expect([...formats]).toEqual(['styrdok-frontmatter']);
-    expect(readFileSync(path.join(REPO_ROOT, 'cms/styrdok-format.js'), 'utf8')).toContain(`registerCustomFormat("styrdok-frontmatter"`);
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build-cms-format.mjs'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const script = readFileSync(path.join(REPO_ROOT, 'cms/styrdok-cms.js'), 'utf8');
+    expect(script).toContain(`registerCustomFormat("styrdok-frontmatter"`);
+    expect(script).toContain('registerPreviewTemplate(');
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build-cms-script.mjs'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

@@ -1,5 +1,5 @@
 /**
- * How the CMS writes a document it saves (src/cms/entry-text.ts, bundled into cms/styrdok-format.js): only
+ * How the CMS writes a document it saves (src/cms/entry-text.ts, bundled into cms/styrdok-cms.js): only
  * what the clerk changed, so a pull request from the CMS shows the reviewer that change and nothing else.
  * On the bundled corpus's own files; test/quality/cms.test.ts does the same through Decap in Chromium.
  */

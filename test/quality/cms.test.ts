@@ -260,6 +260,25 @@ describe('Decap CMS med cms/config.yml', () => {
     expect(await tab.page.getByRole('button', { name: /^Add / }).count()).toBe(0);
   });
 
+  test('förhandsvisningen visar dokumentet som en läsare ser det: rubriker, namn i stället för id, datum i ord och texten', async () => {
+    await openCms('/collections/strategi/entries/trygghetsstrategi-2024-2026');
+    await tab.page.getByLabel('Titel', { exact: true }).waitFor({ timeout: 20_000 });
+    const preview = tab.page.frameLocator('#preview-pane');
+    await preview.locator('h1').waitFor({ timeout: 20_000 });
+    expect(await preview.locator('.typ').textContent()).toBe('Strategi');
+    expect(await preview.locator('h1').textContent()).toBe('Trygghetsstrategi – inriktning för det förebyggande trygghetsskapande arbetet 2024–2026');
+    // The names come with the lists' entries, which load after the form: wait for the organ's.
+    const value = (label: string) => preview.locator(`dt:text-is("${label}") + dd`);
+    await expect.poll(() => value('Beslutande organ').textContent(), { timeout: 20_000 }).toBe('Kommunstyrelsen');
+    expect(await value('Beslut').textContent()).toBe('Beslutsdatum: 18 december 2023, Paragraf: 169, Diarienummer: KS/2023:309');
+    expect(await value('Dokumentansvarig').textContent()).toBe('Stadsledningsförvaltningen');
+    await expect.poll(() => value('Ersätter').textContent(), { timeout: 20_000 }).toBe('Trygghetspolicy för Solna stad');
+    expect(await value('Antagen till följd av lag').textContent()).toBe('nej');
+    // The text, as Decap draws Markdown.
+    expect(await preview.locator('h2').count()).toBeGreaterThan(0);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
   test('ett dokument av varje typ öppnas med sina uppgifter och sparas med ny titel: bara titelns rad ändras i filen', async () => {
     const corpus = mkdtempSync(path.join(os.tmpdir(), 'styrdok-cms-corpus-'));
     try {

@@ -1,12 +1,16 @@
 /**
- * The browser script cms/styrdok-format.js (bundled with yaml by scripts/build-cms-format.mjs): registers
- * the format `styrdok-frontmatter` in Decap CMS, which cms/config.yml gives every collection of documents.
- * It must load after Decap and before Decap starts (cms/index.html).
+ * The browser script cms/styrdok-cms.js (bundled with yaml by scripts/build-cms-script.mjs). It registers in
+ * Decap CMS the format `styrdok-frontmatter`, which cms/config.yml gives every collection of documents
+ * (entry-text.ts: a save changes only what the clerk changed), and the preview of each document type
+ * (preview.ts). It must load after Decap and before Decap starts (cms/index.html).
  */
 import { readEntry, writeEntry, type Entry } from './entry-text.js';
+import { PREVIEW_STYLE, previewTemplate } from './preview.js';
 
 /** The modeline of a new document of each dokumenttyp, from its folder to the schema (set by the bundler). */
 declare const STYRDOK_MODELINES: Record<string, string>;
+/** The collections of documents in cms/config.yml (set by the bundler). */
+declare const STYRDOK_COLLECTIONS: string[];
 
 interface DecapFormatter {
   fromFile(text: string): Entry;
@@ -14,7 +18,10 @@ interface DecapFormatter {
 }
 interface DecapCms {
   registerCustomFormat(name: string, extension: string, formatter: DecapFormatter): void;
+  registerPreviewTemplate(collection: string, component: unknown): void;
+  registerPreviewStyle(style: string, options: { raw: boolean }): void;
 }
+type PreviewGlobals = Parameters<typeof previewTemplate>;
 
 /**
  * The text each document was read from, by id, so a save can change only what the clerk changed. Decap
@@ -23,8 +30,9 @@ interface DecapCms {
  */
 const originals = new Map<string, string>();
 
-const cms = (globalThis as unknown as { CMS?: DecapCms }).CMS;
-if (!cms) throw new Error('styrdok-format.js ska laddas efter Decap CMS (cms/index.html).');
+const page = globalThis as unknown as { CMS?: DecapCms; h?: PreviewGlobals[0]; createClass?: PreviewGlobals[1] };
+const cms = page.CMS;
+if (!cms) throw new Error('styrdok-cms.js ska laddas efter Decap CMS (cms/index.html).');
 cms.registerCustomFormat('styrdok-frontmatter', 'md', {
   fromFile(text) {
     const entry = readEntry(text);
@@ -37,3 +45,8 @@ cms.registerCustomFormat('styrdok-frontmatter', 'md', {
     return writeEntry(entry, { keyOrder: sortedKeys, original, modeline: original === undefined ? STYRDOK_MODELINES[kind] : undefined });
   },
 });
+if (page.h && page.createClass) {
+  cms.registerPreviewStyle(PREVIEW_STYLE, { raw: true });
+  const template = previewTemplate(page.h, page.createClass);
+  for (const collection of STYRDOK_COLLECTIONS) cms.registerPreviewTemplate(collection, template);
+}
