@@ -132,9 +132,12 @@ async function publish(file: string, before: string | undefined): Promise<string
   await draft.waitFor({ timeout: 20_000 }).catch(async () => {
     throw await refusal(file);
   });
-  // A new entry gets its address when the draft is saved, and the toolbar is drawn again. Decap then says
+  // A new entry gets its address when the draft is saved, and the form is drawn again. Decap then says
   // «Osparade ändringar» of a new entry although nothing changed (a second save writes the same file): the
-  // status cannot be set until it is saved again, as docs/redigera.md tells the clerk.
+  // lists (organ, förvaltning, documents) set what they loaded as the field's metadata, which counts as a
+  // change, and Decap compares the entry with the published entries only, where a new one is not (seen in its
+  // store: hasChanged turns true with the data unchanged). The status cannot be set until it is saved again,
+  // as docs/redigera.md tells the clerk.
   await tab.page.waitForURL((url) => !url.hash.endsWith('/new'));
   await tab.page.waitForTimeout(500);
   if (await tab.page.getByText('Osparade ändringar').isVisible()) {
