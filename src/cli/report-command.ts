@@ -7,6 +7,8 @@ import type { PeriodType } from '../followup/periods.js';
 import { renderCsv } from '../followup/render-csv.js';
 import { renderMarkdown } from '../followup/render-markdown.js';
 import { buildReport, type FollowupReport } from '../followup/report-model.js';
+import { goalsOfYear } from '../followup/periods.js';
+import type { CheckedProject } from '../engine/load-project.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { machineMeaning } from '../report/machine-errors.js';
@@ -24,6 +26,8 @@ Utan sökvägar läses mappen strategy/.
 Flaggor:
   --period PERIOD      året, till exempel 2026 (delår och helår), eller en period: 2026-delår
   --format FORMAT      markdown, docx (Word, med --out), csv eller json (standard: markdown)
+  --namnd NÄMND        en nämnds egen uppföljning: bara dess mål och de mål i strategierna de
+                       bidrar till (nämndens id, namn eller förkortning, till exempel SN)
   --kolada FIL         utfall från Kolada (JSON från Koladas API v2); flaggan kan upprepas
   --out FIL            skriv rapporten till filen i stället för till skärmen
   --config FIL         konfigurationsfilen (standard: styrdok.config.yaml i mappen eller ovanför)
@@ -50,6 +54,7 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
     period: { type: 'string' },
     format: { type: 'string', default: 'markdown' },
     kolada: { type: 'string', multiple: true },
+    namnd: { type: 'string' },
     out: { type: 'string' },
     config: { type: 'string' },
     today: { type: 'string' },
@@ -78,7 +83,8 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
   const cache = cacheFromOptions(values, io.cwd);
   const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
   cache?.save();
-  const text = await render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}) }));
+  const namnd = values.namnd === undefined ? undefined : namndOf(values.namnd, project, year);
+  const text = await render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}), ...(namnd ? { namnd } : {}) }));
   if (values.out) writeOut(path.resolve(io.cwd, values.out), values.out, text);
   else io.stdout(String(text));
 
@@ -90,6 +96,20 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * The organ `given` names, by id, name or short name as a clerk may write it («SN», «socialnämnden»), that
+ * has a verksamhetsplan for the year: a report of a nämnd without one would be empty.
+ */
+function namndOf(given: string, project: CheckedProject, year: number): string {
+  const wanted = given.normalize('NFC').trim().toLowerCase();
+  const organ = project.config.data.organ.find((o) => [o.id, o.namn, o.förkortning].some((name) => name?.normalize('NFC').toLowerCase() === wanted));
+  const planned = [...new Set(goalsOfYear(project.corpus, year).map((entry) => entry.plan.data.nämnd))];
+  const list = planned.length ? `Nämnderna med mål för ${year}: ${planned.map((id) => `${project.config.nameOf(id)} (${id})`).join(', ')}.` : `Ingen nämnd har mål för ${year}.`;
+  if (!organ) throw new UsageError(`Hittar ingen nämnd «${given}» i konfigurationen. ${list}`);
+  if (!planned.includes(organ.id)) throw new UsageError(`${organ.namn} har inga mål i någon verksamhetsplan för ${year}. ${list}`);
+  return organ.id;
 }
 
 function parsePeriod(value: string | undefined): { year: number; typ?: PeriodType } {

@@ -28,9 +28,10 @@ const plainRows = (rows: string[][]): Run[][][] => rows.map((row) => row.map((te
 
 export function reportBlocks(report: FollowupReport): Block[] {
   const goals = goalIndex(report);
+  const one = report.nämnd;
   const out: Block[] = [
-    heading(1, `Stadsgemensam uppföljning ${report.år} – ${report.kommun}`),
-    paragraph(`Sammanställd av styrdok ${swedishDate(report.idag)} ur nämndernas verksamhetsplaner för ${report.år}. Status härleds ur utfallen, för mål utan indikatorer ur nämndens bedömning, enligt avsnittet Så räknas status.`),
+    heading(1, one ? `Uppföljning ${report.år} – ${one.namn}, ${report.kommun}` : `Stadsgemensam uppföljning ${report.år} – ${report.kommun}`),
+    paragraph(`Sammanställd av styrdok ${swedishDate(report.idag)} ur ${one ? 'nämndens verksamhetsplan' : 'nämndernas verksamhetsplaner'} för ${report.år}. Status härleds ur utfallen, för mål utan indikatorer ur nämndens bedömning, enligt avsnittet Så räknas status.`),
     table(['Period', 'Rapport', 'Sista dag', 'Läge'], plainRows(report.perioder.map((p) => [
       periodLabel(p), p.namn, p.sista_dag ? swedishDate(p.sista_dag) : '–', p.sista_dag ? (p.passerad ? 'passerad' : 'inte passerad') : '–',
     ]))),
@@ -38,10 +39,10 @@ export function reportBlocks(report: FollowupReport): Block[] {
   if (report.kontroll.fel) {
     out.push({ kind: 'note', runs: [bold('Obs!'), ` Kontrollen av styrdokumenten hittade ${report.kontroll.fel} fel. Rapporten kan vara ofullständig; kör `, code('styrdok check'), ' och rätta felen.'] });
   }
-  out.push(heading(2, 'Sammanfattning'), heading(3, 'Hela staden'), countTable(['Period'], report, [[], report.totalt]));
+  out.push(heading(2, 'Sammanfattning'), heading(3, one ? 'Nämndens mål' : 'Hela staden'), countTable(['Period'], report, [[], report.totalt]));
   const groups = report.strategier.flatMap((s) => s.grupper);
   if (groups.length) out.push(heading(3, 'Per fokusområde'), countTable(['Fokusområde', 'Period'], report, ...groups.map((g): [string[], PeriodCounts] => [[groupTitle(g)], g.antal])));
-  if (report.nämnder.length) out.push(heading(3, 'Per nämnd'), countTable(['Nämnd', 'Period'], report, ...report.nämnder.map((n): [string[], PeriodCounts] => [[n.namn], n.antal])));
+  if (report.nämnder.length && !one) out.push(heading(3, 'Per nämnd'), countTable(['Nämnd', 'Period'], report, ...report.nämnder.map((n): [string[], PeriodCounts] => [[n.namn], n.antal])));
 
   for (const strategy of report.strategier) {
     out.push(heading(2, strategy.titel));
@@ -51,7 +52,7 @@ export function reportBlocks(report: FollowupReport): Block[] {
     out.push(heading(2, 'Mål som inte bidrar till någon strategi'), { kind: 'list', items: report.okopplade.map((ref) => [`${goalLine(goals.get(ref)!)} (`, code(ref), ')']) });
   }
   out.push(heading(2, 'Saknade rapporter'));
-  if (!report.saknade.length) out.push(paragraph('Alla nämnder har rapporterat utfall för alla indikatorer.'));
+  if (!report.saknade.length) out.push(paragraph(one ? 'Nämnden har rapporterat utfall för alla indikatorer.' : 'Alla nämnder har rapporterat utfall för alla indikatorer.'));
   else {
     out.push(table(['Period', 'Sista dag', 'Läge', 'Nämnd', 'Mål', 'Indikator', 'Var'], report.saknade.map((m) => [
       [m.period], [m.sista_dag ? swedishDate(m.sista_dag) : '–'], [m.försenad ? bold('försenad') : 'inte förfallen'], [m.nämnd_namn], [m.mål_titel],
@@ -76,7 +77,7 @@ function groupSection(group: TargetGroup, report: FollowupReport, goals: Map<str
     }
   }
   const out = [heading(3, groupTitle(group)), table(['Mål i strategin', 'Nämnd', 'Nämndens mål', ...periods.map(periodLabel)], rows)];
-  if (group.mål.length) out.push(heading(4, `Nämndernas mål och indikatorer: ${group.rubrik}`));
+  if (group.mål.length) out.push(heading(4, `${report.nämnd ? 'Nämndens' : 'Nämndernas'} mål och indikatorer: ${group.rubrik}`));
   for (const ref of group.mål) out.push(...goalDetail(goals.get(ref)!, report));
   return out;
 }

@@ -29,6 +29,8 @@ export interface FollowupReport {
   okopplade: string[];
   /** Indicators with no outcome for a period, and goals without indicators with no bedömning for it. */
   saknade: MissingReport[];
+  /** The nämnd a nämnd's own report is for; absent in the stadsgemensam rapport. */
+  nämnd?: { id: string; namn: string };
 }
 
 export interface StrategyReport {
@@ -140,6 +142,8 @@ export interface ReportOptions {
   /** Narrow the year to one period type (`--period 2026-delår`). */
   periodTyp?: PeriodType;
   kolada?: KoladaIndex;
+  /** One nämnd's report (`--namnd`): its goals only, and the strategies' targets they contribute to. */
+  namnd?: string;
 }
 
 /** The stadsgemensam rapport as data: a pure function of the checked project, the year and the Kolada figures. */
@@ -149,6 +153,7 @@ export function buildReport(project: CheckedProject, year: number, options: Repo
   const periods = periodsOf(config, year).filter((p) => !options.periodTyp || p.typ === options.periodTyp);
   const organOrder = new Map(config.data.organ.map((o, i) => [o.id, i]));
   const entries = goalsOfYear(corpus, year)
+    .filter((entry) => options.namnd === undefined || entry.plan.data.nämnd === options.namnd)
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => (organOrder.get(a.entry.plan.data.nämnd) ?? Infinity) - (organOrder.get(b.entry.plan.data.nämnd) ?? Infinity) || a.i - b.i)
     .map(({ entry }) => entry);
@@ -160,7 +165,10 @@ export function buildReport(project: CheckedProject, year: number, options: Repo
 
   const strategies = corpus.documents
     .filter((doc) => config.typeRules(doc.data.dokumenttyp)?.har_mål && inForceDuring(doc, `${year}-01-01`, `${year}-12-31`, corpus))
-    .map((doc) => strategyReport(doc, corpus.targetsOf.get(doc) ?? [], goals, count));
+    .map((doc) => strategyReport(doc, corpus.targetsOf.get(doc) ?? [], goals, count))
+    // A nämnd's report shows what its goals contribute to: the targets no goal of it names are other nämnders' matter.
+    .map((strategy) => (options.namnd === undefined ? strategy : onlyContributed(strategy)))
+    .filter((strategy) => options.namnd === undefined || strategy.grupper.length);
   const linked = new Set(strategies.flatMap((s) => s.grupper.flatMap((g) => g.mål)));
 
   const namnder = new Map<string, NamndReport>();
@@ -185,7 +193,16 @@ export function buildReport(project: CheckedProject, year: number, options: Repo
     mål: goals,
     okopplade: goals.filter((g) => !linked.has(g.ref)).map((g) => g.ref),
     saknade: missing(goals, periods, today),
+    ...(options.namnd === undefined ? {} : { nämnd: { id: options.namnd, namn: config.nameOf(options.namnd) } }),
   };
+}
+
+/** The strategy with only the targets some goal contributes to, and the groups that have any. */
+function onlyContributed(strategy: StrategyReport): StrategyReport {
+  const grupper = strategy.grupper
+    .filter((group) => group.mål.length)
+    .map((group) => ({ ...group, mål_i_strategin: group.mål_i_strategin.filter((target) => target.mål.length) }));
+  return { ...strategy, grupper };
 }
 
 function goalReport(entry: GoalEntry, periods: ReportPeriod[], share: number, kolada: KoladaIndex | undefined, nämndNamn: string): GoalReport {

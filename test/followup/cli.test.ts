@@ -25,6 +25,30 @@ describe('styrdok report', () => {
     expect(result.stdout).toContain('`strategy/verksamhetsplaner/beta-2026.md:37`');
   });
 
+  it('writes one nämnd\'s own report with --namnd (by id, name or short name): its goals, and only the targets they contribute to', async () => {
+    const p = project();
+    const whole = await report(p);
+    expect(whole.stdout).toContain('Betanämnden');
+    for (const given of ['alfanamnden', 'Alfanämnden', 'AN']) {
+      const result = await report(p, '--namnd', given);
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      const lines = result.stdout.split('\n');
+      expect(lines[0]).toBe('# Uppföljning 2026 – Alfanämnden, Provstad');
+      expect(result.stdout).not.toContain('Betanämnden');
+      expect(result.stdout).not.toContain('Inget nämndmål bidrar');
+      expect(result.stdout).not.toContain('### Per nämnd');
+      expect(result.stdout).toContain('### Nämndens mål');
+      // Every missing report of the nämnd, and only those, as in the whole report.
+      const missing = (text: string) => text.split('\n').filter((l) => /\| `strategy\/verksamhetsplaner\/[a-z]+-2026\.md:\d+` \|$/.test(l));
+      expect(missing(result.stdout)).toEqual(missing(whole.stdout).filter((l) => l.includes('Alfanämnden')));
+    }
+    const unknown = await report(p, '--namnd', 'gamma');
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toMatch(/^Hittar ingen nämnd «gamma» i konfigurationen\. Nämnderna med mål för 2026: Alfanämnden \(alfanamnden\), Betanämnden \(betanamnden\)\.\n$/);
+    const without = await report(p, '--namnd', 'KS');
+    expect([without.code, without.stderr]).toEqual([2, 'Kommunstyrelsen har inga mål i någon verksamhetsplan för 2026. Nämnderna med mål för 2026: Alfanämnden (alfanamnden), Betanämnden (betanamnden).\n']);
+  });
+
   it('reads through the parse cache with --cache, as check --cache does, and gives the same report', async () => {
     const p = project();
     const plain = await report(p);
