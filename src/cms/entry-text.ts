@@ -137,9 +137,11 @@ function splicedYaml(yaml: string, data: Record<string, unknown>, keyOrder: read
   added.sort((a, b) => rank(keyOrder, a) - rank(keyOrder, b));
   pairs.forEach((pair, i) => {
     const key = keyOf(pair);
-    addBefore(key);
     const stop = i + 1 < pairs.length ? blockStarts[i + 1]! : end;
-    out.push(...lines.slice(blockStarts[i], keyLines[i]));
+    // The comments above the first key head the whole frontmatter (the modeline): a new key goes below them.
+    if (i === 0) out.push(...lines.slice(blockStarts[i], keyLines[i]));
+    addBefore(key);
+    if (i > 0) out.push(...lines.slice(blockStarts[i], keyLines[i]));
     if (!(key in data) || data[key] === undefined) return;
     const value = pair.value as Node | null;
     if (sameValue(before[key], data[key])) out.push(...lines.slice(keyLines[i], stop));

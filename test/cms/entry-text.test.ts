@@ -93,6 +93,12 @@ describe('the CMS saves a document', () => {
     expect(known).toEqual([...known].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
   });
 
+  test('a new first key goes below the modeline, which heads the frontmatter', () => {
+    const text = '---\n# yaml-language-server: $schema=../../schemas/policy.schema.json\ntitel: Policy\n---\n\nText.\n';
+    const saved = writeEntry({ ...readEntry(text), id: 'policy' }, { original: text, keyOrder: ['id', 'titel'] });
+    expect(saved).toBe(text.replace('titel: Policy', 'id: policy\ntitel: Policy'));
+  });
+
   test('keeps comments, quoting, a BOM and Windows line endings; a changed text keeps the frontmatter as it was', () => {
     const text = '\uFEFF---\r\n# yaml-language-server: $schema=../../schemas/policy.schema.json\r\nid: p\r\n# Titeln är beslutad av KF.\r\ntitel: "Policy: trygghet"\r\nnyckelord: [trygghet, polis]\r\n---\r\n\r\n## Syfte\r\n\r\nText.\r\n';
     const entry = readEntry(text);
