@@ -3,6 +3,7 @@ import type { Dokumenttyp } from '../model/document.js';
 import { parseKind } from './conventions.js';
 import { normalizeDate, normalizeDiarienummer } from './values.js';
 import { withoutFormatCharacters } from '../load/hidden-characters.js';
+import { namedIn } from '../config/named.js';
 
 /**
  * The printed header block of a styrdokument (seeds/004):
@@ -100,11 +101,6 @@ export interface MappedHeader {
   notes: { line: number; message: string }[];
 }
 
-function lookup<T extends { id: string; namn: string; förkortning?: string }>(items: readonly T[], name: string): T | undefined {
-  const wanted = name.trim().toLowerCase();
-  return items.find((item) => [item.id, item.namn, item.förkortning].some((w) => w?.toLowerCase() === wanted));
-}
-
 export function mapHeader(fields: HeaderField[], config: Config): MappedHeader {
   const data: Record<string, unknown> = {};
   const unmapped: MappedHeader['unmapped'] = [];
@@ -137,7 +133,7 @@ export function mapHeader(fields: HeaderField[], config: Config): MappedHeader {
         break;
       }
       case 'beslutande organ': {
-        const organ = lookup(config.data.organ, value);
+        const organ = namedIn(config.data.organ, value);
         const chef = config.data.förvaltningar.find((f) => f.chef.titel.toLowerCase() === value.toLowerCase() || f.chef.id === value.toLowerCase());
         if (organ) data.beslutande_organ = organ.id;
         else if (chef) data.beslutande_organ = chef.chef.id;
@@ -188,7 +184,7 @@ export function mapHeader(fields: HeaderField[], config: Config): MappedHeader {
         break;
       }
       case 'dokumentansvarig': {
-        const owner = lookup(config.data.förvaltningar, value);
+        const owner = namedIn(config.data.förvaltningar, value);
         if (owner) data.dokumentansvarig = owner.id;
         else keep(field, `Förvaltningen «${value}» finns inte i ${config.file}. Ange dokumentansvarig med ett id därifrån.`);
         break;

@@ -8,6 +8,7 @@ import { renderCsv } from '../followup/render-csv.js';
 import { renderMarkdown } from '../followup/render-markdown.js';
 import { buildReport, type FollowupReport } from '../followup/report-model.js';
 import { goalsOfYear } from '../followup/periods.js';
+import { namedIn } from '../config/named.js';
 import type { CheckedProject } from '../engine/load-project.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -103,8 +104,7 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
  * has a verksamhetsplan for the year: a report of a nämnd without one would be empty.
  */
 function namndOf(given: string, project: CheckedProject, year: number): string {
-  const wanted = given.normalize('NFC').trim().toLowerCase();
-  const organ = project.config.data.organ.find((o) => [o.id, o.namn, o.förkortning].some((name) => name?.normalize('NFC').toLowerCase() === wanted));
+  const organ = namedIn(project.config.data.organ, given);
   const planned = [...new Set(goalsOfYear(project.corpus, year).map((entry) => entry.plan.data.nämnd))];
   const list = planned.length ? `Nämnderna med mål för ${year}: ${planned.map((id) => `${project.config.nameOf(id)} (${id})`).join(', ')}.` : `Ingen nämnd har mål för ${year}.`;
   if (!organ) throw new UsageError(`Hittar ingen nämnd «${given}» i konfigurationen. ${list}`);
