@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { swedishDate } from '../corpus/dates.js';
 import type { FollowupReport } from './report-model.js';
-import { reportBlocks, type Block, type Run } from './report-blocks.js';
+import { plainText, reportBlocks, type Block, type Run } from './report-blocks.js';
 
 /**
  * The stadsgemensam rapport as a Word file, for the ärende to kommunstyrelsen: the same headings, tables and
@@ -109,7 +109,7 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
 function widthsOf(block: Extract<Block, { kind: 'table' }>): number[] {
   const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((word) => word.length));
   const columns = block.header.map((heading, i) => {
-    const cells = block.rows.map((row) => runText(row[i] ?? []));
+    const cells = block.rows.map((row) => plainText(row[i] ?? []));
     const least = Math.min(20, Math.max(longestWord(heading) * 1.35 + 1, ...cells.map(longestWord)) + 1);
     const wanted = Math.max(least, Math.min(60, Math.max(8, ...cells.map((cell) => cell.length))));
     return { least: least * TABLE_CHAR, wanted: wanted * TABLE_CHAR };
@@ -119,10 +119,6 @@ function widthsOf(block: Extract<Block, { kind: 'table' }>): number[] {
   if (least >= TEXT_WIDTH) return columns.map((c) => Math.floor((TEXT_WIDTH * c.least) / least));
   if (wanted <= TEXT_WIDTH) return columns.map((c) => Math.floor((TEXT_WIDTH * c.wanted) / wanted));
   return columns.map((c) => Math.floor(c.least + ((TEXT_WIDTH - least) * (c.wanted - c.least)) / (wanted - least)));
-}
-
-function runText(content: Run[]): string {
-  return content.map((run) => (typeof run === 'string' ? run : run.text)).join('');
 }
 
 function runs(content: Run[], options: { size?: number; bold?: boolean; breakBefore?: boolean } = {}): TextRun[] {

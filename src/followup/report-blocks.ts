@@ -23,6 +23,8 @@ const code = (text: string): Run => ({ text, code: true });
 const paragraph = (...runs: Run[]): Block => ({ kind: 'paragraph', lines: [runs] });
 const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text });
 const table = (header: string[], rows: Run[][][]): Block => ({ kind: 'table', header, rows });
+/** The text of runs without their marks: what a reader sees of them. */
+export const plainText = (runs: readonly Run[]): string => runs.map((run) => (typeof run === 'string' ? run : run.text)).join('');
 /** Cells of plain text. */
 const plainRows = (rows: string[][]): Run[][][] => rows.map((row) => row.map((text) => [text]));
 
