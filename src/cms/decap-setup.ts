@@ -5,7 +5,7 @@
  * (preview.ts). It must load after Decap and before Decap starts (cms/index.html).
  */
 import { readEntry, writeEntry, type Entry } from './entry-text.js';
-import { PREVIEW_STYLE, previewTemplate } from './preview.js';
+import { previewTemplate } from './preview.js';
 
 /** The modeline of a new document of each dokumenttyp, from its folder to the schema (set by the bundler). */
 declare const STYRDOK_MODELINES: Record<string, string>;
@@ -19,7 +19,7 @@ interface DecapFormatter {
 interface DecapCms {
   registerCustomFormat(name: string, extension: string, formatter: DecapFormatter): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
-  registerPreviewStyle(style: string, options: { raw: boolean }): void;
+  registerPreviewStyle(url: string): void;
 }
 type PreviewGlobals = Parameters<typeof previewTemplate>;
 
@@ -46,7 +46,8 @@ cms.registerCustomFormat('styrdok-frontmatter', 'md', {
   },
 });
 if (page.h && page.createClass) {
-  cms.registerPreviewStyle(PREVIEW_STYLE, { raw: true });
+  // Beside this script in cms/, as Decap's own examples load a preview's stylesheet.
+  cms.registerPreviewStyle('styrdok-cms.css');
   const template = previewTemplate(page.h, page.createClass);
   for (const collection of STYRDOK_COLLECTIONS) cms.registerPreviewTemplate(collection, template);
 }

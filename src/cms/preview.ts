@@ -2,7 +2,8 @@
  * The CMS's preview of a document, beside the form: the header as a reader of the document sees it, with
  * the form's own labels, names instead of ids (Kommunstyrelsen, not kommunstyrelsen; a document's title, not
  * its id), dates written out, and then the text. Decap's own preview lists the bare values without labels,
- * which says a clerk little. Drawn with the `h` and `createClass` Decap puts on the page for previews.
+ * which says a clerk little. Drawn with the `h` and `createClass` Decap puts on the page for previews, and
+ * styled by cms/styrdok-cms.css.
  */
 import { swedishDate } from '../corpus/dates.js';
 
@@ -31,17 +32,6 @@ type H = (tag: string, props: Record<string, unknown> | null, ...children: unkno
 /** Shown before the text or not at all: the id is in the address, the title and summary are drawn apart. */
 const LEFT_OUT = new Set(['id', 'titel', 'sammanfattning', 'body', 'dokumenttyp']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const PREVIEW_STYLE = `
-body { font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; margin: 1.5rem; max-width: 48rem; }
-.typ { text-transform: uppercase; letter-spacing: .05em; font-size: .85rem; color: #555; margin: 0; }
-h1 { font-size: 1.8rem; line-height: 1.2; margin: .2rem 0 .8rem; }
-.sammanfattning { font-size: 1.1rem; }
-dl { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: .3rem 1rem; border-block: 1px solid #ccc; padding: .8rem 0; }
-dt { font-weight: 600; }
-dd { margin: 0; }
-dd ul { margin: 0; padding-left: 1.2rem; }
-`;
 
 export function previewTemplate(h: H, createClass: (spec: { render(this: { props: PreviewProps }): Element }) => unknown): unknown {
   return createClass({
