@@ -69,9 +69,15 @@ export function writeEntry(entry: Entry, options: { keyOrder?: readonly string[]
 function editedText(original: string, data: Record<string, unknown>, body: string, keyOrder: readonly string[]): string | undefined {
   const split = splitFrontmatter(original);
   if (split.yaml === undefined) return undefined;
-  const yaml = [splicedYaml, renderedYaml]
-    .map((edit) => edit(split.yaml!, data, keyOrder))
-    .find((edited) => edited !== undefined && readsAs(edited, data));
+  // The whole frontmatter written by yaml only where the line-for-line edit cannot be made.
+  let yaml: string | undefined;
+  for (const edit of [splicedYaml, renderedYaml]) {
+    const edited = edit(split.yaml, data, keyOrder);
+    if (edited !== undefined && readsAs(edited, data)) {
+      yaml = edited;
+      break;
+    }
+  }
   if (yaml === undefined) return undefined;
   const newline = original.includes('\r\n') ? '\r\n' : '\n';
   const lines = original.split('\n');
