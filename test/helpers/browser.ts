@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.STYRDOK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -218,4 +219,54 @@ export function formatViolations(where: string, violations: AxeViolation[]): str
     if (v.nodes.length > 5) lines.push(`      … och ${v.nodes.length - 5} element till`);
   }
   return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared test blocks
+
+export interface ChromiumSession {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
+/**
+ * Serves the folder `root()` names (read when the block's tests start, after the build in an outer
+ * beforeAll) and launches Chromium for the tests of the enclosing describe block; closes both after them.
+ */
+export function chromiumOn(root: () => string): ChromiumSession {
+  const session = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    session.server = await serveDir(root());
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/**
+ * One test per page and width: no WCAG 2.1 AA violation (axe-core) at 1,280 and 360 px, no sideways scrolling
+ * of the whole page at 320 px (WCAG 1.4.10), and no script error.
+ */
+export function itIsAccessible(session: ChromiumSession, urls: readonly string[], name: (url: string) => string = (url) => url): void {
+  for (const url of urls) {
+    for (const width of [1280, 360]) {
+      it(`${name(url)} has no WCAG 2.1 AA violations at ${width} px, and does not scroll sideways at 320 px`, async () => {
+        const tab = await openContext(session.browser, session.server.origin, { width, height: 900 });
+        try {
+          await tab.page.goto(session.server.origin + url);
+          const violations = await runAxe(tab.page);
+          expect(violations.map((v) => v.id), formatViolations(`${url} (${width} px)`, violations)).toEqual([]);
+          await tab.page.setViewportSize({ width: 320, height: 720 });
+          const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow).toBeLessThanOrEqual(0);
+          expect(tab.pageErrors).toEqual([]);
+        } finally {
+          await tab.context.close();
+        }
+      });
+    }
+  }
 }

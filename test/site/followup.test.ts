@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
 import { escapeXml, lineChart, niceTicks } from '../../src/site/chart.js';
 import { trendText } from '../../src/site/followup-namnd-view.js';
-import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
+import { chromiumOn, itIsAccessible } from '../helpers/browser.js';
 import { buildOk, corpusWith, hrefs, readPage, tag, text, TODAY, type Page } from './helpers.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { checkLinks, checkStructure, checkValid, readAll } from './page-checks.js';
@@ -256,35 +255,9 @@ describe('the uppföljning pages', () => {
   });
 
   describe('in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveDir(out);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const chrome = chromiumOn(() => out);
 
-    for (const url of ['/uppfoljning/', YEAR, BUN_YEAR]) {
-      for (const width of [1280, 360]) {
-        it(`${url} has no WCAG 2.1 AA violations at ${width} px, and does not scroll sideways at 320 px`, async () => {
-          const tab = await openContext(browser, server.origin, { width, height: 900 });
-          try {
-            await tab.page.goto(server.origin + url);
-            const violations = await runAxe(tab.page);
-            expect(violations.map((v) => v.id), formatViolations(`${url} (${width} px)`, violations)).toEqual([]);
-            await tab.page.setViewportSize({ width: 320, height: 720 });
-            const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-            expect(overflow).toBeLessThanOrEqual(0);
-            expect(tab.pageErrors).toEqual([]);
-          } finally {
-            await tab.context.close();
-          }
-        });
-      }
-    }
+    itIsAccessible(chrome, ['/uppfoljning/', YEAR, BUN_YEAR]);
   });
 });
 

@@ -6,10 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readableDiff } from '../../src/site/history-view.js';
-import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
+import { chromiumOn, itIsAccessible } from '../helpers/browser.js';
 import { buildOk, buildSite, corpusWith, hrefs, readPage, tag, tempDir, text, type Page } from './helpers.js';
 import { checkLinks, checkStructure, checkValid, htmlUrls, readAll } from './page-checks.js';
 
@@ -132,32 +131,9 @@ describe('lydelser of a document revised by a new decision, from git', () => {
   });
 
   describe('in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveDir(out);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const chrome = chromiumOn(() => out);
 
-    for (const width of [1280, 360]) {
-      it(`the versions page has no WCAG 2.1 AA violations at ${width} px, and does not scroll sideways at 320 px`, async () => {
-        const tab = await openContext(browser, server.origin, { width, height: 900 });
-        try {
-          await tab.page.goto(server.origin + VERSIONS);
-          const violations = await runAxe(tab.page);
-          expect(violations.map((v) => v.id), formatViolations(`${VERSIONS} (${width} px)`, violations)).toEqual([]);
-          await tab.page.setViewportSize({ width: 320, height: 720 });
-          const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow).toBeLessThanOrEqual(0);
-        } finally {
-          await tab.context.close();
-        }
-      });
-    }
+    itIsAccessible(chrome, [VERSIONS], () => 'the versions page');
   });
 });
 

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
-import { formatViolations, launchBrowser, openContext, runAxe, serveDir, type StaticServer } from '../helpers/browser.js';
+import { chromiumOn, itIsAccessible, openContext } from '../helpers/browser.js';
 import { buildOk, corpusWith, FIXTURE, hrefs, tag, text, type Page } from './helpers.js';
 import { MAX_TIMELINE_PERIODS } from '../../src/site/timeline-view.js';
 import { MAX_FEED_ENTRIES } from '../../src/site/site-model.js';
@@ -109,61 +108,35 @@ describe('the timeline', () => {
   });
 
   describe('in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      server = await serveDir(out);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const chrome = chromiumOn(() => out);
 
     it('the date field opens the period holding the date, and says so when no document was in force', async () => {
-      const tab = await openContext(browser, server.origin);
+      const tab = await openContext(chrome.browser, chrome.server.origin);
       try {
         const { page: p } = tab;
-        await p.goto(`${server.origin}/gallande/`);
+        await p.goto(`${chrome.server.origin}/gallande/`);
         const field = p.getByLabel('Datum');
         expect(await field.isVisible()).toBe(true);
         await field.fill('2022-05-01');
-        await Promise.all([p.waitForURL(`${server.origin}/gallande/2021-07-01/`), p.getByRole('button', { name: 'Visa period' }).click()]);
-        await p.goto(`${server.origin}/gallande/`);
+        await Promise.all([p.waitForURL(`${chrome.server.origin}/gallande/2021-07-01/`), p.getByRole('button', { name: 'Visa period' }).click()]);
+        await p.goto(`${chrome.server.origin}/gallande/`);
         await field.fill('20240101');
-        await Promise.all([p.waitForURL(`${server.origin}/gallande/2024-01-01/`), field.press('Enter')]);
-        await p.goto(`${server.origin}/gallande/`);
+        await Promise.all([p.waitForURL(`${chrome.server.origin}/gallande/2024-01-01/`), field.press('Enter')]);
+        await p.goto(`${chrome.server.origin}/gallande/`);
         await field.fill('1999-01-01');
         await field.press('Enter');
         await expect.poll(() => p.locator('#datumval-status').innerText()).toContain('Inget av styrdokumenten gällde 1 januari 1999');
         await field.fill('2022-02-30');
         await field.press('Enter');
         await expect.poll(() => p.locator('#datumval-status').innerText()).toContain('ÅÅÅÅ-MM-DD');
-        expect(p.url()).toBe(`${server.origin}/gallande/`);
+        expect(p.url()).toBe(`${chrome.server.origin}/gallande/`);
         expect(tab.pageErrors).toEqual([]);
       } finally {
         await tab.context.close();
       }
     });
 
-    for (const url of ['/gallande/', '/gallande/2024-01-01/']) {
-      for (const width of [1280, 360]) {
-        it(`${url} has no WCAG 2.1 AA violations at ${width} px, and does not scroll sideways at 320 px`, async () => {
-          const tab = await openContext(browser, server.origin, { width, height: 900 });
-          try {
-            await tab.page.goto(server.origin + url);
-            const violations = await runAxe(tab.page);
-            expect(violations.map((v) => v.id), formatViolations(`${url} (${width} px)`, violations)).toEqual([]);
-            await tab.page.setViewportSize({ width: 320, height: 720 });
-            const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-            expect(overflow).toBeLessThanOrEqual(0);
-            expect(tab.pageErrors).toEqual([]);
-          } finally {
-            await tab.context.close();
-          }
-        });
-      }
-    }
+    itIsAccessible(chrome, ['/gallande/', '/gallande/2024-01-01/']);
   });
 });
 
