@@ -35,6 +35,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./explain-command.js')).runExplain,
 };
 
+/** The Swedish word a clerk may type for a command, as the command list describes it. */
+const SWEDISH_NAMES: Record<string, string> = {
+  kontrollera: 'check',
+  kontroll: 'check',
+  regler: 'rules',
+  rapport: 'report',
+  uppföljning: 'report',
+  ändringar: 'changes',
+  bekräfta: 'confirm',
+  ny: 'new',
+  nytt: 'new',
+  skapa: 'new',
+  importera: 'import',
+  förklara: 'explain',
+};
+
 export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [name, ...args] = argv;
   if (!name) {
@@ -50,10 +66,7 @@ export function main(argv: string[], io: CommandIO): number | Promise<number> {
     return EXIT_OK;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.stderr(`Okänt kommando «${name}».\n\n${HELP}\n`);
-    return EXIT_USAGE;
-  }
+  if (!load) return unknownCommand(name, io);
   const fail = async (error: unknown): Promise<number> => {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`);
@@ -113,3 +126,11 @@ const io: CommandIO = {
 const code = main(process.argv.slice(2), io);
 if (typeof code === 'number') process.exitCode = code;
 else void code.then((c) => (process.exitCode = c));
+
+async function unknownCommand(name: string, io: CommandIO): Promise<number> {
+  const { didYouMean } = await import('../rules/util/suggest.js');
+  const swedish = Object.hasOwn(SWEDISH_NAMES, name.toLowerCase()) ? SWEDISH_NAMES[name.toLowerCase()] : undefined;
+  const hint = swedish ? ` Menade du «${swedish}»?` : didYouMean(name, Object.keys(COMMANDS));
+  io.stderr(`Okänt kommando «${name}».${hint}\n\n${HELP}\n`);
+  return EXIT_USAGE;
+}

@@ -60,7 +60,10 @@ describe('styrdok check: exit codes', () => {
       ['a negative --max-warnings', ['check', '--max-warnings=-1'], /^--max-warnings ska vara ett heltal, 0 eller större, inte «-1»\.\n$/],
       ['a --max-warnings that is no number', ['check', '--max-warnings', 'många'], /^--max-warnings ska vara ett heltal, 0 eller större, inte «många»\.\n$/],
       ['a flag without its value', ['check', '--format'], /^Flaggan --format behöver ett värde\. Se --help\.\n$/],
-      ['an unknown command', ['kontrollera'], /^Okänt kommando «kontrollera»\.\n\nstyrdok \d+\.\d+\.\d+: styrdokument som kod\n/],
+      ['an unknown command, with the list of commands', ['publicera'], /^Okänt kommando «publicera»\.\n\nstyrdok \d+\.\d+\.\d+: styrdokument som kod\n/],
+      ['a misspelt command, with the one meant', ['chek'], /^Okänt kommando «chek»\. Menade du «check»\?\n\nstyrdok /],
+      ['a command in Swedish, with its name', ['kontrollera'], /^Okänt kommando «kontrollera»\. Menade du «check»\?\n\nstyrdok /],
+      ['a command in Swedish with a capital, with its name', ['Rapport'], /^Okänt kommando «Rapport»\. Menade du «report»\?\n/],
       ['an unknown flag to rules', ['rules', '--format', 'json'], /^Okänd flagga: --format\. Se --help\.\n$/],
     ];
     it.each(cases)('%s', async (_name, args, stderr) => {
