@@ -4,7 +4,7 @@
  * vitest `beforeAll`; the promise is cached for the module, and vitest gives each test file its own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,12 +30,6 @@ export interface BuiltSite {
 }
 
 const cache = new Map<string, Promise<BuiltSite>>();
-const made: string[] = [];
-
-process.on('exit', () => {
-  if (process.env.STYRDOK_KEEP_TEST_SITE) return;
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 /** The program `npx @11ty/eleventy` runs (with .eleventy.js), started directly so that nothing is ever looked up. */
 export function eleventyBin(): string {
@@ -67,7 +61,6 @@ export function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
 
 async function runBuild(corpus: string, extraEnv: Record<string, string>): Promise<BuiltSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'styrdok-site-'));
-  made.push(dir);
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, STYRDOK_SITE_OUT: dir, STYRDOK_TODAY: SITE_TODAY };
   if (corpus) env.STYRDOK_CORPUS = corpus;
   else delete env.STYRDOK_CORPUS;

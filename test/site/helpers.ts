@@ -2,7 +2,7 @@
  * Builds the real site with the real Eleventy, as `npx @11ty/eleventy` does, from a corpus copied into a
  * temporary folder, and reads the result with a real HTML parser.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,15 +14,9 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const FIXTURE = path.join(REPO, 'test/fixtures/site/corpus');
 export const TODAY = '2026-11-25';
 
-const temps: string[] = [];
-process.on('exit', () => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
+/** A fresh folder in the test file's temporary folder, which is removed after the file (test/setup/temp-folder.ts). */
 export function tempDir(prefix = 'styrdok-site-test-'): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
 /** A copy of the fixture corpus as `<tmp>/strategy`, with extra or replaced files (path → text). */
