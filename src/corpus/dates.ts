@@ -21,8 +21,18 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function todayIso(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * The kommun's date: the day in Sweden, not in UTC, where it is still yesterday for the first hour or two
+ * after midnight (the machines of CI run on UTC). A document's status changes on the Swedish calendar day.
+ */
+export const KOMMUN_TIME_ZONE = 'Europe/Stockholm';
+
+/** Today's date in Sweden, or the date in Sweden at `now`. `--today` and STYRDOK_TODAY set another. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  // Parts, not a formatted string: a Node built without full ICU formats every locale as English.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: KOMMUN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
