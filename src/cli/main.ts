@@ -13,6 +13,7 @@ Kommandon:
   rules    lista reglerna
   report   sammanställ den stadsgemensamma uppföljningen för ett år
   changes  vad en ändring gör med styrdokumenten, jämfört med en version i git
+  due      vilka beslut gällande styrdokument behöver de kommande månaderna
   confirm  bekräfta att nämndmål är avstämda mot strategins nuvarande lydelse
   new      skapa ett nytt styrdokument genom att svara på frågor
   init     lägg upp styrdok för en ny kommun: konfigurationen med organ och förvaltningar
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command.js')).runCheck,
   rules: async () => (await import('./rules-command.js')).runRules,
   changes: async () => (await import('./changes-command.js')).runChanges,
+  due: async () => (await import('./due-command.js')).runDue,
   confirm: async () => (await import('./confirm-command.js')).runConfirm,
   report: async () => (await import('./report-command.js')).runReport,
   new: async () => (await import('./new-command.js')).runNew,
@@ -43,6 +45,8 @@ const SWEDISH_NAMES: Record<string, string> = {
   rapport: 'report',
   uppföljning: 'report',
   ändringar: 'changes',
+  bevakning: 'due',
+  planering: 'due',
   bekräfta: 'confirm',
   ny: 'new',
   nytt: 'new',

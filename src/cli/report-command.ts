@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { checkProject } from '../engine/load-project.js';
 import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { indexKolada, KoladaError, readKoladaFiles } from '../followup/kolada.js';
@@ -12,10 +10,10 @@ import { namedIn } from '../config/named.js';
 import type { CheckedProject } from '../engine/load-project.js';
 import type { CommandIO } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import { machineMeaning } from '../report/machine-errors.js';
 import { parseDateOption, parseOptions } from './options.js';
 import { assertProjectHere } from './project-here.js';
 import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
+import { writeOut } from './write-out.js';
 
 export const REPORT_HELP = `Användning: styrdok report --period ÅÅÅÅ [sökvägar…] [flaggor]
 
@@ -86,7 +84,7 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
   cache?.save();
   const namnd = values.namnd === undefined ? undefined : namndOf(values.namnd, project, year);
   const text = await render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}), ...(namnd ? { namnd } : {}) }));
-  if (values.out) writeOut(path.resolve(io.cwd, values.out), values.out, text);
+  if (values.out) writeOut(io.cwd, values.out, text, 'rapporten');
   else io.stdout(String(text));
 
   // The report is written even when the check finds errors: a late report is worse than a flagged one.
@@ -117,13 +115,4 @@ function parsePeriod(value: string | undefined): { year: number; typ?: PeriodTyp
   const m = /^(\d{4})(?:-(delår|helår))?$/.exec(value.normalize('NFC'));
   if (!m) throw new UsageError(`--period ska vara ett år som 2026 eller en period som 2026-delår eller 2026-helår, inte «${value}».`);
   return { year: Number(m[1]), ...(m[2] ? { typ: m[2] as PeriodType } : {}) };
-}
-
-function writeOut(abs: string, given: string, text: string | Buffer): void {
-  try {
-    writeFileSync(abs, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'mappen finns inte' : (machineMeaning(error) ?? (error as Error).message);
-    throw new UsageError(`Kan inte skriva rapporten till ${given}: ${reason}.`);
-  }
 }

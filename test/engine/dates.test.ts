@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, todayIso } from '../../src/corpus/dates.js';
+import { addMonths, isIsoDate, todayIso } from '../../src/corpus/dates.js';
 
 describe('today, as the kommun counts it', () => {
   it('is the date in Sweden, where a new day begins an hour (winter) or two (summer) before it does in UTC', () => {
@@ -22,5 +22,16 @@ describe('today, as the kommun counts it', () => {
       const day = todayIso(new Date(Date.UTC(2028, 0, 1, hour)));
       expect(isIsoDate(day), day).toBe(true);
     }
+  });
+});
+
+describe('addMonths', () => {
+  it('gives the same day months on, or the last day of a shorter month', () => {
+    expect(addMonths('2026-12-05', 12)).toBe('2027-12-05');
+    expect(addMonths('2026-12-05', 1)).toBe('2027-01-05');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 3)).toBe('2026-11-30');
+    expect(addMonths('2026-05-15', 120)).toBe('2036-05-15');
   });
 });
