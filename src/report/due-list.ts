@@ -23,27 +23,27 @@ export interface DueItem {
 /** Every decision due by `until` (the late ones too), the earliest first. */
 export function dueItems(corpus: Corpus, config: Config, today: IsoDate, until: IsoDate): DueItem[] {
   const items = corpus.documents.flatMap((document) => {
-    if (statusOn(document, today, corpus).kind !== 'gällande') return [];
-    return [endOf(document, corpus, today, until), revisionOf(document, corpus, config, today, until)].filter((item): item is DueItem => item !== undefined);
+    const status = statusOn(document, today, corpus);
+    if (status.kind !== 'gällande') return [];
+    return [endOf(document, status.until, corpus, until), revisionOf(document, corpus, config, today, until)].filter((item): item is DueItem => item !== undefined);
   });
   return items.sort((a, b) => a.by.localeCompare(b.by) || a.document.data.id.localeCompare(b.document.data.id) || a.kind.localeCompare(b.kind));
 }
 
 /**
- * A document whose giltighetstid runs out by `until`, with nothing decided to take its place: it needs an
+ * A document in force whose giltighetstid (last day `lastDay`) runs out by `until`, with nothing decided to take its place: it needs an
  * extension, a successor or a decision to let it lapse. A year's verksamhetsplan is left out: it simply ends,
  * and the next year's is a document of its own.
  */
-function endOf(document: StyrDocument, corpus: Corpus, today: IsoDate, until: IsoDate): DueItem | undefined {
-  const status = statusOn(document, today, corpus);
-  if (status.kind !== 'gällande' || !status.until || status.until > until || document.data.dokumenttyp === 'verksamhetsplan') return undefined;
+function endOf(document: StyrDocument, lastDay: IsoDate | undefined, corpus: Corpus, until: IsoDate): DueItem | undefined {
+  if (!lastDay || lastDay > until || document.data.dokumenttyp === 'verksamhetsplan') return undefined;
   // Replaced or repealed by then through a decision already taken: nothing left to decide.
-  if (statusOn(document, addDays(status.until, 1), corpus).kind !== 'upphört') return undefined;
+  if (statusOn(document, addDays(lastDay, 1), corpus).kind !== 'upphört') return undefined;
   return {
-    by: status.until,
+    by: lastDay,
     kind: 'slutar-gälla',
     late: false,
-    what: `Slutar gälla ${swedishDate(status.until)}: besluta om en förlängning, ett nytt dokument eller att det får upphöra.`,
+    what: `Slutar gälla ${swedishDate(lastDay)}: besluta om en förlängning, ett nytt dokument eller att det får upphöra.`,
     document,
   };
 }
