@@ -10,6 +10,14 @@ export const CACHE_OPTIONS = {
   'cache-location': { type: 'string' },
 } as const;
 
+/** The flags of every command that reads the project and its cache (check, report, due): --config, --today, the cache's and --help. */
+export const PROJECT_OPTIONS = {
+  config: { type: 'string' },
+  today: { type: 'string' },
+  ...CACHE_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** The lines of --help for the cache flags. */
 export const CACHE_HELP = `  --cache              spara tolkningen av varje fil och reglernas fynd, och tolka och
                        kontrollera bara om det som ändrats nästa gång (snabbare

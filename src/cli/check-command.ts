@@ -16,7 +16,7 @@ import { formatFixReport, runFixes } from './fix.js';
 import { watchCheck } from './watch.js';
 import type { ParseCache } from '../load/parse-cache.js';
 import { openCache } from '../engine/project-cache.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions, cacheLocation } from './cache-options.js';
+import { CACHE_HELP, PROJECT_OPTIONS, cacheFromOptions, cacheLocation } from './cache-options.js';
 import { assertOneKommunFlags, checkRegion } from './check-region.js';
 import { CheckTiming, maybeStep } from '../engine/timing.js';
 import { TIMING_STEPS, timingText } from '../report/timing-text.js';
@@ -72,8 +72,6 @@ function printInForce(at: string, format: string, paths: string[], configFile: s
 /** `cache` (one kommun) and `regionMemory` (a region's kommuner): kept between the rounds of --watch, in memory. */
 export function runCheck(args: string[], io: CommandIO, cache?: ParseCache, regionMemory?: Map<string, ParseCache>): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    config: { type: 'string' },
-    today: { type: 'string' },
     format: { type: 'string', default: 'pretty' },
     'max-warnings': { type: 'string' },
     at: { type: 'string' },
@@ -81,8 +79,7 @@ export function runCheck(args: string[], io: CommandIO, cache?: ParseCache, regi
     watch: { type: 'boolean' },
     site: { type: 'boolean' },
     timing: { type: 'boolean' },
-    ...CACHE_OPTIONS,
-    help: { type: 'boolean', short: 'h' },
+    ...PROJECT_OPTIONS,
   });
   if (values.help) {
     io.stdout(CHECK_HELP + '\n');

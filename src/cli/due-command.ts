@@ -1,14 +1,13 @@
 import { namedIn } from '../config/named.js';
 import { addMonths } from '../corpus/dates.js';
-import { checkProject, type CheckedProject } from '../engine/load-project.js';
-import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
+import type { CheckedProject } from '../engine/load-project.js';
 import { dueItems, type DueItem } from '../report/due-list.js';
 import { renderDueCsv, renderDueJson, renderDueMarkdown, type DueListScope } from '../report/due-render.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
+import { CACHE_HELP, PROJECT_OPTIONS } from './cache-options.js';
 import type { CommandIO } from './check-command.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { EXIT_OK, UsageError } from './exit-codes.js';
+import { checkedProjectFor, exitAfterWriting } from './checked-project.js';
 import { parseDateOption, parseOptions } from './options.js';
-import { assertProjectHere } from './project-here.js';
 import { writeOut } from './write-out.js';
 
 export const DUE_HELP = `Användning: styrdok due [sökvägar…] [flaggor]
@@ -53,10 +52,7 @@ export function runDue(args: string[], io: CommandIO): number {
     ansvarig: { type: 'string' },
     format: { type: 'string', default: 'markdown' },
     out: { type: 'string' },
-    config: { type: 'string' },
-    today: { type: 'string' },
-    ...CACHE_OPTIONS,
-    help: { type: 'boolean', short: 'h' },
+    ...PROJECT_OPTIONS,
   });
   if (values.help) {
     io.stdout(DUE_HELP + '\n');
@@ -70,10 +66,7 @@ export function runDue(args: string[], io: CommandIO): number {
   const givenUntil = parseDateOption(values.till, '--till');
   const today = parseDateOption(values.today, '--today');
 
-  assertProjectHere('due', positionals, values.config, io.cwd);
-  const cache = cacheFromOptions(values, io.cwd);
-  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
-  cache?.save();
+  const project = checkedProjectFor('due', positionals, values, today, io);
   const until = givenUntil ?? addMonths(project.today, months);
   if (until < project.today) throw new UsageError(`--till (${until}) ligger före dagen listan räknas från (${project.today}).`);
   const { keep, only } = filters(project, values.organ, values.ansvarig);
@@ -81,15 +74,7 @@ export function runDue(args: string[], io: CommandIO): number {
   const text = render(items, { config: project.config, today: project.today, until, only });
   if (values.out) writeOut(io.cwd, values.out, text, 'listan');
   else io.stdout(text);
-
-  // Written even when the check finds errors, as the report is; a broken file may hide a document, though.
-  if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
-  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) {
-    io.stderr(`Varning: kontrollen av styrdokumenten hittade ${errors} fel, så listan kan vara ofullständig. Kör styrdok check och rätta felen.\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
+  return exitAfterWriting(project, io, 'listan');
 }
 
 function monthsOption(value: string | undefined): number {

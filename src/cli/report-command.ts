@@ -1,5 +1,3 @@
-import { checkProject } from '../engine/load-project.js';
-import { INTERNAL_RULE_ID } from '../engine/run-rules.js';
 import { indexKolada, KoladaError, readKoladaFiles } from '../followup/kolada.js';
 import type { PeriodType } from '../followup/periods.js';
 import { renderCsv } from '../followup/render-csv.js';
@@ -9,10 +7,10 @@ import { goalsOfYear } from '../followup/periods.js';
 import { namedIn } from '../config/named.js';
 import type { CheckedProject } from '../engine/load-project.js';
 import type { CommandIO } from './check-command.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { EXIT_OK, UsageError } from './exit-codes.js';
+import { checkedProjectFor, exitAfterWriting } from './checked-project.js';
 import { parseDateOption, parseOptions } from './options.js';
-import { assertProjectHere } from './project-here.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheFromOptions } from './cache-options.js';
+import { CACHE_HELP, PROJECT_OPTIONS } from './cache-options.js';
 import { writeOut } from './write-out.js';
 
 export const REPORT_HELP = `Användning: styrdok report --period ÅÅÅÅ [sökvägar…] [flaggor]
@@ -55,10 +53,7 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
     kolada: { type: 'string', multiple: true },
     namnd: { type: 'string' },
     out: { type: 'string' },
-    config: { type: 'string' },
-    today: { type: 'string' },
-    ...CACHE_OPTIONS,
-    help: { type: 'boolean', short: 'h' },
+    ...PROJECT_OPTIONS,
   });
   if (values.help) {
     io.stdout(REPORT_HELP + '\n');
@@ -78,23 +73,12 @@ export async function runReport(args: string[], io: CommandIO): Promise<number> 
     if (error instanceof KoladaError) throw new UsageError(error.message);
     throw error;
   }
-  assertProjectHere('report', positionals, values.config, io.cwd);
-  const cache = cacheFromOptions(values, io.cwd);
-  const project = checkProject({ cwd: io.cwd, paths: positionals, ...(values.config ? { configFile: values.config } : {}), ...(today ? { today } : {}), ...(cache ? { cache } : {}) });
-  cache?.save();
+  const project = checkedProjectFor('report', positionals, values, today, io);
   const namnd = values.namnd === undefined ? undefined : namndOf(values.namnd, project, year);
   const text = await render(buildReport(project, year, { kolada, ...(typ ? { periodTyp: typ } : {}), ...(namnd ? { namnd } : {}) }));
   if (values.out) writeOut(io.cwd, values.out, text, 'rapporten');
   else io.stdout(String(text));
-
-  // The report is written even when the check finds errors: a late report is worse than a flagged one.
-  if (project.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) return EXIT_USAGE;
-  const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) {
-    io.stderr(`Varning: kontrollen av styrdokumenten hittade ${errors} fel, så rapporten kan vara ofullständig. Kör styrdok check och rätta felen.\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
+  return exitAfterWriting(project, io, 'rapporten');
 }
 
 /**
