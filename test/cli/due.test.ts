@@ -46,8 +46,12 @@ describe('styrdok due', () => {
   });
 
   it('writes Markdown for the person who prepares the decisions: the late ones first, with who decides and who owns each', async () => {
-    const result = await solna().run(['due', '--today', '2027-07-15', '--manader', '3']);
+    const p = solna();
+    const before = p.snapshot();
+    const result = await p.run(['due', '--today', '2027-07-15', '--manader', '3']);
     expect([result.code, result.stderr]).toEqual([0, '']);
+    // Without --out (and --cache) nothing is written.
+    expect(p.snapshot()).toEqual(before);
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '# Beslut som styrdokumenten behöver till och med 15 oktober 2027',
