@@ -53,8 +53,8 @@ describe('the pull request workflow (.github/workflows/styrdok.yml)', () => {
     }
   });
 
-  it('runs the check, its summary and the comparison with the base branch', () => {
-    expect(calls.map((c) => c.args[0])).toEqual(['check', 'check', 'changes']);
+  it('runs the check, its summary, the comparison with the base branch and the decisions due', () => {
+    expect(calls.map((c) => c.args[0])).toEqual(['check', 'check', 'changes', 'due']);
   });
 
   it('publishes the site built from main, after each merge and each night, and never from a pull request', () => {
