@@ -55,6 +55,17 @@ const SWEDISH_NAMES: Record<string, string> = {
   förklara: 'explain',
 };
 
+/** An unknown command is said with the command meant, when it is a misspelling or the Swedish word for one. */
+async function unknownCommand(name: string, io: CommandIO): Promise<number> {
+  const { didYouMean } = await import('../rules/util/suggest.js');
+  // NFC: a name typed on macOS may come with a decomposed ö.
+  const word = name.normalize('NFC').toLowerCase();
+  const swedish = Object.hasOwn(SWEDISH_NAMES, word) ? SWEDISH_NAMES[word] : undefined;
+  const hint = swedish ? ` Menade du «${swedish}»?` : didYouMean(name, Object.keys(COMMANDS));
+  io.stderr(`Okänt kommando «${name}».${hint}\n\n${HELP}\n`);
+  return EXIT_USAGE;
+}
+
 export function main(argv: string[], io: CommandIO): number | Promise<number> {
   const [name, ...args] = argv;
   if (!name) {
@@ -130,11 +141,3 @@ const io: CommandIO = {
 const code = main(process.argv.slice(2), io);
 if (typeof code === 'number') process.exitCode = code;
 else void code.then((c) => (process.exitCode = c));
-
-async function unknownCommand(name: string, io: CommandIO): Promise<number> {
-  const { didYouMean } = await import('../rules/util/suggest.js');
-  const swedish = Object.hasOwn(SWEDISH_NAMES, name.toLowerCase()) ? SWEDISH_NAMES[name.toLowerCase()] : undefined;
-  const hint = swedish ? ` Menade du «${swedish}»?` : didYouMean(name, Object.keys(COMMANDS));
-  io.stderr(`Okänt kommando «${name}».${hint}\n\n${HELP}\n`);
-  return EXIT_USAGE;
-}

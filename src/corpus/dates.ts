@@ -34,7 +34,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
  * The kommun's date: the day in Sweden, not in UTC, where it is still yesterday for the first hour or two
  * after midnight (the machines of CI run on UTC). A document's status changes on the Swedish calendar day.
  */
-export const KOMMUN_TIME_ZONE = 'Europe/Stockholm';
+const KOMMUN_TIME_ZONE = 'Europe/Stockholm';
 
 /** Today's date in Sweden, or the date in Sweden at `now`. `--today` and STYRDOK_TODAY set another. */
 export function todayIso(now: Date = new Date()): IsoDate {

@@ -64,6 +64,7 @@ describe('styrdok check: exit codes', () => {
       ['a misspelt command, with the one meant', ['chek'], /^Okänt kommando «chek»\. Menade du «check»\?\n\nstyrdok /],
       ['a command in Swedish, with its name', ['kontrollera'], /^Okänt kommando «kontrollera»\. Menade du «check»\?\n\nstyrdok /],
       ['a command in Swedish with a capital, with its name', ['Rapport'], /^Okänt kommando «Rapport»\. Menade du «report»\?\n/],
+      ['a command in Swedish with a decomposed ö (macOS)', ['uppfo\u0308ljning'], /^Okänt kommando «uppfo\u0308ljning»\. Menade du «report»\?\n/],
       ['an unknown flag to rules', ['rules', '--format', 'json'], /^Okänd flagga: --format\. Se --help\.\n$/],
     ];
     it.each(cases)('%s', async (_name, args, stderr) => {
