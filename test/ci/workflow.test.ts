@@ -71,6 +71,11 @@ describe('the pull request workflow (.github/workflows/styrdok.yml)', () => {
     }
     expect(publish.needs).toBe('kontroll');
     expect(publish.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    // The CMS goes along under /admin/ when the kommun asks for it, into the folder that is then uploaded.
+    const cms = workflow.jobs.kontroll!.steps.find((step) => step.run === 'cp -R cms _site/admin')!;
+    expect(cms.if).toContain("vars.STYRDOK_CMS == 'ja'");
+    expect(workflow.jobs.kontroll!.steps.indexOf(cms)).toBeGreaterThan(build);
+    expect(workflow.jobs.kontroll!.steps.indexOf(cms)).toBeLessThan(workflow.jobs.kontroll!.steps.indexOf(upload));
     // A status is counted for the day of the build: the site is built again every night, also without a change.
     expect(workflow.on.schedule?.map((s) => s.cron)).toEqual(['30 2 * * *']);
   });
