@@ -13,9 +13,9 @@ export interface DueItem {
   /** The last day for the decision: the document's last day in force, or the revision's deadline. */
   by: IsoDate;
   kind: 'slutar-gälla' | 'revision';
-  /** The day has passed and no decision is recorded. */
+  /** The day has passed and no decision is recorded: only a revision can be late, as a document past its last day is no longer in force. */
   late: boolean;
-  /** What is to be done, in Swedish, for the person who prepares the decision. */
+  /** What is to be decided, in Swedish: said as a fact, for the förvaltning and for residents alike. */
   what: string;
   document: StyrDocument;
 }
@@ -43,7 +43,7 @@ function endOf(document: StyrDocument, lastDay: IsoDate | undefined, corpus: Cor
     by: lastDay,
     kind: 'slutar-gälla',
     late: false,
-    what: `Slutar gälla ${swedishDate(lastDay)}: besluta om en förlängning, ett nytt dokument eller att det får upphöra.`,
+    what: `Slutar gälla ${swedishDate(lastDay)}. Ett beslut behövs om förlängning, ett nytt dokument eller att det får upphöra.`,
     document,
   };
 }
@@ -64,9 +64,9 @@ function revisionOf(document: StyrDocument, corpus: Corpus, config: Config, toda
   const period = state.period ?? '';
   const what =
     state.kind === 'overdue' && state.reason === 'date'
-      ? `Revisionsdatumet ${swedishDate(by)}${late ? ' har passerat' : ''}: revidera dokumentet, eller besluta om ett nytt revisionsdatum.`
+      ? `Revisionsdatumet ${swedishDate(by)}${late ? ' har passerat' : ''}: dokumentet ska revideras eller få ett nytt revisionsdatum.`
       : late
         ? `Skulle ha reviderats under mandatperioden ${period}; fristen gick ut ${swedishDate(by)}.`
-        : `Revideras under mandatperioden ${period}${state.kind === 'due' ? `, som ${state.since <= today ? 'började' : 'börjar'} ${swedishDate(state.since)}` : ''}.`;
+        : `Ska revideras under mandatperioden ${period}${state.kind === 'due' ? `, som ${state.since <= today ? 'började' : 'börjar'} ${swedishDate(state.since)}` : ''}.`;
   return { by, kind: 'revision', late, what, document };
 }

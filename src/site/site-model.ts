@@ -13,6 +13,7 @@ import type { FollowupYear } from './followup-view.js';
 import { compareSv } from './format.js';
 import { namndPages } from './goal-view.js';
 import { documentVersions } from './history-view.js';
+import { dueSite } from './due-view.js';
 import { timeline } from './timeline-view.js';
 import { traceability } from './traceability-view.js';
 import type { DocEntry, DocPage, DocSummary, FeedEntry, SiteModel } from './types.js';
@@ -69,6 +70,7 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
   // Lists carry summaries, not whole pages: the model stays small and Eleventy's data cascade fast.
   const summaries = docs.map((d) => ctx.summary(d)).sort((a, b) => compareSv(a.title, b.title));
   const documents = summaries.map((s) => withVersions(s, s.id));
+  const summaryById = new Map(summaries.map((s) => [s.id, s]));
   const documentPage = (id: string): DocPage => {
     const doc = corpus.byId.get(id)?.[0];
     if (!doc) throw new Error(`Dokumentet «${id}» finns inte i samlingen.`);
@@ -108,6 +110,7 @@ export function buildSite(project: CheckedProject, inputs: SiteInputs = {}): Sit
     followup: followup.site,
     timeline: timeline(ctx, versions.byId),
     versionPages: versions.pages,
+    due: dueSite(project, (id) => summaryById.get(id)),
   };
   return {
     model,

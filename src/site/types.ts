@@ -286,6 +286,23 @@ export interface FeedEntry {
   updated: string;
 }
 
+/** A decision a document in force needs, as /kommande-beslut/ shows it (due-view.ts). */
+export interface DueEntry {
+  doc: DocSummary;
+  /** The last day for it. */
+  by: { iso: string; text: string };
+  late: boolean;
+  /** What is to be decided, in Swedish. */
+  what: string;
+}
+
+export interface DueSite {
+  months: number;
+  until: { iso: string; text: string };
+  late: DueEntry[];
+  coming: DueEntry[];
+}
+
 export interface SiteModel {
   site: {
     title: string;
@@ -317,4 +334,6 @@ export interface SiteModel {
   timeline: TimelineSite;
   /** /dokument/<id>/versioner/ for documents with more than one adopted version. */
   versionPages: VersionPage[];
+  /** Decisions the documents in force need in the coming year (/kommande-beslut/). */
+  due: DueSite;
 }

@@ -61,7 +61,7 @@ describe('styrdok due', () => {
       '## Försenade',
     ]);
     expect(lines).toContain(
-      '| 30 juni 2027 | Riktlinje för kamerabevakning i Solna stad | Revisionsdatumet 30 juni 2027 har passerat: revidera dokumentet, eller besluta om ett nytt revisionsdatum. | Kommunstyrelsen | Stadsledningsförvaltningen | `strategy/riktlinjer/riktlinje-kamerabevakning.md` |',
+      '| 30 juni 2027 | Riktlinje för kamerabevakning i Solna stad | Revisionsdatumet 30 juni 2027 har passerat: dokumentet ska revideras eller få ett nytt revisionsdatum. | Kommunstyrelsen | Stadsledningsförvaltningen | `strategy/riktlinjer/riktlinje-kamerabevakning.md` |',
     );
     expect(lines.indexOf('## Kommande')).toBeGreaterThan(lines.indexOf('## Försenade'));
     expect(lines.filter((line) => line.startsWith('| ') && !line.startsWith('| Senast') && !line.startsWith('| ---'))).toHaveLength(4);
@@ -72,7 +72,7 @@ describe('styrdok due', () => {
   it('lists a revision whose mandatperiod begins within the period, and nothing that ends after it', async () => {
     const items = await listed(solna(), '--today', '2026-06-01', '--manader', '6');
     expect(brief(items)).toEqual(['2027-10-15 revision trygghetsstrategi-2024-2026']);
-    expect(items[0]!.åtgärd).toBe('Revideras under mandatperioden 2026–2030, som börjar 15 oktober 2026.');
+    expect(items[0]!.åtgärd).toBe('Ska revideras under mandatperioden 2026–2030, som börjar 15 oktober 2026.');
   });
 
   it('lists a strategy that ends before its mandatperiod begins as ending, not as one to revise', async () => {
@@ -81,7 +81,7 @@ describe('styrdok due', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('till: tills vidare', 'till: 2026-09-30'));
     const items = await listed(p, '--today', '2026-06-01', '--manader', '6');
     expect(brief(items)).toEqual(['2026-09-30 slutar-gälla trygghetsstrategi-2024-2026']);
-    expect(items[0]!.åtgärd).toBe('Slutar gälla 30 september 2026: besluta om en förlängning, ett nytt dokument eller att det får upphöra.');
+    expect(items[0]!.åtgärd).toBe('Slutar gälla 30 september 2026. Ett beslut behövs om förlängning, ett nytt dokument eller att det får upphöra.');
   });
 
   it('leaves out a document whose successor is already decided, and says when nothing is due', async () => {

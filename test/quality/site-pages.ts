@@ -77,6 +77,7 @@ export const PAGE_TYPES: PageType[] = [
   // Not in the brief's list, but pages a resident reaches all the same.
   { name: 'nämnderna', match: (p) => p.url === '/namnd/' },
   { name: 'öppna data', match: (p) => /^öppna data\b/i.test(p.h1) },
+  { name: 'kommande beslut', match: (p) => p.url === '/kommande-beslut/' },
   { name: 'sidan som inte finns (404)', match: (p) => p.url === '/404.html' },
   { name: 'uppföljningen', match: (p) => p.url.startsWith('/uppfoljning/') || /^(uppföljning|stadsgemensam rapport)/i.test(p.h1) },
 ];

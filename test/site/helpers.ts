@@ -14,7 +14,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const FIXTURE = path.join(REPO, 'test/fixtures/site/corpus');
 export const TODAY = '2026-11-25';
 
-/** A fresh folder in the test file's temporary folder, which is removed after the file (test/setup/temp-folder.ts). */
+/** A fresh folder in the test run's temporary folder, which is removed after the run (test/setup/temp-folder.ts). */
 export function tempDir(prefix = 'styrdok-site-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
