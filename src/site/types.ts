@@ -7,6 +7,7 @@ import type { Heading } from './render-markdown.js';
 import type { AssessmentView, FollowupSite } from './followup-view.js';
 import type { DocVersions, VersionPage } from './history-view.js';
 import type { TimelineSite } from './timeline-view.js';
+import type { ListPage } from './paged-list.js';
 
 /** Ids the page layout uses on a document page; a body heading never takes one. */
 export const LAYOUT_IDS = ['huvudinnehall', 'huvudmeny', 'status', 'beslutsfakta', 'innehall', 'dokumentet', 'mal-och-bidrag', 'atgarder', 'namndmal', 'hierarki', 'relationer', 'lydelser'] as const;
@@ -296,11 +297,19 @@ export interface DueEntry {
   what: string;
 }
 
+/** A page of /kommande-beslut/: the late decisions first, then the coming ones, as groups of a paged list. */
+export interface DuePage extends ListPage<DueEntry> {
+  /** «Kommande beslut om styrdokument», with the page's number on every page but the first. */
+  title: string;
+  /** Decisions in the whole list. */
+  count: number;
+}
+
 export interface DueSite {
   months: number;
   until: { iso: string; text: string };
-  late: DueEntry[];
-  coming: DueEntry[];
+  count: number;
+  pages: DuePage[];
 }
 
 export interface SiteModel {

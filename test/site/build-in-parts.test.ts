@@ -79,9 +79,9 @@ describe('the site written in parts', () => {
     ]);
     expect(parts.code, parts.stderr).toBe(0);
     expect(whole.code, whole.stderr).toBe(0);
-    // Nine documents two at a time: a run for the single pages, one for each of the five other paginated
+    // Nine documents two at a time: a run for the single pages, one for each of the six other paginated
     // templates, five for the documents, one for the uppföljning's year and one for its two nämnd pages.
-    const written = /Skrev (\d+) sidor och filer till .+ i 13 omgångar/.exec(parts.stdout);
+    const written = /Skrev (\d+) sidor och filer till .+ i 14 omgångar/.exec(parts.stdout);
     expect(written, parts.stdout).not.toBeNull();
     // Where the time went: every kind of work once, in order, with the files each wrote adding up to all of them.
     const work = [...(/^\[styrdok\] Tiden: (.*)\.$/m.exec(parts.stdout)?.[1] ?? '').matchAll(/(?:^| · )([^·]+?) \d+,\d s(?: \((\d+) fil(?:er)?\))?/g)];

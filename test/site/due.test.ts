@@ -2,7 +2,7 @@
  * /kommande-beslut/: the decisions the documents in force need in the coming year, on the real site built
  * with Eleventy, the same list as `styrdok due` gives.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/corpus/dates.js';
@@ -24,12 +24,29 @@ describe('/kommande-beslut/', () => {
     expect(expected.length).toBeGreaterThan(3);
     const page = readPage(out, '/kommande-beslut/');
     const main = page.one(tag('main'));
-    const items = page.all(tag('li'), page.one((el) => el.name === 'ul' && el.attribs.class === 'dokumentlista', main));
+    const lists = page.all((el) => el.name === 'ul' && el.attribs.class === 'dokumentlista', main);
+    const items = lists.flatMap((ul) => page.all(tag('li'), ul));
     expect(items.map((li) => hrefs(page, li)[0])).toEqual(expected.map((item) => `/dokument/${item.document.data.id}/`));
     expect(items.map((li) => page.one(tag('time'), li).attribs.datetime)).toEqual(expected.map((item) => item.by));
     expect(items.map((li) => text(page.all(tag('p'), li).at(-1)!))).toEqual(expected.map((item) => item.what));
     expect(text(main)).toContain('Beslutas av Kommunstyrelsen');
-    expect(text(main)).not.toContain('Försenade');
+    expect(page.all(tag('h2'), main).map(text)).toEqual([`Det kommande året (${expected.length})`]);
+  });
+
+  it('cuts a long list into pages as the other lists are, the late ones first', async () => {
+    const rutin = 'anvisningar/rutin-trygghetsvandringar.md';
+    const late = readFileSync(path.join(BUNDLED, rutin), 'utf8').replace('revisionsdatum: 2027-04-30', 'revisionsdatum: 2026-06-30');
+    const corpus = corpusWith({ [rutin]: late }, BUNDLED);
+    const config = path.join(corpus, 'styrdok.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^webbplats:\n/m, 'webbplats:\n  dokument_per_sida: 3\n'));
+    const built = await buildOk(corpus);
+    const pages = ['/kommande-beslut/', '/kommande-beslut/sida-2/', '/kommande-beslut/sida-3/'].map((url) => readPage(built, url));
+    expect(pages.map((p) => text(p.one(tag('h1'))))).toEqual(['Kommande beslut om styrdokument', 'Kommande beslut om styrdokument, sida 2 av 3', 'Kommande beslut om styrdokument, sida 3 av 3']);
+    const titles = pages.flatMap((p) => p.all(tag('h3')).map(text));
+    expect(titles).toHaveLength(7);
+    expect(titles[0]).toBe('Rutin för trygghetsvandringar');
+    expect(pages.map((p) => p.all(tag('h2')).map(text))).toEqual([['Försenade (1)', 'Kommande (6)'], ['Kommande (6)'], ['Kommande (6)']]);
+    expect(hrefs(pages[0]!)).toContain('/kommande-beslut/sida-2/');
   });
 
   it('is linked from the start page with the number of decisions', () => {
@@ -45,7 +62,7 @@ describe('/kommande-beslut/', () => {
     const built = await buildOk(corpusWith({ [rutin]: late }, BUNDLED));
     const page = readPage(built, '/kommande-beslut/');
     const headings = page.all(tag('h2')).map(text);
-    expect(headings.slice(0, 2)).toEqual(['Försenade', 'Kommande']);
+    expect(headings.slice(0, 2)).toEqual(['Försenade (1)', 'Kommande (6)']);
     const first = page.one((el) => el.name === 'ul' && el.attribs.class === 'dokumentlista');
     expect(page.all(tag('li'), first).map((li) => text(li))).toEqual([
       'Rutin för trygghetsvandringar Rutin · Gällande Revision försenad · Senast 30 juni 2026 · Beslutas av Stadsdirektör Revisionsdatumet 30 juni 2026 har passerat: dokumentet ska revideras eller få ett nytt revisionsdatum.',
