@@ -13,7 +13,10 @@ export interface DueItem {
   /** The last day for the decision: the document's last day in force, or the revision's deadline. */
   by: IsoDate;
   kind: 'slutar-gälla' | 'revision';
-  /** The day has passed and no decision is recorded: only a revision can be late, as a document past its last day is no longer in force. */
+  /**
+   * The day has passed and no decision is recorded. Only a revision can be late: a document past its last day
+   * is no longer in force.
+   */
   late: boolean;
   /** What is to be decided, in Swedish: said as a fact, for the förvaltning and for residents alike. */
   what: string;
@@ -31,9 +34,9 @@ export function dueItems(corpus: Corpus, config: Config, today: IsoDate, until: 
 }
 
 /**
- * A document in force whose giltighetstid (last day `lastDay`) runs out by `until`, with nothing decided to take its place: it needs an
- * extension, a successor or a decision to let it lapse. A year's verksamhetsplan is left out: it simply ends,
- * and the next year's is a document of its own.
+ * A document in force whose giltighetstid (last day `lastDay`) runs out by `until`, with nothing decided to
+ * take its place: it needs an extension, a successor or a decision to let it lapse. A year's verksamhetsplan
+ * is left out: it simply ends, and the next year's is a document of its own.
  */
 function endOf(document: StyrDocument, lastDay: IsoDate | undefined, corpus: Corpus, until: IsoDate): DueItem | undefined {
   if (!lastDay || lastDay > until || document.data.dokumenttyp === 'verksamhetsplan') return undefined;
