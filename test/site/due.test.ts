@@ -47,6 +47,8 @@ describe('/kommande-beslut/', () => {
     expect(titles[0]).toBe('Rutin för trygghetsvandringar');
     expect(pages.map((p) => p.all(tag('h2')).map(text))).toEqual([['Försenade (1)', 'Kommande (6)'], ['Kommande (6)'], ['Kommande (6)']]);
     expect(hrefs(pages[0]!)).toContain('/kommande-beslut/sida-2/');
+    // The pager counts decisions, not documents: one document can need two.
+    expect(text(pages[1]!.one((el) => el.name === 'nav' && el.attribs.class === 'sidnavigering'))).toMatch(/^Beslut 4–6 av 7, sida 2 av 3\./);
   });
 
   it('is linked from the start page with the number of decisions', () => {
