@@ -69,7 +69,7 @@ export async function createDocument(given: NewAnswers, context: NewContext, pro
   const { config } = context;
   const say = (text: string) => prompter.say(text);
 
-  const kindChoices: Choice<Dokumenttyp>[] = KINDS.map((kind) => ({ value: kind, label: `${kind} (${config.typeRules(kind)?.namn ?? kind})`, aliases: [slugify(kind), config.typeRules(kind)?.namn ?? kind] }));
+  const kindChoices: Choice<Dokumenttyp>[] = KINDS.map((kind) => ({ value: kind, label: `${kind} (${config.typeName(kind)})`, aliases: [slugify(kind), config.typeName(kind)] }));
   const parseKindText = (text: string): Parsed<Dokumenttyp> => {
     const kind = parseKind(text);
     return kind ? { value: kind } : pickChoice(text, kindChoices);

@@ -85,7 +85,7 @@ function summarize(doc: StyrDocument, project: CheckedProject, today: IsoDate): 
   return {
     id: own(doc.data.id),
     title: own(doc.data.titel),
-    typeName: own(project.config.typeRules(doc.data.dokumenttyp)?.namn ?? doc.data.dokumenttyp),
+    typeName: own(project.config.typeName(doc.data.dokumenttyp)),
     file: own(doc.file),
     status: own(statusText(statusOn(doc, today, project.corpus))),
     ...(beslut ? { decision: { datum: own(beslut.datum), diarienummer: own(beslut.diarienummer), text: JSON.stringify(beslut) } } : {}),

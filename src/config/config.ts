@@ -16,6 +16,8 @@ export interface Config {
   /** The förvaltning whose chef has this id. */
   forvaltningOfChef(chefId: string): ForvaltningData | undefined;
   typeRules(kind: Dokumenttyp): TypeRules | undefined;
+  /** A document type's name in singular («Strategi»), or the type as written when the config has no rules for it. */
+  typeName(kind: string): string;
   /** Organs from this one up to fullmäktige, this one first. */
   organChain(id: string): OrganData[];
   /** Display name of an organ, a förvaltning or a chef. */
@@ -34,6 +36,7 @@ export function createConfig(data: StyrdokConfigData, file: string): Config {
     forvaltning: (id) => forvaltningar.get(id),
     forvaltningOfChef: (id) => byChef.get(id),
     typeRules: (kind) => data.dokumenttyper[kind],
+    typeName: (kind) => (Object.hasOwn(data.dokumenttyper, kind) ? data.dokumenttyper[kind]?.namn : undefined) ?? kind,
     organChain(id) {
       const chain: OrganData[] = [];
       let current = organs.get(id);

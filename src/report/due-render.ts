@@ -41,7 +41,7 @@ function table(items: readonly DueItem[], config: Config): string[] {
     '| --- | --- | --- | --- | --- | --- |',
     ...items.map((item) => {
       const { data, file } = item.document;
-      const type = (config.typeRules(data.dokumenttyp)?.namn ?? data.dokumenttyp).toLowerCase();
+      const type = config.typeName(data.dokumenttyp).toLowerCase();
       // The type after the title, unless the title begins with it («Riktlinje för …»).
       const title = data.titel.toLowerCase().startsWith(type) ? data.titel : `${data.titel} (${type})`;
       return `| ${swedishDate(item.by)} | ${cell(title)} | ${cell(item.what)} | ${cell(config.nameOf(data.beslutande_organ))} | ${cell(config.nameOf(data.dokumentansvarig))} | \`${cell(file)}\` |`;
@@ -54,7 +54,7 @@ export function renderDueCsv(items: readonly DueItem[], scope: DueListScope): st
   const { config } = scope;
   const header = ['Senast', 'Försenat', 'Vad', 'Åtgärd', 'Id', 'Titel', 'Dokumenttyp', 'Beslutas av', 'Dokumentansvarig', 'Fil'];
   const rows = items.map(({ by, late, kind, what, document: { data, file } }) => [
-    by, late ? 'ja' : 'nej', kind === 'revision' ? 'Revision' : 'Slutar gälla', what, data.id, data.titel, config.typeRules(data.dokumenttyp)?.namn ?? data.dokumenttyp,
+    by, late ? 'ja' : 'nej', kind === 'revision' ? 'Revision' : 'Slutar gälla', what, data.id, data.titel, config.typeName(data.dokumenttyp),
     config.nameOf(data.beslutande_organ), config.nameOf(data.dokumentansvarig), file,
   ]);
   return excelCsv([header, ...rows]);

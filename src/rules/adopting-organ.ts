@@ -16,7 +16,7 @@ export default createRule({
       return findings;
     }
     const allowed = allowedAdopters(document, config);
-    const typeName = config.typeRules(data.dokumenttyp)?.namn ?? data.dokumenttyp;
+    const typeName = config.typeName(data.dokumenttyp);
     // An allowed adopter that is not in the config (a misspelt nämnd) is the owner rule's finding.
     if (allowed.length && !allowed.includes(decider) && allowed.every((id) => config.organ(id) || config.forvaltningOfChef(id))) {
       findings.push({

@@ -66,7 +66,7 @@ export default createShapedRule({
       const parent = id === document.data.id ? undefined : getDocument(corpus, id); // self-references belong to references
       const parentLevel = parent && config.typeRules(parent.data.dokumenttyp)?.nivå;
       if (!parent || level === undefined || parentLevel === undefined || parentLevel < level) return;
-      const name = (kind: string) => (config.typeRules(kind as never)?.namn ?? kind).toLowerCase();
+      const name = (kind: string) => config.typeName(kind).toLowerCase();
       findings.push({
         path: ['genomför', index],
         message: `En ${name(document.data.dokumenttyp)} kan inte genomföra en ${name(parent.data.dokumenttyp)}: den står inte högre i hierarkin. Peka på ett överordnat dokument, eller använd kompletteras_med för dokument på samma nivå.`,

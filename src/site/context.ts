@@ -86,7 +86,7 @@ export function createContext(project: CheckedProject): ModelContext {
     namndSlug: (id) => (SAFE_ID.test(id) ? id : slugify(id) || 'okand'),
     namndUrl: (id) => `/namnd/${ctx.namndSlug(id)}/`,
     name: (id) => config.nameOf(id),
-    typeName: (doc) => config.typeRules(doc.data.dokumenttyp)?.namn ?? doc.data.dokumenttyp,
+    typeName: (doc) => config.typeName(doc.data.dokumenttyp),
     status(doc) {
       let status = statuses.get(doc);
       if (!status) statuses.set(doc, (status = statusOn(doc, today, corpus)));

@@ -5,9 +5,9 @@ import { docsPerPage, pagedList, pageTitle } from './paged-list.js';
 import type { DocSummary, DueEntry, DueSite } from './types.js';
 
 /** How far ahead /kommande-beslut/ looks: a year of meetings, as `styrdok due` does by default. */
-export const DUE_MONTHS = 12;
+const DUE_MONTHS = 12;
 
-export const DUE_URL = '/kommande-beslut/';
+const DUE_URL = '/kommande-beslut/';
 const DUE_TITLE = 'Kommande beslut om styrdokument';
 
 /**
@@ -27,7 +27,6 @@ export function dueSite(project: CheckedProject, summaryOf: (id: string) => DocS
   const groupTitle = (key: string) => (key === 'sen' ? 'Försenade' : anyLate ? 'Kommande' : 'Det kommande året');
   const pages = pagedList(DUE_URL, entries, docsPerPage(config), (e) => (e.late ? 'sen' : 'kommande'), groupTitle);
   return {
-    months: DUE_MONTHS,
     until: { iso: until, text: swedishDate(until) },
     count: entries.length,
     pages: pages.map((page) => ({ ...page, title: pageTitle(DUE_TITLE, page), count: entries.length })),

@@ -306,7 +306,6 @@ export interface DuePage extends ListPage<DueEntry> {
 }
 
 export interface DueSite {
-  months: number;
   until: { iso: string; text: string };
   count: number;
   pages: DuePage[];
